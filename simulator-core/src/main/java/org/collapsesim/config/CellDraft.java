@@ -1,0 +1,46 @@
+package org.collapsesim.config;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A cell while it is being resolved: its parameters, where each explicit value was written (for
+ * messages), and the truth counts read from a file. Mutable, package-private, discarded once the
+ * {@link CellSpec} is built.
+ */
+final class CellDraft {
+
+  final String family;
+  final Map<String, Object> params = new LinkedHashMap<>();
+  private final Map<String, String> origins = new HashMap<>();
+  long[] truthCounts;
+
+  CellDraft(String family) {
+    this.family = family;
+  }
+
+  void putExplicit(String key, Object value, String origin) {
+    params.put(key, value);
+    origins.put(key, origin);
+  }
+
+  boolean has(String key) {
+    return params.containsKey(key);
+  }
+
+  Object get(String key) {
+    return params.get(key);
+  }
+
+  /** Where the value of {@code key} was written, or the bare key for a default. */
+  String origin(String key) {
+    return origins.getOrDefault(key, key);
+  }
+
+  /** The value and where it came from, for messages: {@code samples = 1 (params.samples)}. */
+  String describe(String key) {
+    String origin = origins.get(key);
+    return key + " = " + ValueParsers.show(params.get(key)) + (origin == null ? " (default)" : " (" + origin + ")");
+  }
+}

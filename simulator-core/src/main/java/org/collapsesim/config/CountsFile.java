@@ -1,0 +1,74 @@
+package org.collapsesim.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A truth counts file, read once when the config is loaded: one non-negative integer count per
+ * line, at least one positive. Its SHA-256 goes into the cell parameters ({@code truth.file_sha256})
+ * so that editing the file changes the cell ids and world keys.
+ *
+ * @param sha256 lower-case hex SHA-256 of the file's bytes
+ * @param counts the counts, one per line
+ */
+record CountsFile(String sha256, long[] counts) {
+
+  /**
+   * Reads and checks {@code file}.
+   *
+   * @param written the path as written in the config, for messages
+   * @param path the key path of the value, for problems
+   * @return the counts, or null after adding problems
+   */
+  static CountsFile read(Path file, String written, String path, List<ConfigProblem> problems) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": file not found (looked for " + file + ")"));
+      return null;
+    } catch (IOException e) {
+      problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": cannot read " + file + " ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+      return null;
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    String[] lines = text.split("\r?\n", -1);
+    int lineCount = lines.length;
+    if (lineCount > 0 && lines[lineCount - 1].isEmpty()) {
+      lineCount--; // the newline that ends the last line does not start another
+    }
+    if (lineCount == 0) {
+      problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": the file is empty (one count per line expected)"));
+      return null;
+    }
+    long[] counts = new long[lineCount];
+    boolean anyPositive = false;
+    for (int i = 0; i < lineCount; i++) {
+      String line = lines[i].strip();
+      long count;
+      try {
+        count = Long.parseLong(line);
+      } catch (NumberFormatException e) {
+        count = -1;
+      }
+      if (count < 0) {
+        problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": line " + (i + 1) + " "
+            + ValueParsers.show(line) + " is not a non-negative integer count"));
+        return null;
+      }
+      counts[i] = count;
+      anyPositive |= count > 0;
+    }
+    if (!anyPositive) {
+      problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": every count is 0 (at least one must be positive)"));
+      return null;
+    }
+    return new CountsFile(HexFormat.of().formatHex(CanonicalJson.sha256(bytes)), counts);
+  }
+}

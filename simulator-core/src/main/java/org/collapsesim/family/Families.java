@@ -1,0 +1,43 @@
+package org.collapsesim.family;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.collapsesim.family.categorical.CategoricalFamily;
+import org.collapsesim.family.gaussian.GaussianFamily;
+
+/** The registry of implemented families. */
+public final class Families {
+
+  private static final List<Family> ALL =
+      List.of(new GaussianFamily(), new CategoricalFamily());
+
+  private Families() {}
+
+  /** Every implemented family, in a fixed order. */
+  public static List<Family> all() {
+    return ALL;
+  }
+
+  /** The family named {@code name}. */
+  public static Family of(String name) {
+    for (Family f : ALL) {
+      if (f.name().equals(name)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("family: " + name + " is not implemented");
+  }
+
+  /** The union of the metrics of several families, first appearance first. */
+  public static List<String> metricUnion(List<String> familyNames) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String f : familyNames) {
+      for (MetricDefinition m : of(f).metrics()) {
+        names.add(m.name());
+      }
+    }
+    return new ArrayList<>(names);
+  }
+}

@@ -1,0 +1,27 @@
+package org.collapsesim.family;
+
+import java.util.List;
+import org.collapsesim.config.CellSpec;
+import org.collapsesim.loop.CellModel;
+
+/**
+ * A model family of SPEC §4: its truth, sampler, estimator, metrics and theory. Each family lives
+ * in its own package; the generation loop drives all of them through {@link CellModel}.
+ */
+public interface Family {
+
+  /** The name used in configs ({@code family: NAME}). */
+  String name();
+
+  /** One line for {@code collapse describe}. */
+  String description();
+
+  /** The metrics, in output order, with their definitions. */
+  List<MetricDefinition> metrics();
+
+  /**
+   * Binds the family to one validated cell: builds the truth (random truths from the master seed
+   * and the truth parameters alone, SPEC §8) and resolves the parameters.
+   */
+  CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed);
+}

@@ -1,0 +1,79 @@
+package org.collapsesim.family.categorical;
+
+import org.collapsesim.math.DetMath;
+import org.collapsesim.random.AliasTable;
+
+/**
+ * The true distribution P* over V categories, with what every chain of the cell reuses: log p*,
+ * an alias table, the tail set, H(P*) and sum p*^2. Immutable after construction.
+ */
+final class CategoricalTruth {
+
+  final double[] p;
+  final double[] logP;
+  final AliasTable sampler;
+  /** Categories of the tail: the last tail_fraction of V ranked by p*, ties by index. */
+  final int[] tail;
+  final double entropy;
+  final double sumSquares;
+
+  private CategoricalTruth(double[] p, double tailFraction) {
+    this.p = p;
+    int v = p.length;
+    this.logP = new double[v];
+    double h = 0;
+    double s = 0;
+    for (int i = 0; i < v; i++) {
+      logP[i] = p[i] > 0 ? DetMath.log(p[i]) : Double.NEGATIVE_INFINITY;
+      h -= DetMath.xlogx(p[i]);
+      s += p[i] * p[i];
+    }
+    this.entropy = h;
+    this.sumSquares = s;
+    this.sampler = AliasTable.of(p);
+    int[] order = IndexSort.byDescending(p);
+    int tailSize = Math.max(1, (int) Math.floor(tailFraction * v + 0.5));
+    tailSize = Math.min(tailSize, v);
+    this.tail = java.util.Arrays.copyOfRange(order, v - tailSize, v);
+  }
+
+  /** Zipf(s): p_i proportional to (i + 1)^-s. */
+  static CategoricalTruth zipf(int v, double exponent, double tailFraction) {
+    double[] w = new double[v];
+    for (int i = 0; i < v; i++) {
+      w[i] = DetMath.exp(-exponent * DetMath.log(i + 1.0));
+    }
+    return new CategoricalTruth(normalize(w), tailFraction);
+  }
+
+  /** Uniform over V categories. */
+  static CategoricalTruth uniform(int v, double tailFraction) {
+    double[] w = new double[v];
+    java.util.Arrays.fill(w, 1.0);
+    return new CategoricalTruth(normalize(w), tailFraction);
+  }
+
+  /** Proportional to the given counts (at least one positive). */
+  static CategoricalTruth counts(long[] counts, double tailFraction) {
+    double[] w = new double[counts.length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = counts[i];
+    }
+    return new CategoricalTruth(normalize(w), tailFraction);
+  }
+
+  private static double[] normalize(double[] w) {
+    double total = 0;
+    for (double x : w) {
+      total += x;
+    }
+    for (int i = 0; i < w.length; i++) {
+      w[i] /= total;
+    }
+    return w;
+  }
+
+  int size() {
+    return p.length;
+  }
+}

@@ -1,0 +1,38 @@
+package org.collapsesim.family.categorical;
+
+/** Sorting of category indices by probability without boxing (a stable merge sort on int[]). */
+final class IndexSort {
+
+  private IndexSort() {}
+
+  /** Indices 0..n-1 ordered by {@code values} descending, ties by index ascending. */
+  static int[] byDescending(double[] values) {
+    int n = values.length;
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    int[] tmp = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int lo = 0; lo < n - width; lo += 2 * width) {
+        int mid = lo + width;
+        int hi = Math.min(lo + 2 * width, n);
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+          // stable: take from the left run unless the right value is strictly larger
+          tmp[k++] = values[a[j]] > values[a[i]] ? a[j++] : a[i++];
+        }
+        while (i < mid) {
+          tmp[k++] = a[i++];
+        }
+        while (j < hi) {
+          tmp[k++] = a[j++];
+        }
+        System.arraycopy(tmp, lo, a, lo, hi - lo);
+      }
+    }
+    return a;
+  }
+}

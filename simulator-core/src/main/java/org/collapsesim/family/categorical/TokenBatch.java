@@ -1,0 +1,25 @@
+package org.collapsesim.family.categorical;
+
+/** A growable batch of category indices: the raw samples of the categorical family. */
+final class TokenBatch {
+
+  int[] tokens;
+  int size;
+
+  TokenBatch(int capacity) {
+    tokens = new int[Math.max(capacity, 1)];
+  }
+
+  void add(int token) {
+    if (size == tokens.length) {
+      tokens = java.util.Arrays.copyOf(tokens, tokens.length * 2);
+    }
+    tokens[size++] = token;
+  }
+
+  void ensureCapacity(int extra) {
+    if (size + extra > tokens.length) {
+      tokens = java.util.Arrays.copyOf(tokens, Math.max(size + extra, tokens.length * 2));
+    }
+  }
+}

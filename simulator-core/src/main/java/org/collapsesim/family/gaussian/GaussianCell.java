@@ -1,0 +1,192 @@
+package org.collapsesim.family.gaussian;
+
+import java.util.List;
+import org.collapsesim.linalg.Cholesky;
+import org.collapsesim.linalg.GaussianDistances;
+import org.collapsesim.linalg.SymmetricEigen;
+import org.collapsesim.loop.CellModel;
+import org.collapsesim.loop.ChainSettings;
+import org.collapsesim.loop.CollapseCriterion;
+import org.collapsesim.random.RandomStream;
+
+/** The Gaussian family bound to one cell. */
+final class GaussianCell implements CellModel<SampleMatrix, MomentStats, GaussianModel> {
+
+  static final int VAR_RATIO = 0;
+  static final int LOGDET_RATIO = 1;
+  static final int MEAN_SQ_ERR = 2;
+  static final int KL_TRUE_MODEL = 3;
+  static final int W2_SQ = 4;
+  static final int ENTROPY = 5;
+
+  private final GaussianTruth truth;
+  private final boolean unbiased;
+  private final double samplingBias;
+
+  GaussianCell(GaussianTruth truth, boolean unbiased, double samplingBias) {
+    this.truth = truth;
+    this.unbiased = unbiased;
+    this.samplingBias = samplingBias;
+  }
+
+  @Override
+  public List<String> metricNames() {
+    return GaussianFamily.METRIC_NAMES;
+  }
+
+  @Override
+  public SampleMatrix newBatch(int capacity) {
+    return new SampleMatrix(truth.d, capacity);
+  }
+
+  @Override
+  public int size(SampleMatrix batch) {
+    return batch.size;
+  }
+
+  @Override
+  public void clear(SampleMatrix batch) {
+    batch.size = 0;
+  }
+
+  @Override
+  public void copySample(SampleMatrix from, int index, SampleMatrix to) {
+    to.ensureCapacity(1);
+    System.arraycopy(from.x, index * from.d, to.x, to.size * to.d, from.d);
+    to.size++;
+  }
+
+  @Override
+  public void drawTruth(RandomStream rng, int n, SampleMatrix out) {
+    draw(truth.mean, truth.lower, rng, n, out);
+  }
+
+  @Override
+  public void drawModel(GaussianModel model, RandomStream rng, int n, SampleMatrix out) {
+    if (!model.factorReady) {
+      samplingFactor(model);
+    }
+    draw(model.mean, model.factor, rng, n, out);
+  }
+
+  /** x = mean + F z with z standard normal, F lower triangular (or a symmetric square root). */
+  private static void draw(double[] mean, double[] f, RandomStream rng, int n, SampleMatrix out) {
+    int d = mean.length;
+    out.ensureCapacity(n);
+    double[] x = out.x;
+    if (d == 1) {
+      double mu = mean[0];
+      double sd = f[0];
+      int base = out.size;
+      for (int i = 0; i < n; i++) {
+        x[base + i] = mu + sd * rng.nextGaussian();
+      }
+      out.size += n;
+      return;
+    }
+    double[] z = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        z[j] = rng.nextGaussian();
+      }
+      int row = (out.size + i) * d;
+      for (int a = 0; a < d; a++) {
+        double s = mean[a];
+        for (int b = 0; b < d; b++) {
+          s += f[a * d + b] * z[b];
+        }
+        x[row + a] = s;
+      }
+    }
+    out.size += n;
+  }
+
+  /** F with F F^T = lambda Sigma: Cholesky, or the symmetric square root when Sigma is singular. */
+  private void samplingFactor(GaussianModel model) {
+    int d = model.d;
+    double[] scaled = new double[d * d];
+    for (int i = 0; i < d * d; i++) {
+      scaled[i] = samplingBias * model.cov[i];
+    }
+    if (d == 1) {
+      model.factor[0] = Math.sqrt(Math.max(scaled[0], 0.0));
+    } else if (!Cholesky.decompose(scaled, d, model.factor)) {
+      SymmetricEigen.sqrtm(scaled, d, model.factor);
+    }
+    model.factorReady = true;
+  }
+
+  @Override
+  public MomentStats newStats() {
+    return new MomentStats(truth.d);
+  }
+
+  @Override
+  public void statsOf(SampleMatrix batch, MomentStats out) {
+    out.setFrom(batch);
+  }
+
+  @Override
+  public void merge(MomentStats into, MomentStats other) {
+    into.merge(other);
+  }
+
+  @Override
+  public void copy(MomentStats from, MomentStats to) {
+    to.copyFrom(from);
+  }
+
+  @Override
+  public long count(MomentStats stats) {
+    return stats.n;
+  }
+
+  /** Mean and covariance: scatter / N (mle) or scatter / (N - 1) (unbiased). */
+  @Override
+  public GaussianModel fit(MomentStats stats, GaussianModel recycle) {
+    int d = truth.d;
+    GaussianModel m = recycle != null ? recycle : new GaussianModel(d);
+    System.arraycopy(stats.mean, 0, m.mean, 0, d);
+    double denominator = unbiased ? stats.n - 1.0 : stats.n;
+    for (int i = 0; i < d * d; i++) {
+      m.cov[i] = stats.scatter[i] / denominator;
+    }
+    m.factorReady = false;
+    return m;
+  }
+
+  @Override
+  public void metrics(GaussianModel model, double[] out) {
+    int d = truth.d;
+    double[] lower = new double[d * d];
+    double logDet =
+        Cholesky.decompose(model.cov, d, lower) ? Cholesky.logDet(lower, d) : Double.NEGATIVE_INFINITY;
+    double meanSq = 0;
+    for (int j = 0; j < d; j++) {
+      double e = model.mean[j] - truth.mean[j];
+      meanSq += e * e;
+    }
+    out[VAR_RATIO] = model.trace() / truth.trace;
+    out[LOGDET_RATIO] = logDet - truth.logDet;
+    out[MEAN_SQ_ERR] = meanSq;
+    out[KL_TRUE_MODEL] = GaussianDistances.kl(truth.mean, truth.cov, model.mean, model.cov, d);
+    out[W2_SQ] = GaussianDistances.w2Squared(model.mean, model.cov, truth.mean, truth.cov, d);
+    out[ENTROPY] = GaussianDistances.differentialEntropy(model.cov, d);
+  }
+
+  @Override
+  public double[][] theory(ChainSettings settings) {
+    double[][] theory = new double[metricNames().size()][];
+    double[][] moments = GaussianTheory.moments(truth.trace, samplingBias, unbiased, settings);
+    if (moments != null) {
+      theory[VAR_RATIO] = moments[0];
+      theory[MEAN_SQ_ERR] = moments[1];
+    }
+    return theory;
+  }
+
+  @Override
+  public CollapseCriterion defaultCollapse() {
+    return new CollapseCriterion("var_ratio", VAR_RATIO, true, 0.1);
+  }
+}

@@ -1,0 +1,55 @@
+package org.collapsesim.family.gaussian;
+
+import java.util.List;
+import org.collapsesim.config.CellSpec;
+import org.collapsesim.family.Family;
+import org.collapsesim.family.MetricDefinition;
+import org.collapsesim.loop.CellModel;
+
+/**
+ * The Gaussian family: N(mu, Sigma) in d dimensions (model_size = d) refitted by its mean and
+ * covariance, maximum likelihood or unbiased (SPEC §4). Sampling bias lambda draws from
+ * N(mu_t, lambda Sigma_t).
+ */
+public final class GaussianFamily implements Family {
+
+  static final List<MetricDefinition> METRICS =
+      List.of(
+          new MetricDefinition("var_ratio", "tr(Sigma_t) / tr(Sigma*)"),
+          new MetricDefinition(
+              "logdet_ratio", "ln det Sigma_t - ln det Sigma*; -Infinity when Sigma_t is singular"),
+          new MetricDefinition("mean_sq_err", "||mu_t - mu*||^2"),
+          new MetricDefinition(
+              "kl_true_model", "KL(P* || P_t) in nats (closed form); +Infinity when Sigma_t is singular"),
+          new MetricDefinition(
+              "w2_sq",
+              "squared 2-Wasserstein distance ||mu_t - mu*||^2 + tr(Sigma_t + Sigma* - 2 (Sigma*^1/2 Sigma_t Sigma*^1/2)^1/2)"),
+          new MetricDefinition(
+              "entropy",
+              "differential entropy of P_t, (d (1 + ln 2 pi) + ln det Sigma_t) / 2 nats; -Infinity when singular"));
+
+  static final List<String> METRIC_NAMES = METRICS.stream().map(MetricDefinition::name).toList();
+
+  @Override
+  public String name() {
+    return "gaussian";
+  }
+
+  @Override
+  public String description() {
+    return "N(mu, Sigma) in d dimensions (model_size = d) refitted by mean and covariance";
+  }
+
+  @Override
+  public List<MetricDefinition> metrics() {
+    return METRICS;
+  }
+
+  @Override
+  public CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed) {
+    int d = cell.getInt("model_size");
+    GaussianTruth truth = GaussianTruth.of(d, cell.get("truth.mean"), cell.get("truth.covariance"));
+    return new GaussianCell(
+        truth, "unbiased".equals(cell.getString("estimator")), cell.getDouble("sampling_bias"));
+  }
+}

@@ -1,0 +1,94 @@
+package org.collapsesim.family.gaussian;
+
+/**
+ * Sufficient statistics of the Gaussian family: count, mean and scatter matrix
+ * sum (x - mean)(x - mean)^T, merged with Chan, Golub and LeVeque's pairwise update
+ * ("Algorithms for computing the sample variance", 1983) so that pooled statistics never
+ * need the raw samples.
+ */
+final class MomentStats {
+
+  final int d;
+  long n;
+  final double[] mean;
+  final double[] scatter;
+
+  MomentStats(int d) {
+    this.d = d;
+    this.mean = new double[d];
+    this.scatter = new double[d * d];
+  }
+
+  /** Two passes over the batch: the mean, then the scatter about it. */
+  void setFrom(SampleMatrix batch) {
+    java.util.Arrays.fill(mean, 0.0);
+    java.util.Arrays.fill(scatter, 0.0);
+    n = batch.size;
+    if (n == 0) {
+      return;
+    }
+    double[] x = batch.x;
+    for (int i = 0; i < batch.size; i++) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += x[i * d + j];
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      mean[j] /= n;
+    }
+    double[] centered = new double[d];
+    for (int i = 0; i < batch.size; i++) {
+      for (int j = 0; j < d; j++) {
+        centered[j] = x[i * d + j] - mean[j];
+      }
+      for (int a = 0; a < d; a++) {
+        double ca = centered[a];
+        for (int b = 0; b <= a; b++) {
+          scatter[a * d + b] += ca * centered[b];
+        }
+      }
+    }
+    mirrorLower();
+  }
+
+  /** this <- this (+) other. */
+  void merge(MomentStats other) {
+    if (other.n == 0) {
+      return;
+    }
+    if (n == 0) {
+      copyFrom(other);
+      return;
+    }
+    double total = (double) n + other.n;
+    double weight = (double) n * other.n / total;
+    double[] delta = new double[d];
+    for (int j = 0; j < d; j++) {
+      delta[j] = other.mean[j] - mean[j];
+    }
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < d; b++) {
+        scatter[a * d + b] += other.scatter[a * d + b] + delta[a] * delta[b] * weight;
+      }
+    }
+    double share = other.n / total;
+    for (int j = 0; j < d; j++) {
+      mean[j] += delta[j] * share;
+    }
+    n += other.n;
+  }
+
+  void copyFrom(MomentStats other) {
+    n = other.n;
+    System.arraycopy(other.mean, 0, mean, 0, d);
+    System.arraycopy(other.scatter, 0, scatter, 0, d * d);
+  }
+
+  private void mirrorLower() {
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < a; b++) {
+        scatter[b * d + a] = scatter[a * d + b];
+      }
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Small dense linear algebra on row-major {@code double[]} matrices (Cholesky, Jacobi eigen) and
+ * closed-form divergences between Gaussians; IEEE operations in a fixed order only (SPEC §8).
+ */
+package org.collapsesim.linalg;

@@ -1,0 +1,78 @@
+package org.collapsesim.loop;
+
+import org.collapsesim.random.RandomStream;
+
+/**
+ * A family bound to one cell of the grid: its truth built, its parameters resolved. This is the
+ * whole contract between {@link GenerationLoop} and a family; the loop never looks inside the
+ * three types it carries:
+ *
+ * <ul>
+ *   <li>{@code B}, a batch of raw samples (primitive arrays, growable);
+ *   <li>{@code S}, mutable sufficient statistics of a batch, mergeable, from which the estimator
+ *       fits (so {@code accumulate} keeps statistics, not raw samples);
+ *   <li>{@code M}, a fitted model; it may hold per-chain scratch (an alias table, a Cholesky
+ *       factor), since a model belongs to one chain.
+ * </ul>
+ *
+ * <p>A CellModel is immutable and shared by every replicate of the cell, possibly across threads.
+ */
+public interface CellModel<B, S, M> {
+
+  /** The metrics this family computes, in the order {@link #metrics} writes them. */
+  java.util.List<String> metricNames();
+
+  /** A new empty batch with room for {@code capacity} samples (it grows when needed). */
+  B newBatch(int capacity);
+
+  /** Number of samples in {@code batch}. */
+  int size(B batch);
+
+  /** Empties {@code batch}, keeping its storage. */
+  void clear(B batch);
+
+  /** Appends sample {@code index} of {@code from} to {@code to}. */
+  void copySample(B from, int index, B to);
+
+  /** Appends {@code n} samples of the truth P*. */
+  void drawTruth(RandomStream rng, int n, B out);
+
+  /** Appends {@code n} samples of the decoded model (decoding applied here, never to metrics). */
+  void drawModel(M model, RandomStream rng, int n, B out);
+
+  /** New, empty statistics (count 0). */
+  S newStats();
+
+  /** Overwrites {@code out} with the statistics of {@code batch}. */
+  void statsOf(B batch, S out);
+
+  /** {@code into <- into (+) other}: the statistics of the union. */
+  void merge(S into, S other);
+
+  /** {@code to <- from}. */
+  void copy(S from, S to);
+
+  /** Samples summarized by {@code stats}: the training size. */
+  long count(S stats);
+
+  /**
+   * Fits the family's estimator to {@code stats}. {@code recycle} is a model of the same chain
+   * that is no longer needed (or null); its storage may be reused.
+   */
+  M fit(S stats, M recycle);
+
+  /**
+   * Writes every metric of {@code model} against the truth into {@code out} (length
+   * {@link #metricNames()}.size()). Values may be +/-Infinity where mathematics says so, never NaN.
+   */
+  void metrics(M model, double[] out);
+
+  /**
+   * Closed-form expectations of the metrics for this cell under {@code settings}, from
+   * shared/THEORY.md: {@code [metric][generation]}, with a null row where no closed form applies.
+   */
+  double[][] theory(ChainSettings settings);
+
+  /** The family's default collapse rule, with its threshold resolved against this cell's truth. */
+  CollapseCriterion defaultCollapse();
+}

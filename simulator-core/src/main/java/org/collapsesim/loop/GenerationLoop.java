@@ -1,0 +1,228 @@
+package org.collapsesim.loop;
+
+import java.util.ArrayDeque;
+import org.collapsesim.random.RandomStream;
+import org.collapsesim.random.StreamKeys;
+import org.collapsesim.random.StreamPurpose;
+
+/**
+ * The generation loop of SPEC §3, for every family: one chain from D_0 to generation G.
+ *
+ * <pre>
+ *   D_0  <- M samples of P*;  th_0 <- fit(D_0)                  (alpha_0 = 1)
+ *   for t in 1..G:
+ *     D_new <- exogenous part ~ P* (fraction a_t), synthetic part ~ decode(P_th_{t-1})
+ *     D_t   <- regime(D_new, history);  th_t <- fit(D_t);  record metrics(th_t)
+ * </pre>
+ *
+ * <p>Every draw comes from a stream keyed by (chain seed, generation, purpose), so a chain's numbers
+ * do not depend on what runs beside it. Anchors add parts to D_new here, as further sources with
+ * their own fractions and stream purposes; families never see them.
+ */
+public final class GenerationLoop {
+
+  private GenerationLoop() {}
+
+  /**
+   * Runs one chain.
+   *
+   * @param model the family bound to the cell
+   * @param settings the cell's mechanism
+   * @param chainSeed the chain's derived seed ({@link StreamKeys#chainSeed})
+   * @param collapse the collapse rule
+   * @param sink receives every recorded generation
+   */
+  public static <B, S, M> ChainOutcome run(
+      CellModel<B, S, M> model,
+      ChainSettings settings,
+      long chainSeed,
+      CollapseCriterion collapse,
+      GenerationSink sink) {
+    return new Chain<>(model, settings, chainSeed).run(collapse, sink);
+  }
+
+  /** The mutable state of one running chain. */
+  private static final class Chain<B, S, M> {
+    private final CellModel<B, S, M> family;
+    private final ChainSettings settings;
+    private final long chainSeed;
+    private final int samples;
+
+    private final B fresh;
+    private final B original; // D_0, kept for the fixed anchor
+    private final S freshStats;
+    private final S training;
+    private final ArrayDeque<S> window = new ArrayDeque<>();
+    private final B union; // accumulate-subsample only
+    private final B subsample;
+    private int[] indices = new int[0];
+
+    Chain(CellModel<B, S, M> family, ChainSettings settings, long chainSeed) {
+      this.family = family;
+      this.settings = settings;
+      this.chainSeed = chainSeed;
+      this.samples = settings.samples();
+      this.fresh = family.newBatch(samples);
+      this.original = settings.fixedAnchor() ? family.newBatch(samples) : null;
+      this.freshStats = family.newStats();
+      this.training = family.newStats();
+      boolean subsampling = settings.regime() == Regime.ACCUMULATE_SUBSAMPLE;
+      this.union = subsampling ? family.newBatch(samples) : null;
+      this.subsample = subsampling ? family.newBatch(samples) : null;
+    }
+
+    ChainOutcome run(CollapseCriterion collapse, GenerationSink sink) {
+      double[] metrics = new double[family.metricNames().size()];
+      int collapsedAt = -1;
+
+      family.drawTruth(stream(0, StreamPurpose.EXOGENOUS), samples, fresh);
+      if (original != null) {
+        for (int i = 0; i < samples; i++) {
+          family.copySample(fresh, i, original);
+        }
+      }
+      M model = train(0);
+      long nTrain = family.count(training);
+      measure(model, metrics, 0);
+      if (collapse.holds(metrics)) {
+        collapsedAt = 0;
+      }
+      sink.accept(0, 1.0, nTrain, metrics);
+
+      for (int t = 1; t <= settings.generations(); t++) {
+        double alpha = settings.schedule().alpha(t);
+        int exogenous = exogenousCount(t, alpha);
+        family.clear(fresh);
+        drawExogenous(t, exogenous);
+        family.drawModel(model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, fresh);
+        model = family.fit(regime(t), model);
+        nTrain = family.count(training);
+        measure(model, metrics, t);
+        if (collapsedAt < 0 && collapse.holds(metrics)) {
+          collapsedAt = t;
+        }
+        if (settings.recorded(t)) {
+          sink.accept(t, alpha, nTrain, metrics);
+        }
+      }
+      return new ChainOutcome(collapsedAt, metrics.clone(), nTrain);
+    }
+
+    /** The family's metrics; a NaN is a bug in the family, so the chain fails loudly. */
+    private void measure(M model, double[] metrics, int t) {
+      family.metrics(model, metrics);
+      for (int i = 0; i < metrics.length; i++) {
+        if (Double.isNaN(metrics[i])) {
+          throw new IllegalStateException(
+              "metric " + family.metricNames().get(i) + " is NaN at generation " + t);
+        }
+      }
+    }
+
+    private RandomStream stream(int generation, StreamPurpose purpose) {
+      return StreamKeys.open(chainSeed, generation, purpose);
+    }
+
+    /** Generation 0: D_0 is the training set under every regime. */
+    private M train(int t) {
+      family.statsOf(fresh, freshStats);
+      family.copy(freshStats, training);
+      switch (settings.regime()) {
+        case WINDOW -> pushWindow();
+        case ACCUMULATE_SUBSAMPLE -> appendToUnion();
+        default -> { }
+      }
+      return family.fit(training, null);
+    }
+
+    private int exogenousCount(int t, double alpha) {
+      if (settings.mixing() == Mixing.COUNT) {
+        return settings.exogenousCount(alpha);
+      }
+      RandomStream coin = stream(t, StreamPurpose.MIXING);
+      int n = 0;
+      for (int i = 0; i < samples; i++) {
+        if (coin.nextDouble() < alpha) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    private void drawExogenous(int t, int n) {
+      if (original == null) {
+        family.drawTruth(stream(t, StreamPurpose.EXOGENOUS), n, fresh);
+      } else {
+        for (int i = 0; i < n; i++) {
+          family.copySample(original, i, fresh);
+        }
+      }
+    }
+
+    /** Applies the regime to D_new and returns the statistics to fit. */
+    private S regime(int t) {
+      family.statsOf(fresh, freshStats);
+      switch (settings.regime()) {
+        case REPLACE -> family.copy(freshStats, training);
+        case ACCUMULATE -> family.merge(training, freshStats);
+        case WINDOW -> {
+          pushWindow();
+          mergeWindow();
+        }
+        case ACCUMULATE_SUBSAMPLE -> {
+          appendToUnion();
+          drawSubsample(t);
+          family.statsOf(subsample, training);
+        }
+      }
+      return training;
+    }
+
+    private void pushWindow() {
+      S slot = window.size() == settings.window() ? window.removeFirst() : family.newStats();
+      family.copy(freshStats, slot);
+      window.addLast(slot);
+    }
+
+    /** Merges the window oldest first, a fixed order. */
+    private void mergeWindow() {
+      boolean first = true;
+      for (S s : window) {
+        if (first) {
+          family.copy(s, training);
+          first = false;
+        } else {
+          family.merge(training, s);
+        }
+      }
+    }
+
+    private void appendToUnion() {
+      int n = family.size(fresh);
+      for (int i = 0; i < n; i++) {
+        family.copySample(fresh, i, union);
+      }
+    }
+
+    /** M indices without replacement from the union: a partial Fisher-Yates shuffle. */
+    private void drawSubsample(int t) {
+      int total = family.size(union);
+      int take = Math.min(samples, total);
+      if (indices.length < total) {
+        indices = new int[Math.max(total, indices.length * 2)];
+      }
+      for (int i = 0; i < total; i++) {
+        indices[i] = i;
+      }
+      RandomStream rng = stream(t, StreamPurpose.REGIME);
+      family.clear(subsample);
+      for (int i = 0; i < take; i++) {
+        int j = i + rng.nextInt(total - i);
+        int chosen = indices[j];
+        indices[j] = indices[i];
+        indices[i] = chosen;
+        family.copySample(union, chosen, subsample);
+      }
+    }
+  }
+}

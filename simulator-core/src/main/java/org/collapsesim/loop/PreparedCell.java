@@ -1,0 +1,104 @@
+package org.collapsesim.loop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.CollapseRule;
+import org.collapsesim.config.SweepConfig;
+import org.collapsesim.family.Families;
+import org.collapsesim.random.StreamKeys;
+import org.collapsesim.result.ChainRecord;
+import org.collapsesim.result.GenerationRecord;
+
+/**
+ * A cell ready to run chains: the family bound, the mechanism resolved, the collapse rule and the
+ * theory computed once. Shared by the in-process runner and the Spark tasks; thread-safe.
+ */
+public final class PreparedCell {
+
+  private final CellSpec cell;
+  private final long masterSeed;
+  private final CellModel<?, ?, ?> model;
+  private final ChainSettings settings;
+  private final CollapseCriterion collapse;
+  private final double[][] theory;
+
+  private PreparedCell(SweepConfig config, CellSpec cell) {
+    this.cell = cell;
+    this.masterSeed = config.seed();
+    this.model = Families.of(cell.family()).bind(cell, config.seed());
+    this.settings = ChainSettings.of(cell, config.generations(), config.recordEvery());
+    this.collapse = criterion(config.collapse(), model);
+    this.theory = model.theory(settings);
+  }
+
+  /** Binds {@code cell} of {@code config}. */
+  public static PreparedCell prepare(SweepConfig config, CellSpec cell) {
+    return new PreparedCell(config, cell);
+  }
+
+  private static CollapseCriterion criterion(CollapseRule rule, CellModel<?, ?, ?> model) {
+    if (rule == null) {
+      return model.defaultCollapse();
+    }
+    int index = model.metricNames().indexOf(rule.metric());
+    if (index < 0) {
+      throw new IllegalArgumentException("collapse.metric: " + rule.metric() + " is not a metric of this family");
+    }
+    return new CollapseCriterion(rule.metric(), index, rule.below(), rule.threshold());
+  }
+
+  public CellSpec cell() {
+    return cell;
+  }
+
+  public ChainSettings settings() {
+    return settings;
+  }
+
+  public List<String> metricNames() {
+    return model.metricNames();
+  }
+
+  /** {@code [metric][generation]}, a null row where no closed form applies. */
+  public double[][] theory() {
+    return theory;
+  }
+
+  public CollapseCriterion collapse() {
+    return collapse;
+  }
+
+  /** The derived seed of replicate {@code r}. */
+  public long chainSeed(int replicate) {
+    return StreamKeys.chainSeed(masterSeed, cell.worldKey(), replicate);
+  }
+
+  /**
+   * Runs replicate {@code replicate}. Its generation rows reach {@code rows} only if the chain
+   * finishes; a chain that throws gives a failed record and no rows, so nothing half-done is seen.
+   */
+  public ChainRecord runChain(int replicate, Consumer<GenerationRecord> rows) {
+    long seed = chainSeed(replicate);
+    long start = System.nanoTime();
+    List<GenerationRecord> buffer = new ArrayList<>(settings.generations() / settings.recordEvery() + 2);
+    try {
+      ChainOutcome outcome =
+          GenerationLoop.run(
+              model,
+              settings,
+              seed,
+              collapse,
+              (t, alpha, nTrain, metrics) ->
+                  buffer.add(new GenerationRecord(replicate, seed, t, alpha, nTrain, metrics.clone())));
+      buffer.forEach(rows);
+      return new ChainRecord(
+          replicate, seed, true, null, outcome.collapseGeneration(), outcome.finalMetrics(),
+          (System.nanoTime() - start) / 1_000_000);
+    } catch (RuntimeException e) {
+      String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      return new ChainRecord(replicate, seed, false, message, -1, null, (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** collapse-sim command line, Spark sweep driver and output writers. */
+package org.collapsesim;
