@@ -1,0 +1,83 @@
+package org.collapsesim.family.categorical;
+
+import static org.collapsesim.loop.TheoryAssert.assertMeanNear;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.collapsesim.loop.ChainRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The categorical family against shared/THEORY.md (Wright-Fisher drift). Replicate means are
+ * compared with closed forms within 4 standard errors from the replicates: about 6e-5 false-failure
+ * probability per comparison, under 2e-3 for the class. Seeds fixed, not chosen.
+ */
+class CategoricalTheoryTest {
+
+  @Test
+  void giniSimpsonDecaysAsWrightFisherDrift() {
+    ChainRunner run =
+        ChainRunner.run(
+            "name: wf\nseed: 20261126\nreplicates: 300\ngenerations: 99\nfamily: categorical\n"
+                + "truth: {distribution: uniform}\nparams: {model_size: 10, samples: 100}\n");
+    // THEORY.md: uniform over 10, M = 100: 0.81394 after 10 fits, 0.32943 after 100
+    assertEquals(0.81394, run.theory("gini_simpson", 9), 5e-6);
+    assertEquals(0.32943, run.theory("gini_simpson", 99), 5e-6);
+    for (int t : new int[] {0, 9, 40, 99}) {
+      assertMeanNear("E[GS] at generation " + t, run.theory("gini_simpson", t),
+          run.metric("gini_simpson", t), 4);
+    }
+  }
+
+  @Test
+  void eachProbabilityIsAMartingaleAndTheSupportOnlyShrinks() {
+    ChainRunner run =
+        ChainRunner.run(
+            "name: wf\nseed: 3\nreplicates: 300\ngenerations: 30\nfamily: categorical\n"
+                + "params: {model_size: 20, samples: 50}\n");
+    for (int r = 0; r < 300; r++) {
+      double previous = Double.POSITIVE_INFINITY;
+      for (var row : run.rows(r)) {
+        double support = row.metrics()[CategoricalCell.SUPPORT];
+        assertTrue(support <= previous, "support grew in replicate " + r);
+        previous = support;
+      }
+    }
+    // E[tv] is not closed form, but E[p_t] = p*: the mean model's tail mass stays the truth's
+    double[] tail = run.metric("tail_mass", 30);
+    double tailStar = 0;
+    CategoricalTruth truth = CategoricalTruth.zipf(20, 1.1, 0.1);
+    for (int i : truth.tail) {
+      tailStar += truth.p[i];
+    }
+    assertMeanNear("E[tail_mass] (martingale)", tailStar, tail, 4);
+  }
+
+  @ParameterizedTest(name = "alpha {0}, mixing {1}")
+  @CsvSource({"0.1, count", "0.1, per-sample", "0.5, count", "0.03, per-sample"})
+  void exogenousDataMatchTheMomentRecursion(double alpha, String mixing) {
+    ChainRunner run =
+        ChainRunner.run(
+            "name: a\nseed: 11\nreplicates: 300\ngenerations: 40\nfamily: categorical\n"
+                + "params: {model_size: 30, samples: 40, alpha: " + alpha + ", mixing: " + mixing + "}\n");
+    for (int t : new int[] {1, 10, 40}) {
+      assertMeanNear("E[GS] at generation " + t, run.theory("gini_simpson", t),
+          run.metric("gini_simpson", t), 4);
+    }
+  }
+
+  @Test
+  void scheduleGoesIntoTheRecursionGenerationByGeneration() {
+    ChainRunner run =
+        ChainRunner.run(
+            "name: s\nseed: 5\nreplicates: 300\ngenerations: 30\nfamily: categorical\n"
+                + "params: {model_size: 10, samples: 30,"
+                + " alpha: {schedule: exponential, alpha0: 0.6, rate: 0.8}}\n");
+    for (int t : new int[] {1, 5, 30}) {
+      assertMeanNear("E[GS] at generation " + t, run.theory("gini_simpson", t),
+          run.metric("gini_simpson", t), 4);
+    }
+  }
+}
