@@ -19,6 +19,11 @@ public interface Family {
   /** The metrics, in output order, with their definitions. */
   List<MetricDefinition> metrics();
 
+  /** The few metrics that {@code collapse run} prints; by default the first three. */
+  default List<String> keyMetrics() {
+    return metrics().stream().limit(3).map(MetricDefinition::name).toList();
+  }
+
   /**
    * Binds the family to one validated cell: builds the truth (random truths from the master seed
    * and the truth parameters alone, SPEC §8) and resolves the parameters.

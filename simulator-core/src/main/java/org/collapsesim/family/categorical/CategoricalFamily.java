@@ -43,6 +43,11 @@ public final class CategoricalFamily implements Family {
   }
 
   @Override
+  public List<String> keyMetrics() {
+    return List.of("entropy", "gini_simpson", "support");
+  }
+
+  @Override
   public List<MetricDefinition> metrics() {
     return METRICS;
   }

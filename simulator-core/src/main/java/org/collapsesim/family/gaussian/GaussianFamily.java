@@ -41,6 +41,11 @@ public final class GaussianFamily implements Family {
   }
 
   @Override
+  public List<String> keyMetrics() {
+    return List.of("var_ratio", "mean_sq_err", "kl_true_model");
+  }
+
+  @Override
   public List<MetricDefinition> metrics() {
     return METRICS;
   }

@@ -1,0 +1,24 @@
+package org.collapsesim.family;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.collapsesim.config.FamilyParameters;
+import org.junit.jupiter.api.Test;
+
+/** The config catalogue and the families agree on names and metrics. */
+class FamilyCatalogueTest {
+
+  @Test
+  void everyImplementedFamilyIsRegisteredWithTheSameMetrics() {
+    for (Family family : Families.all()) {
+      FamilyParameters table = FamilyParameters.of(family.name());
+      assertTrue(table.implemented(), family.name());
+      assertEquals(
+          family.metrics().stream().map(MetricDefinition::name).toList(), table.metrics(), family.name());
+      assertTrue(table.metrics().containsAll(family.keyMetrics()), family.name());
+    }
+    assertEquals(
+        FamilyParameters.implementedFamilyNames(), Families.all().stream().map(Family::name).toList());
+  }
+}
