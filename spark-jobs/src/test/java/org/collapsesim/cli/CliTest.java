@@ -1,0 +1,134 @@
+package org.collapsesim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The command line: exit codes, messages, and what run / validate / describe print. */
+class CliTest {
+
+  @TempDir Path dir;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result execute(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = CollapseCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private Path config(String yaml) throws IOException {
+    Path file = dir.resolve("config.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private static final String GRID =
+      "name: t\nseed: 4\nreplicates: 20\ngenerations: 9\nfamily: categorical\n"
+          + "truth: {distribution: uniform}\n"
+          + "grid: {model_size: [10, 20], alpha: [0.0, 0.5]}\nparams: {samples: 100}\n";
+
+  @Test
+  void runPrintsMeasuredMeansBesideTheTheory() throws IOException {
+    Result r = execute("run", config(GRID).toString(), "--cell", "model_size=10,alpha=0");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("gini_simpson mean +- sd"), r.out());
+    assertTrue(r.out().contains("theory"), r.out());
+    // THEORY.md: uniform over 10, M = 100, generation 9: E[GS] = 0.81394
+    assertTrue(r.out().lines().anyMatch(l -> l.trim().startsWith("9 ") && l.contains("0.81394")), r.out());
+  }
+
+  @Test
+  void runSelectsACellByIndex() throws IOException {
+    Result r = execute("run", config(GRID).toString(), "--cell", "3", "--set", "generations=2");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("model_size=20"), r.out());
+    assertTrue(r.out().contains("alpha=0.5"), r.out());
+  }
+
+  @Test
+  void runOfAMultiCellConfigWithoutCellNamesTheAxes() throws IOException {
+    Result r = execute("run", config(GRID).toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("4 cells") && r.err().contains("model_size, alpha"), r.err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"7", "model_size=30", "alpha=0.5"})
+  void aSelectorThatDoesNotNameOneCellIsRejected(String selector) throws IOException {
+    Result r = execute("run", config(GRID).toString(), "--cell", selector);
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("--cell: "), r.err());
+  }
+
+  @Test
+  void everyConfigProblemIsReportedWithItsKeyAndNothingIsWritten() throws IOException {
+    Path out = dir.resolve("out");
+    Path file = config(
+        "name: t\nseed: 4\ngenerations: 9\nfamily: categorical\n"
+            + "grid: {alpha: [0.0, 0.5, 1.5]}\nparams: {samples: -3, model_size: 10, colour: red}\n");
+    for (String command : new String[] {"validate", "run"}) {
+      Result r = command.equals("run")
+          ? execute("run", file.toString(), "--out", out.toString())
+          : execute("validate", file.toString());
+      assertEquals(2, r.code(), command);
+      assertTrue(r.err().contains("grid.alpha[2]: 1.5"), r.err());
+      assertTrue(r.err().contains("params.samples: -3"), r.err());
+      assertTrue(r.err().contains("params.colour"), r.err());
+    }
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void validatePrintsCellsChainsSamplesAndCost() throws IOException {
+    Result r = execute("validate", config(GRID).toString(), "--set", "replicates=30");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("cells         4"), r.out());
+    assertTrue(r.out().contains("chains        120"), r.out());
+    assertTrue(r.out().contains("samples       1.20e+05"), r.out()); // 120 chains x 10 generations x 100
+    assertTrue(r.out().contains("core-seconds"), r.out());
+  }
+
+  @Test
+  void describeListsFamiliesAndAFamilysMetrics() {
+    Result all = execute("describe");
+    assertEquals(0, all.code());
+    assertTrue(all.out().contains("gaussian") && all.out().contains("categorical"), all.out());
+    Result one = execute("describe", "categorical");
+    assertEquals(0, one.code());
+    assertTrue(one.out().contains("gini_simpson") && one.out().contains("1 - sum p_i^2"), one.out());
+    assertTrue(one.out().contains("temperature"), one.out());
+    Result bad = execute("describe", "poisson");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("poisson is not a family"), bad.err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "validate", "describe"})
+  void everyCommandHasHelp(String command) {
+    Result r = execute(command, "--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().startsWith("Usage: collapse " + command), r.out());
+  }
+
+  @Test
+  void unknownOptionsAreUsageErrors() {
+    assertEquals(2, execute("run", "--bogus").code());
+    assertEquals(2, execute().code());
+  }
+}
