@@ -15,6 +15,7 @@ final class CellDraft {
   final Map<String, Object> params = new LinkedHashMap<>();
   private final Map<String, String> origins = new HashMap<>();
   long[] truthCounts;
+  int[] truthTokens;
 
   CellDraft(String family) {
     this.family = family;

@@ -16,7 +16,8 @@ import org.collapsesim.loop.ExogenousSchedule;
  * matrix truths immutable {@code List}s of {@code Double} (or of such lists). A parameter that does
  * not apply to the cell (e.g. {@code window} with {@code regime: replace}) is absent, as is an
  * optional parameter left off ({@code top_k}). A counts file truth appears as {@code truth.file}
- * (the path as written) and {@code truth.file_sha256}; its counts are {@link #truthCounts()}.
+ * (the path as written) and {@code truth.file_sha256}; its counts are {@link #truthCounts()}, or
+ * for a markov text truth its tokens {@link #truthTokens()}.
  *
  * @param index the position of the cell in the sweep, 0-based, in grid order
  * @param cellId first 16 hex digits of the SHA-256 of the canonical JSON of the family and every
@@ -26,6 +27,7 @@ import org.collapsesim.loop.ExogenousSchedule;
  * @param worldKey the 64-bit key of the cell's world (family, truth, model_size, samples) that
  *     random streams derive from (SPEC §8): cells differing only in mechanism share it
  * @param truthCounts the counts of a {@code truth.file}, or null when the truth has no file
+ * @param truthTokens the token ids of a markov text {@code truth.file}, or null
  */
 public record CellSpec(
     int index,
@@ -33,13 +35,27 @@ public record CellSpec(
     String family,
     SortedMap<String, Object> params,
     long worldKey,
-    long[] truthCounts) {
+    long[] truthCounts,
+    int[] truthTokens) {
 
   public CellSpec {
     Objects.requireNonNull(cellId, "cellId");
     Objects.requireNonNull(family, "family");
     params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
     truthCounts = truthCounts == null ? null : truthCounts.clone();
+    truthTokens = truthTokens == null ? null : truthTokens.clone();
+  }
+
+  /** A cell without a text truth. */
+  public CellSpec(int index, String cellId, String family, SortedMap<String, Object> params, long worldKey,
+      long[] truthCounts) {
+    this(index, cellId, family, params, worldKey, truthCounts, null);
+  }
+
+  /** The token ids of a markov text truth (a copy), or null when the truth has no text. */
+  @Override
+  public int[] truthTokens() {
+    return truthTokens == null ? null : truthTokens.clone();
   }
 
   /** The counts of the truth file (a copy), or null when the truth has no file. */
@@ -130,12 +146,14 @@ public record CellSpec(
         && family.equals(that.family)
         && params.equals(that.params)
         && worldKey == that.worldKey
-        && Arrays.equals(truthCounts, that.truthCounts);
+        && Arrays.equals(truthCounts, that.truthCounts)
+        && Arrays.equals(truthTokens, that.truthTokens);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(index, cellId, family, params, worldKey, Arrays.hashCode(truthCounts));
+    return Objects.hash(index, cellId, family, params, worldKey, Arrays.hashCode(truthCounts),
+        Arrays.hashCode(truthTokens));
   }
 
   @Override

@@ -21,10 +21,14 @@ public final class FamilyParameters {
         GaussianParameters.PARAMETERS, GaussianParameters.METRICS, GaussianParameters.RULES));
     register(new FamilyParameters("categorical", true,
         CategoricalParameters.PARAMETERS, CategoricalParameters.METRICS, CategoricalParameters.RULES));
+    register(new FamilyParameters("markov", true,
+        MarkovParameters.PARAMETERS, MarkovParameters.METRICS, MarkovParameters.RULES));
     // Valid names whose tables are not written yet: a config naming them is rejected as such.
-    for (String name : List.of("markov", "gmm", "linreg")) {
+    for (String name : List.of("gmm")) {
       register(new FamilyParameters(name, false, List.of(), List.of(), List.of()));
     }
+    register(new FamilyParameters("linreg", true,
+        LinregParameters.PARAMETERS, LinregParameters.METRICS, LinregParameters.RULES));
   }
 
   private final String name;

@@ -89,7 +89,7 @@ final class GridExpansion {
       String cellId = CanonicalJson.sha256Hex(entry.getKey()).substring(0, 16);
       long worldKey = CanonicalJson.sha256Long(CanonicalJson.write(worldForm(family, cell)));
       cells.add(new CellSpec(cells.size(), cellId, cell.family, new TreeMap<>(cell.params), worldKey,
-          cell.truthCounts));
+          cell.truthCounts, cell.truthTokens));
     }
     return cells;
   }

@@ -19,6 +19,7 @@ final class LoadContext {
   final String sampling;
   final String samplingPath;
   private final Map<Path, Optional<CountsFile>> countsFiles = new HashMap<>();
+  private final Map<List<Object>, Optional<TextFile>> textFiles = new HashMap<>();
 
   LoadContext(Path baseDir, Integer generations, String sampling, String samplingPath) {
     this.baseDir = baseDir == null ? Path.of("") : baseDir;
@@ -32,6 +33,14 @@ final class LoadContext {
     Path file = baseDir.resolve(written).toAbsolutePath().normalize();
     return countsFiles
         .computeIfAbsent(file, f -> Optional.ofNullable(CountsFile.read(f, written, path, problems)))
+        .orElse(null);
+  }
+
+  /** The text file named {@code written} tokenized by {@code mode}, or null if it is bad. */
+  TextFile textFile(String written, String mode, String path, List<ConfigProblem> problems) {
+    Path file = baseDir.resolve(written).toAbsolutePath().normalize();
+    return textFiles
+        .computeIfAbsent(List.of(file, mode), f -> Optional.ofNullable(TextFile.read(file, mode, written, path, problems)))
         .orElse(null);
   }
 }

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Set;
 import org.collapsesim.family.categorical.CategoricalFamily;
 import org.collapsesim.family.gaussian.GaussianFamily;
+import org.collapsesim.family.linreg.LinregFamily;
+import org.collapsesim.family.markov.MarkovFamily;
 
 /** The registry of implemented families. */
 public final class Families {
 
   private static final List<Family> ALL =
-      List.of(new GaussianFamily(), new CategoricalFamily());
+      List.of(new GaussianFamily(), new CategoricalFamily(), new MarkovFamily(), new LinregFamily());
 
   private Families() {}
 

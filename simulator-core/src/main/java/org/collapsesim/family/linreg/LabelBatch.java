@@ -1,0 +1,30 @@
+package org.collapsesim.family.linreg;
+
+import java.util.Arrays;
+
+/**
+ * A batch of the linreg family: labelled rows of the chain's fixed design. Sample i is the pair
+ * (row index rows[i], label y[i]); the design X (T x d, row-major) belongs to the chain and is
+ * shared by reference by every batch, statistics object and model of the chain.
+ */
+final class LabelBatch {
+
+  int[] rows;
+  double[] y;
+  int size;
+  /** The chain's design, drawn with its first truth draw (generation 0); null before that. */
+  Design design;
+
+  LabelBatch(int capacity) {
+    rows = new int[Math.max(capacity, 1)];
+    y = new double[Math.max(capacity, 1)];
+  }
+
+  void ensureCapacity(int extra) {
+    if (size + extra > rows.length) {
+      int n = Math.max(size + extra, rows.length * 2);
+      rows = Arrays.copyOf(rows, n);
+      y = Arrays.copyOf(y, n);
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package org.collapsesim.family.linreg;
+
+import java.util.Arrays;
+import java.util.List;
+import org.collapsesim.linalg.Cholesky;
+import org.collapsesim.linalg.SymmetricEigen;
+import org.collapsesim.loop.CellModel;
+import org.collapsesim.loop.ChainSettings;
+import org.collapsesim.loop.CollapseCriterion;
+import org.collapsesim.random.RandomStream;
+
+/**
+ * The linreg family bound to one cell. A sample is a labelled row of the chain's fixed design:
+ * within a generation's batch, sample i labels row i, so under count mixing rows 0..k-1 carry true
+ * labels x.w* + e and the rest labels of the previous model x.w_{t-1} + e (the rows are
+ * exchangeable, so which rows are exogenous does not matter in law). The design itself is drawn
+ * from the first truth draw of the chain (generation 0's exogenous stream).
+ */
+final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregModel> {
+
+  static final int TEST_ERROR = 0;
+  static final int W_NORM_SQ = 1;
+
+  /** Relative eigenvalue cut-off of the pseudo-inverse fallback. */
+  private static final double PSEUDO_INVERSE_CUTOFF = 1e-12;
+
+  private final int d;
+  private final int rows;
+  private final double[] wStar;
+  private final double wStarNormSq;
+  private final double noise;
+  private final double ridge;
+
+  LinregCell(int rows, double[] wStar, double noise, double ridge) {
+    this.d = wStar.length;
+    this.rows = rows;
+    this.wStar = wStar.clone();
+    double s = 0;
+    for (double v : wStar) {
+      s += v * v;
+    }
+    this.wStarNormSq = s;
+    this.noise = noise;
+    this.ridge = ridge;
+  }
+
+  @Override
+  public List<String> metricNames() {
+    return LinregFamily.METRIC_NAMES;
+  }
+
+  @Override
+  public LabelBatch newBatch(int capacity) {
+    return new LabelBatch(capacity);
+  }
+
+  @Override
+  public int size(LabelBatch batch) {
+    return batch.size;
+  }
+
+  @Override
+  public void clear(LabelBatch batch) {
+    batch.size = 0;
+  }
+
+  @Override
+  public void copySample(LabelBatch from, int index, LabelBatch to) {
+    to.ensureCapacity(1);
+    to.rows[to.size] = from.rows[index];
+    to.y[to.size] = from.y[index];
+    to.size++;
+    to.design = from.design;
+  }
+
+  @Override
+  public void drawTruth(RandomStream rng, int n, LabelBatch out) {
+    if (out.design == null) {
+      out.design = Design.draw(rng, rows, d);
+    }
+    label(out.design, wStar, rng, n, out);
+  }
+
+  @Override
+  public void drawModel(LinregModel model, RandomStream rng, int n, LabelBatch out) {
+    out.design = model.design;
+    label(model.design, model.w, rng, n, out);
+  }
+
+  /** Appends n samples: the next rows of the batch labelled x.w + sigma z. */
+  private void label(Design design, double[] w, RandomStream rng, int n, LabelBatch out) {
+    out.ensureCapacity(n);
+    for (int i = 0; i < n; i++) {
+      int row = out.size % rows;
+      out.rows[out.size] = row;
+      out.y[out.size] = design.dot(row, w) + noise * rng.nextGaussian();
+      out.size++;
+    }
+  }
+
+  @Override
+  public NormalEquations newStats() {
+    return new NormalEquations(d);
+  }
+
+  @Override
+  public void statsOf(LabelBatch batch, NormalEquations out) {
+    double[] xtx = out.xtx;
+    double[] xty = out.xty;
+    Arrays.fill(xtx, 0.0);
+    Arrays.fill(xty, 0.0);
+    double[] x = batch.design.x;
+    for (int s = 0; s < batch.size; s++) {
+      int base = batch.rows[s] * d;
+      double y = batch.y[s];
+      for (int i = 0; i < d; i++) {
+        double xi = x[base + i];
+        xty[i] += xi * y;
+        int rowI = i * d;
+        for (int j = 0; j <= i; j++) {
+          xtx[rowI + j] += xi * x[base + j];
+        }
+      }
+    }
+    mirrorLower(xtx, d);
+    out.n = batch.size;
+    out.design = batch.design;
+  }
+
+  private static void mirrorLower(double[] a, int d) {
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < i; j++) {
+        a[j * d + i] = a[i * d + j];
+      }
+    }
+  }
+
+  @Override
+  public void merge(NormalEquations into, NormalEquations other) {
+    for (int i = 0; i < into.xtx.length; i++) {
+      into.xtx[i] += other.xtx[i];
+    }
+    for (int i = 0; i < d; i++) {
+      into.xty[i] += other.xty[i];
+    }
+    into.n += other.n;
+    if (into.design == null) {
+      into.design = other.design;
+    }
+  }
+
+  @Override
+  public void copy(NormalEquations from, NormalEquations to) {
+    System.arraycopy(from.xtx, 0, to.xtx, 0, from.xtx.length);
+    System.arraycopy(from.xty, 0, to.xty, 0, d);
+    to.n = from.n;
+    to.design = from.design;
+  }
+
+  @Override
+  public long count(NormalEquations stats) {
+    return stats.n;
+  }
+
+  /**
+   * w = (X^T X + lambda I)^-1 X^T y by Cholesky. When the matrix is numerically singular (only
+   * possible with lambda = 0 and rows that span less than d dimensions), the minimum-norm least
+   * squares solution is used instead: the pseudo-inverse with eigenvalues below 1e-12 times the
+   * largest treated as zero (w = 0 if every eigenvalue is).
+   */
+  @Override
+  public LinregModel fit(NormalEquations stats, LinregModel recycle) {
+    LinregModel m = recycle != null ? recycle : new LinregModel(d);
+    m.design = stats.design;
+    System.arraycopy(stats.xtx, 0, m.a, 0, d * d);
+    for (int i = 0; i < d; i++) {
+      m.a[i * d + i] += ridge;
+    }
+    if (Cholesky.decompose(m.a, d, m.lower)) {
+      Cholesky.solve(m.lower, d, stats.xty, m.w);
+    } else {
+      pseudoInverseSolve(m.a, stats.xty, m.w);
+    }
+    return m;
+  }
+
+  private void pseudoInverseSolve(double[] a, double[] b, double[] w) {
+    double[] values = new double[d];
+    double[] vectors = new double[d * d];
+    SymmetricEigen.decompose(a, d, values, vectors);
+    double cutoff = Math.max(values[d - 1], 0.0) * PSEUDO_INVERSE_CUTOFF;
+    Arrays.fill(w, 0.0);
+    for (int j = 0; j < d; j++) {
+      if (!(values[j] > cutoff)) {
+        continue;
+      }
+      double proj = 0;
+      for (int i = 0; i < d; i++) {
+        proj += vectors[i * d + j] * b[i];
+      }
+      double coef = proj / values[j];
+      for (int i = 0; i < d; i++) {
+        w[i] += coef * vectors[i * d + j];
+      }
+    }
+  }
+
+  @Override
+  public void metrics(LinregModel model, double[] out) {
+    double err = 0;
+    double norm = 0;
+    for (int i = 0; i < d; i++) {
+      double diff = model.w[i] - wStar[i];
+      err += diff * diff;
+      norm += model.w[i] * model.w[i];
+    }
+    out[TEST_ERROR] = err;
+    out[W_NORM_SQ] = norm;
+  }
+
+  @Override
+  public double[][] theory(ChainSettings settings) {
+    double[][] theory = new double[metricNames().size()][];
+    double[] err = LinregTheory.testError(settings, d, noise, ridge);
+    if (err != null) {
+      theory[TEST_ERROR] = err;
+      double[] norm = new double[err.length];
+      for (int t = 0; t < err.length; t++) {
+        norm[t] = wStarNormSq + err[t];
+      }
+      theory[W_NORM_SQ] = norm;
+    }
+    return theory;
+  }
+
+  /** test_error >= 10 x sigma^2 d / (T - d - 1), the generation-0 theory value (10 sigma^2 d if T <= d + 1). */
+  @Override
+  public CollapseCriterion defaultCollapse() {
+    double perFit = rows > d + 1 ? LinregTheory.perFit(rows, d, noise) : noise * noise * d;
+    return new CollapseCriterion("test_error", TEST_ERROR, false, 10 * perFit);
+  }
+}

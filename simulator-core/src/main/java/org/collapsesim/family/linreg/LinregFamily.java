@@ -1,0 +1,78 @@
+package org.collapsesim.family.linreg;
+
+import java.util.List;
+import org.collapsesim.config.CellSpec;
+import org.collapsesim.family.Family;
+import org.collapsesim.family.MetricDefinition;
+import org.collapsesim.loop.CellModel;
+import org.collapsesim.random.RandomStream;
+import org.collapsesim.random.StreamKeys;
+
+/**
+ * The linreg family (SPEC §4): y = x.w* + e, e ~ N(0, sigma^2), x ~ N(0, I_d) (model_size = d),
+ * T = samples rows of a design fixed per chain. Each generation relabels the design: exogenous rows
+ * with the truth, the rest with the previous model, each with fresh noise; the model is refitted by
+ * OLS (or ridge). Under {@code replace} the test error grows linearly in the generation; under
+ * {@code accumulate} it stays bounded (Gerstgrasser et al. 2024, "Is model collapse inevitable?";
+ * Dohmatob, Feng and Kempe 2024, "Model collapse demystified").
+ */
+public final class LinregFamily implements Family {
+
+  static final List<MetricDefinition> METRICS =
+      List.of(
+          new MetricDefinition(
+              "test_error",
+              "||w_t - w*||^2: the excess test error E_x (x.(w_t - w*))^2 under the isotropic design"),
+          new MetricDefinition("w_norm_sq", "||w_t||^2"));
+
+  static final List<String> METRIC_NAMES = METRICS.stream().map(MetricDefinition::name).toList();
+
+  /** Distinguishes this family's truth stream from other families'. */
+  private static final long TRUTH_SALT = 0x6C696E726567L; // "linreg"
+
+  @Override
+  public String name() {
+    return "linreg";
+  }
+
+  @Override
+  public String description() {
+    return "linear regression y = x.w* + noise in d dimensions (model_size = d), relabelled by its own"
+        + " fits on a design of T = samples rows fixed per chain";
+  }
+
+  @Override
+  public List<MetricDefinition> metrics() {
+    return METRICS;
+  }
+
+  @Override
+  public List<String> keyMetrics() {
+    return List.of("test_error", "w_norm_sq");
+  }
+
+  @Override
+  public CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed) {
+    int d = cell.getInt("model_size");
+    double wNorm = cell.getDouble("truth.w_norm");
+    return new LinregCell(
+        cell.getInt("samples"), trueWeights(masterSeed, d, wNorm), cell.getDouble("noise"), cell.getDouble("ridge"));
+  }
+
+  /** w* uniform on the sphere of radius wNorm, from the master seed, d and wNorm alone (SPEC §8). */
+  static double[] trueWeights(long masterSeed, int d, double wNorm) {
+    long truthHash = StreamKeys.hash(TRUTH_SALT, d, Double.doubleToLongBits(wNorm));
+    RandomStream rng = new RandomStream(StreamKeys.truth(masterSeed, truthHash));
+    double[] w = new double[d];
+    double s = 0;
+    for (int i = 0; i < d; i++) {
+      w[i] = rng.nextGaussian();
+      s += w[i] * w[i];
+    }
+    double scale = s > 0 ? wNorm / Math.sqrt(s) : 0.0;
+    for (int i = 0; i < d; i++) {
+      w[i] *= scale;
+    }
+    return w;
+  }
+}
