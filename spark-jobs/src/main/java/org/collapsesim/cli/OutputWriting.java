@@ -1,17 +1,44 @@
 package org.collapsesim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.io.LocalOutput;
+import org.collapsesim.io.OutputDirectoryException;
 import org.collapsesim.loop.InProcessRunner.CellRun;
 import org.collapsesim.loop.PreparedCell;
 
-/** Writes the SPEC §9 files of one in-process cell run. */
+/** Writes the SPEC §9 files of one in-process cell run ({@code collapse run --out}). */
 final class OutputWriting {
 
   private OutputWriting() {}
 
-  static void writeCell(SweepConfig config, PreparedCell cell, CellRun run, Path dir, boolean overwrite, PrintWriter err) {
-    throw new UnsupportedOperationException("TEMPORARY: wired to the output layout next");
+  /** Whether {@code dir} exists with content: checked before running, so a refusal wastes nothing. */
+  static boolean isNonEmpty(Path dir) throws IOException {
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return java.nio.file.Files.exists(dir);
+    }
+    try (var entries = java.nio.file.Files.list(dir)) {
+      return entries.findAny().isPresent();
+    }
+  }
+
+  /**
+   * Writes the files; returns false (after printing why) when the directory may not be used, which
+   * is a usage error (exit 2).
+   */
+  static boolean writeCell(SweepConfig config, PreparedCell cell, CellRun run, Path dir, boolean overwrite,
+      Instant start, PrintWriter out, PrintWriter err) throws IOException {
+    try {
+      LocalOutput.writeCell(config, cell, run.rows(), run.chains(), dir, overwrite, start);
+    } catch (OutputDirectoryException e) {
+      err.println(e.getMessage());
+      return false;
+    }
+    out.println("wrote " + dir + " (" + String.join(", ", config.output().formats()) + ")");
+    out.flush();
+    return true;
   }
 }

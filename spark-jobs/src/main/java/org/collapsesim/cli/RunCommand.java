@@ -2,6 +2,7 @@ package org.collapsesim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,11 +65,18 @@ final class RunCommand implements Callable<Integer> {
       return CollapseCli.USAGE;
     }
     CellSpec chosen = (CellSpec) selected;
+    if (out != null && !overwrite && OutputWriting.isNonEmpty(out)) {
+      err.println(out + ": the output directory is not empty; use --overwrite to replace it");
+      return CollapseCli.USAGE;
+    }
+    Instant start = Instant.now();
     PreparedCell prepared = PreparedCell.prepare(config, chosen);
     CellRun run = InProcessRunner.run(prepared, config.replicates(), threads);
     print(outWriter, config, prepared, run);
     if (out != null) {
-      OutputWriting.writeCell(config, prepared, run, out, overwrite, err);
+      if (!OutputWriting.writeCell(config, prepared, run, out, overwrite, start, outWriter, err)) {
+        return CollapseCli.USAGE;
+      }
     }
     long failed = run.chains().stream().filter(c -> !c.ok()).count();
     return failed == 0 ? 0 : CollapseCli.CHAIN_FAILED;

@@ -118,6 +118,23 @@ class CliTest {
     assertTrue(bad.err().contains("poisson is not a family"), bad.err());
   }
 
+  @Test
+  void runWritesTheOutputFilesAndRefusesANonEmptyDirectory() throws IOException {
+    Path out = dir.resolve("out");
+    Path file = config(GRID.replace("params: {samples: 100}", "params: {samples: 100}\n"
+        + "output: {formats: [arrow, parquet, csv]}"));
+    Result first = execute("run", file.toString(), "--cell", "0", "--out", out.toString());
+    assertEquals(0, first.code(), first.err());
+    for (String name : new String[] {"manifest.json", "summary.arrow", "chains.arrow", "cells.arrow",
+        "summary.csv", "chains.csv", "cells.csv", "generations"}) {
+      assertTrue(Files.exists(out.resolve(name)), name + " missing: " + first.out());
+    }
+    Result again = execute("run", file.toString(), "--cell", "0", "--out", out.toString());
+    assertEquals(2, again.code());
+    assertTrue(again.err().contains("not empty"), again.err());
+    assertEquals(0, execute("run", file.toString(), "--cell", "0", "--out", out.toString(), "--overwrite").code());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"run", "validate", "describe"})
   void everyCommandHasHelp(String command) {

@@ -1,0 +1,172 @@
+package org.collapsesim.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.collapsesim.config.SweepConfig;
+
+/**
+ * The content of {@code manifest.json} (SPEC §9): the resolved config and its hash, version and git
+ * commit, the seed policy, the metric definitions, JDK and CPU, the kernels and sampling paths
+ * chosen, start and end time, and the counts of cells, chains and failures. The same map is
+ * embedded, as compact JSON, in every Arrow file's schema metadata.
+ *
+ * <p>Keys read back on {@code --resume}: {@link #CONFIG_HASH}, {@link #STATUS},
+ * {@code counts.chains_failed}.
+ */
+public final class SweepManifest {
+
+  /** The key of the config hash compared on {@code --resume}. */
+  public static final String CONFIG_HASH = "config_hash";
+
+  /** The key of the sweep's status: {@link #RUNNING} or {@link #COMPLETE}. */
+  public static final String STATUS = "status";
+
+  /** Status of a sweep whose output tables are not written yet (or are being rewritten). */
+  public static final String RUNNING = "running";
+
+  /** Status of a sweep whose every output file is written. */
+  public static final String COMPLETE = "complete";
+
+  /** How every random number is derived (SPEC §8), for the reader of the output. */
+  public static final String SEED_POLICY =
+      "chain seed = H(master seed, world key, replicate); stream = H(chain seed, generation, purpose);"
+          + " block b = H(stream, 'block', b) for blocks of 65536 samples; H folds each part with the"
+          + " SplitMix64 mixer. The world key hashes the family, its truth, model_size and samples only,"
+          + " so cells differing only in mechanism (alpha, mixing, regime, decoding, anchors, estimator)"
+          + " share random numbers. Random truths derive from the master seed and the truth parameters."
+          + " Numbers depend only on the config, never on partitions, executors or retries.";
+
+  /** The counts a manifest reports. */
+  public record Counts(long cells, long chains, long chainsOk, long chainsFailed) {}
+
+  private SweepManifest() {}
+
+  /**
+   * Builds the manifest.
+   *
+   * @param layout the sweep's layout (its config and metric definitions)
+   * @param status {@link #RUNNING} or {@link #COMPLETE}
+   * @param start when the sweep (or run) started
+   * @param end when its chains finished, or null while running
+   * @param counts the counts, or null while running
+   * @param engine how it ran, e.g. {@code spark local[*]} or {@code in-process}
+   */
+  public static Map<String, Object> build(
+      OutputLayout layout, String status, Instant start, Instant end, Counts counts, String engine) {
+    SweepConfig config = layout.config();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", config.name());
+    m.put(STATUS, status);
+    m.put("version", version());
+    m.put("git_commit", gitCommit());
+    m.put(CONFIG_HASH, config.configHash());
+    m.put("config", parseCanonical(config.canonicalJson()));
+    m.put("seed", config.seed());
+    m.put("seed_policy", SEED_POLICY);
+    m.put("family", config.family());
+    m.put("metrics", layout.metrics());
+    m.put("metric_definitions", layout.metricDefinitionsJson());
+    m.put("output_formats", config.output().formats());
+    m.put("engine", engine);
+    Map<String, Object> jdk = new LinkedHashMap<>();
+    jdk.put("version", System.getProperty("java.version"));
+    jdk.put("vendor", System.getProperty("java.vendor"));
+    jdk.put("vm", System.getProperty("java.vm.name"));
+    m.put("jdk", jdk);
+    Map<String, Object> cpu = new LinkedHashMap<>();
+    cpu.put("arch", System.getProperty("os.arch"));
+    cpu.put("model", cpuModel());
+    cpu.put("available_processors", Runtime.getRuntime().availableProcessors());
+    m.put("cpu", cpu);
+    m.put("kernels", "scalar");
+    m.put("sampling_paths", "explicit");
+    m.put("start_time", start.toString());
+    m.put("end_time", end == null ? null : end.toString());
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("cells", (long) config.cells().size());
+    c.put("chains", config.chainCount());
+    c.put("chains_ok", counts == null ? null : counts.chainsOk());
+    c.put("chains_failed", counts == null ? null : counts.chainsFailed());
+    m.put("counts", c);
+    return m;
+  }
+
+  private static Object parseCanonical(String canonicalJson) {
+    try {
+      return ManifestJson.parse(canonicalJson);
+    } catch (IOException e) {
+      throw new IllegalStateException("the config's canonical JSON does not parse", e);
+    }
+  }
+
+  /** The project version from the build, or "unknown" when run from unfiltered classes. */
+  public static String version() {
+    try (InputStream in = SweepManifest.class.getResourceAsStream("/org/collapsesim/version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties p = new Properties();
+      p.load(in);
+      String v = p.getProperty("version", "unknown");
+      return v.startsWith("${") ? "unknown" : v;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the bundled version.properties", e);
+    }
+  }
+
+  /**
+   * The git commit of the checkout named by the {@code collapse.home} system property (set by
+   * bin/collapse), or null when there is none, git is missing, or it is not a git checkout.
+   */
+  public static String gitCommit() {
+    String home = System.getProperty("collapse.home");
+    if (home == null || !Files.isDirectory(Path.of(home, ".git"))) {
+      return null;
+    }
+    try {
+      Process p = new ProcessBuilder("git", "-C", home, "rev-parse", "HEAD")
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return null;
+      }
+      return p.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : null;
+    } catch (IOException e) {
+      // No git on PATH: the manifest says null, as documented.
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  /** The CPU model name from /proc/cpuinfo, or null where there is none (not Linux). */
+  public static String cpuModel() {
+    Path cpuinfo = Path.of("/proc/cpuinfo");
+    if (!Files.isReadable(cpuinfo)) {
+      return null;
+    }
+    try {
+      List<String> lines = Files.readAllLines(cpuinfo, StandardCharsets.UTF_8);
+      for (String line : lines) {
+        if (line.startsWith("model name")) {
+          int colon = line.indexOf(':');
+          return colon < 0 ? null : line.substring(colon + 1).trim();
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + cpuinfo, e);
+    }
+  }
+}
