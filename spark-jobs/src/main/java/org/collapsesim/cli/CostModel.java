@@ -5,13 +5,13 @@ import org.collapsesim.config.SweepConfig;
 import org.collapsesim.loop.ExogenousSchedule;
 
 /**
- * A rough cost model for {@code collapse validate}: per-sample and per-category costs of the
- * scalar kernels, measured with {@code collapse run} on the development machine (AMD Zen 5,
- * one core). An estimate to size a sweep, not a promise.
+ * A rough cost model for {@code collapse validate}: assumed per-sample and per-category costs of
+ * the kernels on one core. It sizes a sweep to an order of magnitude, no better; calibrate it by
+ * timing {@code collapse run} of one cell. (The benchmarks in benchmarks/ measure the kernels.)
  */
 final class CostModel {
 
-  static final String BASIS = "scalar kernels, about 30 ns per sample and 10 ns per category-generation";
+  static final String BASIS = "assumed 30 ns per sample-dimension and 10 ns per category per generation; time `collapse run` of one cell to calibrate";
 
   private static final double SAMPLE_NS = 30;
   private static final double CATEGORY_NS = 10;
