@@ -17,7 +17,7 @@ final class CommonParameters {
   static final List<String> ANCHOR_FRACTION_KEYS = List.of();
 
   static final List<ParameterSpec> PARAMETERS = List.of(
-      ParameterSpec.of("model_size", "the family's capacity: dimension d (gaussian), vocabulary V (categorical)",
+      ParameterSpec.of("model_size", "the family's capacity: dimension d (gaussian, linreg), vocabulary V (categorical, markov), components K (gmm)",
               "an integer >= 1", ValueParsers.integerAtLeast(1))
           .asRequired().asWorld(),
       ParameterSpec.of("samples", "M, the samples drawn per generation", "an integer >= 1",

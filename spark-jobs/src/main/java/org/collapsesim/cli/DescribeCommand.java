@@ -69,7 +69,7 @@ final class DescribeCommand implements Callable<Integer> {
   }
 
   private static void printParameter(PrintWriter out, ParameterSpec p) {
-    String def = p.required() ? "required" : p.defaultValue() == null ? "default: off" : "default: " + p.defaultValue();
+    String def = p.required() ? "required" : p.defaultValue() == null ? "default: off" : "default: " + CostModel.show(p.defaultValue());
     out.printf("  %-20s %s%n  %-20s   allowed: %s; %s%s%n", p.name(), p.description(), "", p.allowedValues(), def,
         p.applicability() == null || p.applicability().condition().isEmpty()
             ? "" : "; applies when " + p.applicability().condition());
