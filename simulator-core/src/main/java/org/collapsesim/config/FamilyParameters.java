@@ -23,10 +23,8 @@ public final class FamilyParameters {
         CategoricalParameters.PARAMETERS, CategoricalParameters.METRICS, CategoricalParameters.RULES));
     register(new FamilyParameters("markov", true,
         MarkovParameters.PARAMETERS, MarkovParameters.METRICS, MarkovParameters.RULES));
-    // Valid names whose tables are not written yet: a config naming them is rejected as such.
-    for (String name : List.of("gmm")) {
-      register(new FamilyParameters(name, false, List.of(), List.of(), List.of()));
-    }
+    register(new FamilyParameters("gmm", true,
+        GmmParameters.PARAMETERS, GmmParameters.METRICS, GmmParameters.RULES));
     register(new FamilyParameters("linreg", true,
         LinregParameters.PARAMETERS, LinregParameters.METRICS, LinregParameters.RULES));
   }

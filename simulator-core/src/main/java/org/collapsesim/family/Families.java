@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.collapsesim.family.categorical.CategoricalFamily;
 import org.collapsesim.family.gaussian.GaussianFamily;
+import org.collapsesim.family.gmm.GmmFamily;
 import org.collapsesim.family.linreg.LinregFamily;
 import org.collapsesim.family.markov.MarkovFamily;
 
@@ -13,7 +14,9 @@ import org.collapsesim.family.markov.MarkovFamily;
 public final class Families {
 
   private static final List<Family> ALL =
-      List.of(new GaussianFamily(), new CategoricalFamily(), new MarkovFamily(), new LinregFamily());
+      List.of(
+          new GaussianFamily(), new CategoricalFamily(), new MarkovFamily(), new GmmFamily(),
+          new LinregFamily());
 
   private Families() {}
 

@@ -40,6 +40,27 @@ public interface CellModel<B, S, M> {
   /** Appends {@code n} samples of the decoded model (decoding applied here, never to metrics). */
   void drawModel(M model, RandomStream rng, int n, B out);
 
+  /**
+   * Whether this family draws sufficient statistics directly ({@link #drawTruthStats}, {@link
+   * #drawModelStats}), distributed exactly as {@link #statsOf} of the explicit draws (SPEC §3).
+   */
+  default boolean hasExactPath() {
+    return false;
+  }
+
+  /** Overwrites {@code out} with the statistics of {@code n} samples of P*, drawn exactly. */
+  default void drawTruthStats(RandomStream rng, int n, S out) {
+    throw new UnsupportedOperationException("no exact sampling path");
+  }
+
+  /**
+   * Overwrites {@code out} with the statistics of {@code n} samples of the decoded model, drawn
+   * exactly.
+   */
+  default void drawModelStats(M model, RandomStream rng, int n, S out) {
+    throw new UnsupportedOperationException("no exact sampling path");
+  }
+
   /** New, empty statistics (count 0). */
   S newStats();
 
@@ -62,10 +83,26 @@ public interface CellModel<B, S, M> {
   M fit(S stats, M recycle);
 
   /**
+   * Fits with the chain's FIT stream for this generation, for estimators with their own randomness
+   * (EM's seeded initialization). The loop always calls this; by default it ignores the stream.
+   */
+  default M fit(S stats, M recycle, RandomStream fitStream) {
+    return fit(stats, recycle);
+  }
+
+  /**
    * Writes every metric of {@code model} against the truth into {@code out} (length
    * {@link #metricNames()}.size()). Values may be +/-Infinity where mathematics says so, never NaN.
    */
   void metrics(M model, double[] out);
+
+  /**
+   * Writes the metrics with the chain's METRIC stream for this generation, for Monte Carlo metrics.
+   * The loop always calls this; by default it ignores the stream.
+   */
+  default void metrics(M model, double[] out, RandomStream metricStream) {
+    metrics(model, out);
+  }
 
   /**
    * Closed-form expectations of the metrics for this cell under {@code settings}, from

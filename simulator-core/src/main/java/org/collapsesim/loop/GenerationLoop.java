@@ -1,6 +1,7 @@
 package org.collapsesim.loop;
 
 import java.util.ArrayDeque;
+import org.collapsesim.random.BinomialSampler;
 import org.collapsesim.random.RandomStream;
 import org.collapsesim.random.StreamKeys;
 import org.collapsesim.random.StreamPurpose;
@@ -52,6 +53,8 @@ public final class GenerationLoop {
     private final B original; // D_0, kept for the fixed anchor
     private final S freshStats;
     private final S training;
+    private final boolean exact; // sufficient statistics drawn directly (ChainSettings#exactPath)
+    private final S part; // exact path: the synthetic part's statistics
     private final ArrayDeque<S> window = new ArrayDeque<>();
     private final B union; // accumulate-subsample only
     private final B subsample;
@@ -62,10 +65,12 @@ public final class GenerationLoop {
       this.settings = settings;
       this.chainSeed = chainSeed;
       this.samples = settings.samples();
-      this.fresh = family.newBatch(samples);
+      this.exact = settings.exactPath(family.hasExactPath());
+      this.fresh = family.newBatch(exact ? 1 : samples); // the exact path never fills it
       this.original = settings.fixedAnchor() ? family.newBatch(samples) : null;
       this.freshStats = family.newStats();
       this.training = family.newStats();
+      this.part = exact ? family.newStats() : null;
       boolean subsampling = settings.regime() == Regime.ACCUMULATE_SUBSAMPLE;
       this.union = subsampling ? family.newBatch(samples) : null;
       this.subsample = subsampling ? family.newBatch(samples) : null;
@@ -75,7 +80,11 @@ public final class GenerationLoop {
       double[] metrics = new double[family.metricNames().size()];
       int collapsedAt = -1;
 
-      family.drawTruth(stream(0, StreamPurpose.EXOGENOUS), samples, fresh);
+      if (exact) {
+        family.drawTruthStats(stream(0, StreamPurpose.EXOGENOUS), samples, freshStats);
+      } else {
+        family.drawTruth(stream(0, StreamPurpose.EXOGENOUS), samples, fresh);
+      }
       if (original != null) {
         for (int i = 0; i < samples; i++) {
           family.copySample(fresh, i, original);
@@ -92,10 +101,17 @@ public final class GenerationLoop {
       for (int t = 1; t <= settings.generations(); t++) {
         double alpha = settings.schedule().alpha(t);
         int exogenous = exogenousCount(t, alpha);
-        family.clear(fresh);
-        drawExogenous(t, exogenous);
-        family.drawModel(model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, fresh);
-        model = family.fit(regime(t), model);
+        if (exact) {
+          // each part's statistics drawn exactly, then pooled (exogenous first, as explicitly)
+          family.drawTruthStats(stream(t, StreamPurpose.EXOGENOUS), exogenous, freshStats);
+          family.drawModelStats(model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, part);
+          family.merge(freshStats, part);
+        } else {
+          family.clear(fresh);
+          drawExogenous(t, exogenous);
+          family.drawModel(model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, fresh);
+        }
+        model = family.fit(regime(t), model, stream(t, StreamPurpose.FIT));
         nTrain = family.count(training);
         measure(model, metrics, t);
         if (collapsedAt < 0 && collapse.holds(metrics)) {
@@ -110,7 +126,7 @@ public final class GenerationLoop {
 
     /** The family's metrics; a NaN is a bug in the family, so the chain fails loudly. */
     private void measure(M model, double[] metrics, int t) {
-      family.metrics(model, metrics);
+      family.metrics(model, metrics, stream(t, StreamPurpose.METRIC));
       for (int i = 0; i < metrics.length; i++) {
         if (Double.isNaN(metrics[i])) {
           throw new IllegalStateException(
@@ -125,14 +141,16 @@ public final class GenerationLoop {
 
     /** Generation 0: D_0 is the training set under every regime. */
     private M train(int t) {
-      family.statsOf(fresh, freshStats);
+      if (!exact) {
+        family.statsOf(fresh, freshStats);
+      }
       family.copy(freshStats, training);
       switch (settings.regime()) {
         case WINDOW -> pushWindow();
         case ACCUMULATE_SUBSAMPLE -> appendToUnion();
         default -> { }
       }
-      return family.fit(training, null);
+      return family.fit(training, null, stream(t, StreamPurpose.FIT));
     }
 
     private int exogenousCount(int t, double alpha) {
@@ -140,6 +158,9 @@ public final class GenerationLoop {
         return settings.exogenousCount(alpha);
       }
       RandomStream coin = stream(t, StreamPurpose.MIXING);
+      if (exact) { // the number of heads among M coins, drawn at once
+        return (int) BinomialSampler.sample(coin, samples, alpha);
+      }
       int n = 0;
       for (int i = 0; i < samples; i++) {
         if (coin.nextDouble() < alpha) {
@@ -161,7 +182,9 @@ public final class GenerationLoop {
 
     /** Applies the regime to D_new and returns the statistics to fit. */
     private S regime(int t) {
-      family.statsOf(fresh, freshStats);
+      if (!exact) {
+        family.statsOf(fresh, freshStats);
+      }
       switch (settings.regime()) {
         case REPLACE -> family.copy(freshStats, training);
         case ACCUMULATE -> family.merge(training, freshStats);

@@ -28,7 +28,7 @@ public final class PreparedCell {
     this.cell = cell;
     this.masterSeed = config.seed();
     this.model = Families.of(cell.family()).bind(cell, config.seed());
-    this.settings = ChainSettings.of(cell, config.generations(), config.recordEvery());
+    this.settings = ChainSettings.of(cell, config.generations(), config.recordEvery(), config.sampling());
     this.collapse = criterion(config.collapse(), model);
     this.theory = model.theory(settings);
   }

@@ -83,8 +83,9 @@ class ConfigValidationTest {
             List.of(), "params.alpha", "list(0.1,0.2)"),
         row("bad family", HEADER + "family: poisson\n" + SIZES, List.of(),
             "family", "\"poisson\" is not one of gaussian, categorical, markov, gmm, linreg"),
-        row("family not yet implemented", HEADER + "family: gmm\n", List.of(),
-            "family", "\"gmm\" is not yet implemented"),
+        row("gmm truth lists of different lengths", HEADER + "family: gmm\n" + SIZES.replace("10", "2")
+                + "truth:\n  weights: [1, 1, 2]\n", List.of(),
+            "truth.means", "[-3.0, 3.0] has 2 entries, but truth.weights"),
         row("bad output format", CATEGORICAL + SIZES + "output:\n  formats: [arrow, xlsx]\n", List.of(),
             "output.formats[1]", "\"xlsx\" is not one of arrow, parquet, csv"),
         row("empty grid list", CATEGORICAL + SIZES + "grid:\n  alpha: []\n", List.of(),

@@ -237,7 +237,7 @@ class GridExpansionTest {
     assertEquals("1.2 is not in (0, 1]", topP.problemWith(1.2));
     assertNull(topP.problemWith(0.5));
     assertInstanceOf(ExogenousSchedule.Constant.class, FamilyParameters.of("gaussian").parameter("alpha").defaultValue());
-    assertEquals(List.of("gaussian", "categorical", "markov", "linreg"), FamilyParameters.implementedFamilyNames());
+    assertEquals(List.of("gaussian", "categorical", "markov", "gmm", "linreg"), FamilyParameters.implementedFamilyNames());
     assertTrue(ConfigLoader.topLevelKeys().stream().map(ParameterSpec::name).toList()
         .containsAll(List.of("name", "seed", "replicates", "generations", "family", "grid", "params", "output")));
   }

@@ -1,10 +1,14 @@
 package org.collapsesim.family.categorical;
 
 import java.util.List;
+import org.collapsesim.kernel.KernelSupport;
+import org.collapsesim.kernel.Kernels;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
 import org.collapsesim.math.DetMath;
+import org.collapsesim.random.AliasTable;
+import org.collapsesim.random.MultinomialSampler;
 import org.collapsesim.random.RandomStream;
 
 /** The categorical family bound to one cell. */
@@ -81,6 +85,79 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     }
   }
 
+  /**
+   * Conditional binomials win when the draws outnumber the live categories by this factor (one
+   * binomial costs about as much as a few alias draws and their counting).
+   */
+  static final int BINOMIALS_PER_DRAW_FACTOR = 4;
+
+  @Override
+  public boolean hasExactPath() {
+    return true;
+  }
+
+  /** Multinomial(n, p*) counts; see {@link #drawCounts}. */
+  @Override
+  public void drawTruthStats(RandomStream rng, int n, CountStats out) {
+    java.util.Arrays.fill(out.counts, 0L);
+    out.total = n;
+    int[] live = truth.live;
+    if (n >= (long) BINOMIALS_PER_DRAW_FACTOR * live.length) {
+      out.ensureScratch();
+      MultinomialSampler.conditionalBinomials(rng, n, truth.p, live, live.length, out.suffix, out.counts);
+    } else {
+      for (int i = 0; i < n; i++) {
+        out.counts[truth.sampler.sample(rng)]++;
+      }
+    }
+  }
+
+  /** Multinomial(n, decode(p)) counts; see {@link #drawCounts}. */
+  @Override
+  public void drawModelStats(CategoricalModel model, RandomStream rng, int n, CountStats out) {
+    java.util.Arrays.fill(out.counts, 0L);
+    out.total = n;
+    if (n == 0) {
+      return;
+    }
+    double[] w = model.p;
+    if (!decoding.identity()) {
+      decoding.apply(model.p, model.decoded);
+      w = model.decoded;
+    }
+    drawCounts(w, model, rng, n, out);
+  }
+
+  /**
+   * The counts of n draws from weights {@code w}, without the draws: conditional binomials over
+   * the live categories when n is large against them, else alias draws over the live categories
+   * (a table packed to them, so it stays small as categories die out) and counting. Both are
+   * exactly Multinomial(n, w / sum w); which one runs depends only on the numbers, so the result is
+   * deterministic.
+   */
+  private static void drawCounts(double[] w, CategoricalModel model, RandomStream rng, int n, CountStats out) {
+    out.ensureScratch();
+    int[] live = out.live;
+    double[] packed = out.packed;
+    int m = 0;
+    for (int i = 0; i < w.length; i++) {
+      if (w[i] > 0) {
+        packed[m] = w[i];
+        live[m++] = i;
+      }
+    }
+    if (n >= (long) BINOMIALS_PER_DRAW_FACTOR * m) {
+      MultinomialSampler.conditionalBinomials(rng, n, w, live, m, out.suffix, out.counts);
+      return;
+    }
+    AliasTable table = model.sampler;
+    table.rebuild(packed, m);
+    long[] counts = out.counts;
+    for (int i = 0; i < n; i++) {
+      counts[live[table.sample(rng)]]++;
+    }
+  }
+
   @Override
   public CountStats newStats() {
     return new CountStats(truth.size());
@@ -137,45 +214,20 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     int v = p.length;
     double smoothedDenominator = model.total + v * klEps;
     double logSmoothedDenominator = DetMath.log(smoothedDenominator);
-    double entropy = 0;
-    double squares = 0;
-    double klTrueModel = 0;
-    double klModelTrue = 0;
-    double l1 = 0;
-    long support = 0;
-    long extinct = 0;
-    for (int i = 0; i < v; i++) {
-      double pi = p[i];
-      double logPi = pi > 0 ? DetMath.log(pi) : 0.0;
-      entropy -= pi * logPi;
-      squares += pi * pi;
-      if (pStar[i] > 0) {
-        double logSmoothed = DetMath.log(c[i] + klEps) - logSmoothedDenominator;
-        klTrueModel += pStar[i] * (logStar[i] - logSmoothed);
-        if (c[i] == 0) {
-          extinct++;
-        }
-      }
-      if (pi > 0) {
-        klModelTrue += pStar[i] > 0 ? pi * (logPi - logStar[i]) : Double.POSITIVE_INFINITY;
-      }
-      l1 += Math.abs(pi - pStar[i]);
-      if (c[i] > 0) {
-        support++;
-      }
-    }
+    double[] pass = new double[KernelSupport.CATEGORICAL_SLOTS];
+    Kernels.get().categoricalPass(p, pStar, logStar, c, v, klEps, logSmoothedDenominator, pass);
     double tail = 0;
     for (int i : truth.tail) {
       tail += p[i];
     }
-    out[ENTROPY] = entropy;
-    out[GINI_SIMPSON] = 1.0 - squares;
-    out[KL_TRUE_MODEL] = klTrueModel;
-    out[KL_MODEL_TRUE] = klModelTrue;
-    out[TV] = 0.5 * l1;
-    out[SUPPORT] = support;
+    out[ENTROPY] = pass[KernelSupport.ENTROPY];
+    out[GINI_SIMPSON] = 1.0 - pass[KernelSupport.SQUARES];
+    out[KL_TRUE_MODEL] = pass[KernelSupport.KL_TRUE_MODEL];
+    out[KL_MODEL_TRUE] = pass[KernelSupport.KL_MODEL_TRUE];
+    out[TV] = 0.5 * pass[KernelSupport.L1];
+    out[SUPPORT] = pass[KernelSupport.SUPPORT];
     out[TAIL_MASS] = tail;
-    out[EXTINCT] = extinct;
+    out[EXTINCT] = pass[KernelSupport.EXTINCT];
   }
 
   @Override

@@ -16,6 +16,8 @@ final class CategoricalTruth {
   final int[] tail;
   final double entropy;
   final double sumSquares;
+  /** Categories with p* > 0, ascending: where the exact sampler draws. */
+  final int[] live;
 
   private CategoricalTruth(double[] p, double tailFraction) {
     this.p = p;
@@ -31,6 +33,7 @@ final class CategoricalTruth {
     this.entropy = h;
     this.sumSquares = s;
     this.sampler = AliasTable.of(p);
+    this.live = java.util.stream.IntStream.range(0, v).filter(i -> p[i] > 0).toArray();
     int[] order = IndexSort.byDescending(p);
     int tailSize = Math.max(1, (int) Math.floor(tailFraction * v + 0.5));
     tailSize = Math.min(tailSize, v);

@@ -1,12 +1,14 @@
 package org.collapsesim.family.gaussian;
 
 import java.util.List;
+import org.collapsesim.kernel.Kernels;
 import org.collapsesim.linalg.Cholesky;
 import org.collapsesim.linalg.GaussianDistances;
 import org.collapsesim.linalg.SymmetricEigen;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
+import org.collapsesim.random.GammaSampler;
 import org.collapsesim.random.RandomStream;
 
 /** The Gaussian family bound to one cell. */
@@ -74,12 +76,14 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
     int d = mean.length;
     out.ensureCapacity(n);
     double[] x = out.x;
-    if (d == 1) {
+    if (d == 1) { // the hot case: the deviates in vector lanes, then scaled in place
       double mu = mean[0];
       double sd = f[0];
       int base = out.size;
+      Kernels.get().gaussians(rng.key(), rng.position(), x, base, n);
+      rng.skip(n);
       for (int i = 0; i < n; i++) {
-        x[base + i] = mu + sd * rng.nextGaussian();
+        x[base + i] = mu + sd * x[base + i];
       }
       out.size += n;
       return;
@@ -99,6 +103,96 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
       }
     }
     out.size += n;
+  }
+
+  @Override
+  public boolean hasExactPath() {
+    return true;
+  }
+
+  @Override
+  public void drawTruthStats(RandomStream rng, int n, MomentStats out) {
+    drawStats(truth.mean, truth.lower, rng, n, out);
+  }
+
+  @Override
+  public void drawModelStats(GaussianModel model, RandomStream rng, int n, MomentStats out) {
+    if (!model.factorReady) {
+      samplingFactor(model);
+    }
+    drawStats(model.mean, model.factor, rng, n, out);
+  }
+
+  /**
+   * The statistics of n samples of N(mean, F F^T) without the samples (THEORY.md, exact
+   * one-generation law): the sample mean is N(mean, F F^T / n) and the scatter matrix is
+   * F W F^T with W ~ Wishart(n - 1, I), independent of the mean. W comes from Bartlett's
+   * decomposition W = L L^T (L lower triangular, L_jj^2 ~ chi-square(n - 1 - j), L_ab ~ N(0, 1)
+   * below the diagonal) when n - 1 >= d, and as the sum of n - 1 outer products z z^T of standard
+   * normal vectors (a singular Wishart) otherwise. In one dimension: mean + sd Z / sqrt(n) and
+   * sd^2 chi-square(n - 1).
+   */
+  static void drawStats(double[] mean, double[] f, RandomStream rng, int n, MomentStats out) {
+    int d = mean.length;
+    out.n = n;
+    if (n == 0) {
+      java.util.Arrays.fill(out.mean, 0.0);
+      java.util.Arrays.fill(out.scatter, 0.0);
+      return;
+    }
+    double root = Math.sqrt(n);
+    if (d == 1) {
+      double sd = f[0];
+      out.mean[0] = mean[0] + sd * (rng.nextGaussian() / root);
+      out.scatter[0] = n > 1 ? (sd * sd) * GammaSampler.chiSquare(rng, n - 1) : 0.0;
+      return;
+    }
+    double[] z = new double[d];
+    for (int j = 0; j < d; j++) {
+      z[j] = rng.nextGaussian() / root;
+    }
+    for (int a = 0; a < d; a++) {
+      double s = mean[a];
+      for (int b = 0; b < d; b++) {
+        s += f[a * d + b] * z[b];
+      }
+      out.mean[a] = s;
+    }
+    int k = n - 1;
+    int cols = Math.min(k, d);
+    double[] g = new double[d * cols]; // d x cols: Bartlett's L, or k normal column vectors
+    if (k >= d) {
+      for (int a = 0; a < d; a++) {
+        g[a * d + a] = Math.sqrt(GammaSampler.chiSquare(rng, k - a));
+        for (int b = 0; b < a; b++) {
+          g[a * d + b] = rng.nextGaussian();
+        }
+      }
+    } else {
+      for (int i = 0; i < g.length; i++) {
+        g[i] = rng.nextGaussian();
+      }
+    }
+    double[] h = new double[d * cols]; // F G
+    for (int a = 0; a < d; a++) {
+      for (int c = 0; c < cols; c++) {
+        double s = 0;
+        for (int b = 0; b < d; b++) {
+          s += f[a * d + b] * g[b * cols + c];
+        }
+        h[a * cols + c] = s;
+      }
+    }
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b <= a; b++) {
+        double s = 0;
+        for (int c = 0; c < cols; c++) {
+          s += h[a * cols + c] * h[b * cols + c];
+        }
+        out.scatter[a * d + b] = s;
+        out.scatter[b * d + a] = s;
+      }
+    }
   }
 
   /** F with F F^T = lambda Sigma: Cholesky, or the symmetric square root when Sigma is singular. */

@@ -1,5 +1,8 @@
 package org.collapsesim.family.gaussian;
 
+import org.collapsesim.kernel.KernelSupport;
+import org.collapsesim.kernel.Kernels;
+
 /**
  * Sufficient statistics of the Gaussian family: count, mean and scatter matrix
  * sum (x - mean)(x - mean)^T, merged with Chan, Golub and LeVeque's pairwise update
@@ -28,6 +31,12 @@ final class MomentStats {
       return;
     }
     double[] x = batch.x;
+    if (d == 1) { // the hot case: fixed-order 8-lane reductions (kernel twins, SPEC §8)
+      KernelSupport k = Kernels.get();
+      mean[0] = k.sum(x, batch.size) / n;
+      scatter[0] = k.sumSquaredDeviations(x, batch.size, mean[0]);
+      return;
+    }
     for (int i = 0; i < batch.size; i++) {
       for (int j = 0; j < d; j++) {
         mean[j] += x[i * d + j];

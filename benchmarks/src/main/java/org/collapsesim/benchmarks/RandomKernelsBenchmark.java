@@ -1,0 +1,84 @@
+package org.collapsesim.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.collapsesim.kernel.KernelSupport;
+import org.collapsesim.kernel.Kernels;
+import org.collapsesim.random.RandomStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The random-stream kernels per element: 64-bit words, open uniforms and AS241 Gaussians, scalar
+ * and vector twins of the same call, plus RandomStream.nextLong as the baseline. Results in
+ * elements per microsecond (x 1e6 = per second).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
+@OperationsPerInvocation(RandomKernelsBenchmark.N)
+public class RandomKernelsBenchmark {
+
+  static final int N = 4099; // odd: exercises the tails
+
+  @Param({"scalar", "vector"})
+  public String twin;
+
+  private KernelSupport kernels;
+  private long[] words;
+  private double[] doubles;
+  private long key;
+  private long start;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    kernels = "vector".equals(twin) ? Kernels.vectorOrNull() : Kernels.scalar();
+    if (kernels == null) {
+      throw new IllegalStateException("vector twin unavailable: " + Kernels.vectorUnusableReason());
+    }
+    words = new long[N];
+    doubles = new double[N];
+    key = System.nanoTime();
+  }
+
+  @Benchmark
+  public long[] words() {
+    kernels.randomWords(key, start, words, N);
+    start += N;
+    return words;
+  }
+
+  @Benchmark
+  public double[] openUniforms() {
+    kernels.openUniforms(key, start, doubles, N);
+    start += N;
+    return doubles;
+  }
+
+  @Benchmark
+  public double[] gaussians() {
+    kernels.gaussians(key, start, doubles, 0, N);
+    start += N;
+    return doubles;
+  }
+
+  /** Baseline: the scalar stream one word at a time (independent of the twin parameter). */
+  @Benchmark
+  public long baselineStreamNextLong() {
+    RandomStream rng = new RandomStream(key + start++);
+    long x = 0;
+    for (int i = 0; i < N; i++) {
+      x ^= rng.nextLong();
+    }
+    return x;
+  }
+}

@@ -1,0 +1,152 @@
+package org.collapsesim.family.gmm;
+
+import java.util.List;
+import org.collapsesim.loop.CellModel;
+import org.collapsesim.loop.ChainSettings;
+import org.collapsesim.loop.CollapseCriterion;
+import org.collapsesim.math.DetMath;
+import org.collapsesim.random.RandomStream;
+
+/**
+ * The gmm family bound to one cell. Batches and "statistics" are both raw points ({@link
+ * PointSet}): EM has no finite sufficient statistics, so merging concatenates in order. The fit
+ * needs the FIT stream and the Monte Carlo KL the METRIC stream of the chain and generation, so
+ * this family implements the stream-taking overloads of {@link CellModel}.
+ */
+final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
+
+  static final int L2_DISTANCE = 0;
+  static final int WEIGHT_ENTROPY = 1;
+  static final int MIN_WEIGHT = 2;
+  static final int VAR_RATIO = 3;
+  static final int KL_TRUE_MODEL = 4;
+
+  /** Settings of the estimator and the metrics. */
+  record Settings(int components, double samplingBias, double emTolerance, int emMaxIterations,
+      double minVariance, int mcSamples) {}
+
+  private final Mixture truth;
+  private final double truthTrace;
+  private final Settings settings;
+
+  GmmCell(Mixture truth, Settings settings) {
+    this.truth = truth;
+    this.truthTrace = truth.totalTrace();
+    this.settings = settings;
+  }
+
+  Mixture truth() {
+    return truth;
+  }
+
+  @Override
+  public List<String> metricNames() {
+    return GmmFamily.METRIC_NAMES;
+  }
+
+  @Override
+  public PointSet newBatch(int capacity) {
+    return new PointSet(truth.d, capacity);
+  }
+
+  @Override
+  public int size(PointSet batch) {
+    return batch.size;
+  }
+
+  @Override
+  public void clear(PointSet batch) {
+    batch.size = 0;
+  }
+
+  @Override
+  public void copySample(PointSet from, int index, PointSet to) {
+    to.ensureCapacity(1);
+    System.arraycopy(from.x, index * from.d, to.x, to.size * to.d, from.d);
+    to.size++;
+  }
+
+  @Override
+  public void drawTruth(RandomStream rng, int n, PointSet out) {
+    truth.draw(truth.lower, rng, n, out);
+  }
+
+  /** Draws from sum_k w_k N(mu_k, lambda Sigma_k): sampling_bias scales every component's covariance. */
+  @Override
+  public void drawModel(Mixture model, RandomStream rng, int n, PointSet out) {
+    if (!model.samplingReady) {
+      model.prepareSampling(settings.samplingBias());
+    }
+    model.draw(model.samplingLower, rng, n, out);
+  }
+
+  @Override
+  public PointSet newStats() {
+    return new PointSet(truth.d, 16);
+  }
+
+  @Override
+  public void statsOf(PointSet batch, PointSet out) {
+    out.copyFrom(batch);
+  }
+
+  @Override
+  public void merge(PointSet into, PointSet other) {
+    into.appendAll(other);
+  }
+
+  @Override
+  public void copy(PointSet from, PointSet to) {
+    to.copyFrom(from);
+  }
+
+  @Override
+  public long count(PointSet stats) {
+    return stats.size;
+  }
+
+  /** EM needs its seeded initialization: the loop calls {@link #fit(PointSet, Mixture, RandomStream)}. */
+  @Override
+  public Mixture fit(PointSet stats, Mixture recycle) {
+    throw new UnsupportedOperationException("gmm: EM needs the FIT stream of the chain and generation");
+  }
+
+  @Override
+  public Mixture fit(PointSet stats, Mixture recycle, RandomStream fitStream) {
+    Mixture m = recycle != null ? recycle : new Mixture(settings.components(), truth.d);
+    EmFit.fit(stats, m, fitStream, settings.emTolerance(), settings.emMaxIterations(), settings.minVariance());
+    return m;
+  }
+
+  /** The Monte Carlo KL needs the METRIC stream: the loop calls the three-argument overload. */
+  @Override
+  public void metrics(Mixture model, double[] out) {
+    throw new UnsupportedOperationException("gmm: kl_true_model needs the METRIC stream");
+  }
+
+  @Override
+  public void metrics(Mixture model, double[] out, RandomStream metricStream) {
+    double entropy = 0.0;
+    double min = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < model.k; c++) {
+      entropy -= DetMath.xlogx(model.weights[c]);
+      min = Math.min(min, model.weights[c]);
+    }
+    out[L2_DISTANCE] = Math.sqrt(MixtureDistances.l2Squared(model, truth));
+    out[WEIGHT_ENTROPY] = entropy;
+    out[MIN_WEIGHT] = min;
+    out[VAR_RATIO] = model.totalTrace() / truthTrace;
+    out[KL_TRUE_MODEL] = MixtureDistances.klMonteCarlo(truth, model, metricStream, settings.mcSamples());
+  }
+
+  /** No closed form for refitted mixtures (shared/THEORY.md has none): every row null. */
+  @Override
+  public double[][] theory(ChainSettings chainSettings) {
+    return new double[metricNames().size()][];
+  }
+
+  @Override
+  public CollapseCriterion defaultCollapse() {
+    return new CollapseCriterion("var_ratio", VAR_RATIO, true, 0.1);
+  }
+}

@@ -1,0 +1,385 @@
+package org.collapsesim.kernel;
+
+import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LE;
+import static jdk.incubator.vector.VectorOperators.LSHL;
+import static jdk.incubator.vector.VectorOperators.LSHR;
+import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.SQRT;
+import static jdk.incubator.vector.VectorOperators.XOR;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+import org.collapsesim.math.DetMath;
+import org.collapsesim.random.SplitMix64;
+
+/**
+ * The vector twin (jdk.incubator.vector, 256-bit species: 4 lanes of long or double; the 8 logical
+ * lanes of a reduction are two vectors). Only lane-wise IEEE operations, integer arithmetic,
+ * compares and blends: {@link #log} and {@link #normalQuantile} evaluate every arm of {@link
+ * org.collapsesim.math.DetMath}'s fdlibm log and AS241 on all lanes with the same operations in the
+ * same order, and blend by the same conditions, so each lane has the scalar twin's bits. The
+ * Vector API's own LOG/EXP are not used (they change bits when compiled, SPEC §8). Short inputs
+ * go to the scalar twin. The only file that names incubator types.
+ */
+final class VectorKernels implements KernelSupport {
+
+  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
+  private static final VectorSpecies<Long> L = LongVector.SPECIES_256;
+  private static final int W = 4; // lanes per vector
+  /** Below this many elements the scalar twin runs (identical bits, less overhead). */
+  static final int THRESHOLD = 32;
+
+  private static final ScalarKernels SCALAR = new ScalarKernels();
+
+  /** Why this twin cannot run here, or null: the species must be backed by real registers. */
+  static String unusable() {
+    int preferred = DoubleVector.SPECIES_PREFERRED.vectorBitSize();
+    if (preferred < 256) {
+      return "preferred vector size is " + preferred + " bits (< 256: no AVX2/SVE-class registers)";
+    }
+    return null;
+  }
+
+  @Override
+  public String name() {
+    return "vector";
+  }
+
+  // ---------------------------------------------------------------- random words
+
+  private static LongVector mix(LongVector z) {
+    z = z.lanewise(XOR, z.lanewise(LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
+    z = z.lanewise(XOR, z.lanewise(LSHR, 27)).mul(0x94D049BB133111EBL);
+    return z.lanewise(XOR, z.lanewise(LSHR, 31));
+  }
+
+  /** key + (start + 1 + lane) * GOLDEN for lanes 0..3. */
+  private static LongVector firstCounters(long key, long start) {
+    LongVector lane = LongVector.zero(L).addIndex(1);
+    return lane.add(start + 1).mul(SplitMix64.GOLDEN_GAMMA).add(key);
+  }
+
+  private static final long STEP = W * SplitMix64.GOLDEN_GAMMA;
+
+  @Override
+  public void randomWords(long key, long start, long[] out, int n) {
+    int bound = n - n % (2 * W);
+    LongVector z = firstCounters(key, start);
+    LongVector z2 = z.add(STEP);
+    for (int i = 0; i < bound; i += 2 * W) { // two independent chains per iteration
+      mix(z).intoArray(out, i);
+      mix(z2).intoArray(out, i + W);
+      z = z.add(2 * STEP);
+      z2 = z2.add(2 * STEP);
+    }
+    for (int i = bound; i < n; i++) {
+      out[i] = SplitMix64.word(key, start + i);
+    }
+  }
+
+  // Long-to-double without L2D: AVX2 has no vcvtqq2pd, and the Vector API then falls back to a
+  // boxed Java loop (~50x slower). These exact bit tricks give the same value as a (double) cast.
+  private static final long MAGIC_2_52 = 0x4330000000000000L; // 2^52
+  private static final double TWO_52 = 4503599627370496.0;
+  private static final long MAGIC_2_52_51 = 0x4338000000000000L; // 2^52 + 2^51
+  private static final double TWO_52_51 = 6755399441055744.0;
+
+  /** (double) y for 0 <= y < 2^52, exactly. */
+  private static DoubleVector small(LongVector y) {
+    return y.or(MAGIC_2_52).reinterpretAsDoubles().sub(TWO_52);
+  }
+
+  /** (double) k for |k| < 2^51, exactly. */
+  private static DoubleVector signedSmall(LongVector k) {
+    return k.add(MAGIC_2_52_51).reinterpretAsDoubles().sub(TWO_52_51);
+  }
+
+  /** (double) c for c >= 0, rounded once as the cast rounds: 2^32 hi + lo, both parts exact. */
+  private static DoubleVector nonNegative(LongVector c) {
+    return small(c.lanewise(LSHR, 32)).mul(4294967296.0).add(small(c.and(0xffffffffL)));
+  }
+
+  private static DoubleVector openUniform(LongVector word) {
+    LongVector x = word.lanewise(LSHR, 11); // < 2^53: (x >>> 1) * 2 + (x & 1), exact
+    DoubleVector exact = small(x.lanewise(LSHR, 1)).mul(2.0).add(small(x.and(1L)));
+    return exact.add(0.5).mul(ScalarKernels.DOUBLE_UNIT);
+  }
+
+  @Override
+  public void openUniforms(long key, long start, double[] out, int n) {
+    int bound = n - n % W;
+    LongVector z = firstCounters(key, start);
+    for (int i = 0; i < bound; i += W) {
+      openUniform(mix(z)).intoArray(out, i);
+      z = z.add(STEP);
+    }
+    for (int i = bound; i < n; i++) {
+      out[i] = ((SplitMix64.word(key, start + i) >>> 11) + 0.5) * ScalarKernels.DOUBLE_UNIT;
+    }
+  }
+
+  @Override
+  public void gaussians(long key, long start, double[] out, int offset, int n) {
+    if (n < THRESHOLD) {
+      SCALAR.gaussians(key, start, out, offset, n);
+      return;
+    }
+    int bound = n - n % W;
+    LongVector z = firstCounters(key, start);
+    for (int i = 0; i < bound; i += W) {
+      normalQuantile(openUniform(mix(z))).intoArray(out, offset + i);
+      z = z.add(STEP);
+    }
+    for (int i = bound; i < n; i++) {
+      out[offset + i] = DetMath.normalQuantile(
+          ((SplitMix64.word(key, start + i) >>> 11) + 0.5) * ScalarKernels.DOUBLE_UNIT);
+    }
+  }
+
+  // ---------------------------------------------------------------- reductions
+
+  @Override
+  public double sum(double[] x, int n) {
+    if (n < THRESHOLD) {
+      return SCALAR.sum(x, n);
+    }
+    int bound = n - n % (2 * W);
+    DoubleVector a0 = DoubleVector.zero(D);
+    DoubleVector a1 = DoubleVector.zero(D);
+    for (int i = 0; i < bound; i += 2 * W) {
+      a0 = a0.add(DoubleVector.fromArray(D, x, i));
+      a1 = a1.add(DoubleVector.fromArray(D, x, i + W));
+    }
+    double[] acc = new double[LANES];
+    a0.intoArray(acc, 0);
+    a1.intoArray(acc, W);
+    for (int i = bound; i < n; i++) {
+      acc[i & 7] += x[i];
+    }
+    return ScalarKernels.combine(acc);
+  }
+
+  @Override
+  public double sumSquaredDeviations(double[] x, int n, double c) {
+    if (n < THRESHOLD) {
+      return SCALAR.sumSquaredDeviations(x, n, c);
+    }
+    int bound = n - n % (2 * W);
+    DoubleVector a0 = DoubleVector.zero(D);
+    DoubleVector a1 = DoubleVector.zero(D);
+    for (int i = 0; i < bound; i += 2 * W) {
+      DoubleVector e0 = DoubleVector.fromArray(D, x, i).sub(c);
+      DoubleVector e1 = DoubleVector.fromArray(D, x, i + W).sub(c);
+      a0 = a0.add(e0.mul(e0));
+      a1 = a1.add(e1.mul(e1));
+    }
+    double[] acc = new double[LANES];
+    a0.intoArray(acc, 0);
+    a1.intoArray(acc, W);
+    for (int i = bound; i < n; i++) {
+      double e = x[i] - c;
+      acc[i & 7] += e * e;
+    }
+    return ScalarKernels.combine(acc);
+  }
+
+  // ---------------------------------------------------------------- categorical pass
+
+  @Override
+  public void categoricalPass(
+      double[] p, double[] pStar, double[] logStar, long[] counts, int n, double eps,
+      double logSmoothedDenominator, double[] out) {
+    double[][] acc = new double[5][LANES];
+    long[] integers = new long[2];
+    int bound = n < THRESHOLD ? 0 : n - n % (2 * W);
+    if (bound > 0) {
+      DoubleVector[] a = new DoubleVector[10]; // slot s, half h at 2 s + h
+      for (int s = 0; s < a.length; s++) {
+        a[s] = DoubleVector.zero(D);
+      }
+      long support = 0;
+      long extinct = 0;
+      DoubleVector logDen = DoubleVector.broadcast(D, logSmoothedDenominator);
+      for (int i = 0; i < bound; i += W) {
+        int h = (i >> 2) & 1;
+        DoubleVector pi = DoubleVector.fromArray(D, p, i);
+        DoubleVector ps = DoubleVector.fromArray(D, pStar, i);
+        DoubleVector ls = DoubleVector.fromArray(D, logStar, i);
+        LongVector c = LongVector.fromArray(L, counts, i);
+        VectorMask<Double> absent = pi.compare(GT, 0.0).not();
+        VectorMask<Double> inTruth = ps.compare(GT, 0.0);
+        VectorMask<Double> notInTruth = inTruth.not();
+        DoubleVector logPi = log(pi).blend(0.0, absent);
+        a[h] = a[h].sub(pi.mul(logPi));
+        a[2 + h] = a[2 + h].add(pi.mul(pi));
+        DoubleVector cd = nonNegative(c);
+        DoubleVector logSmoothed = log(cd.add(eps)).sub(logDen);
+        a[4 + h] = a[4 + h].add(ps.mul(ls.sub(logSmoothed)).blend(0.0, notInTruth));
+        DoubleVector forward = pi.mul(logPi.sub(ls)).blend(Double.POSITIVE_INFINITY, notInTruth);
+        a[6 + h] = a[6 + h].add(forward.blend(0.0, absent));
+        a[8 + h] = a[8 + h].add(pi.sub(ps).abs());
+        VectorMask<Long> zero = c.compare(EQ, 0L);
+        support += W - zero.trueCount();
+        extinct += zero.and(inTruth.cast(L)).trueCount();
+      }
+      for (int s = 0; s < 5; s++) {
+        a[2 * s].intoArray(acc[s], 0);
+        a[2 * s + 1].intoArray(acc[s], W);
+      }
+      integers[0] = support;
+      integers[1] = extinct;
+    }
+    ScalarKernels.categoricalRange(
+        p, pStar, logStar, counts, bound, n, eps, logSmoothedDenominator, acc, integers);
+    ScalarKernels.finish(acc, integers, out);
+  }
+
+  // ---------------------------------------------------------------- fdlibm log, lane-wise
+
+  private static final double LN2_HI = 6.93147180369123816490e-01;
+  private static final double LN2_LO = 1.90821492927058770002e-10;
+  private static final double TWO54 = 1.80143985094819840000e+16;
+  private static final double LG1 = 6.666666666666735130e-01;
+  private static final double LG2 = 3.999999999940941908e-01;
+  private static final double LG3 = 2.857142874366239149e-01;
+  private static final double LG4 = 2.222219843214978396e-01;
+  private static final double LG5 = 1.818357216161805012e-01;
+  private static final double LG6 = 1.531383769920937332e-01;
+  private static final double LG7 = 1.479819860511658591e-01;
+
+  /** {@link org.collapsesim.math.DetMath#log}, every arm on every lane, blended. */
+  static DoubleVector log(DoubleVector input) {
+    LongVector bits = input.reinterpretAsLongs();
+    // the sign-extended high word; AVX2 has no 64-bit arithmetic shift, so shift logically and
+    // sign-extend the 32-bit value with (h ^ 2^31) - 2^31
+    LongVector hx = bits.lanewise(LSHR, 32).lanewise(XOR, 0x80000000L).sub(0x80000000L);
+    LongVector lx = bits.and(0xffffffffL);
+    VectorMask<Long> sub = hx.compare(LT, 0x00100000L);
+    VectorMask<Long> zero = hx.and(0x7fffffffL).or(lx).compare(EQ, 0L);
+    VectorMask<Long> negative = hx.compare(LT, 0L);
+    DoubleVector x = input.blend(input.mul(TWO54), sub.cast(D));
+    LongVector k = LongVector.zero(L).blend(-54L, sub);
+    LongVector xBits = x.reinterpretAsLongs();
+    hx = hx.blend(xBits.lanewise(LSHR, 32).lanewise(XOR, 0x80000000L).sub(0x80000000L), sub);
+    VectorMask<Long> special = hx.compare(GE, 0x7ff00000L);
+    k = k.add(hx.lanewise(LSHR, 20).sub(1023L)); // hx >= 0 in every lane whose result is kept
+    hx = hx.and(0x000fffffL);
+    LongVector i = hx.add(0x95f64L).and(0x100000L);
+    LongVector low = xBits.and(0xffffffffL);
+    DoubleVector y = hx.or(i.lanewise(XOR, 0x3ff00000L)).lanewise(LSHL, 32).or(low).reinterpretAsDoubles();
+    k = k.add(i.lanewise(LSHR, 20)); // i is 0 or 2^20
+    DoubleVector f = y.sub(1.0);
+    DoubleVector dk = signedSmall(k);
+    VectorMask<Double> k0 = k.compare(EQ, 0L).cast(D);
+    DoubleVector dkHi = dk.mul(LN2_HI);
+    DoubleVector dkLo = dk.mul(LN2_LO);
+    // |f| < 2^-20
+    VectorMask<Double> tiny = hx.add(2L).and(0x000fffffL).compare(LT, 3L).cast(D);
+    DoubleVector tinyZero = dkHi.add(dkLo).blend(0.0, k0);
+    DoubleVector rt = f.mul(f).mul(DoubleVector.broadcast(D, 0.5).sub(f.mul(0.33333333333333333)));
+    DoubleVector tinyValue =
+        dkHi.sub(rt.sub(dkLo).sub(f)).blend(f.sub(rt), k0).blend(tinyZero, f.compare(EQ, 0.0));
+    // general case
+    DoubleVector s = f.div(f.add(2.0));
+    DoubleVector z = s.mul(s);
+    LongVector ii = hx.sub(0x6147aL);
+    DoubleVector w = z.mul(z);
+    LongVector j = LongVector.broadcast(L, 0x6b851L).sub(hx);
+    DoubleVector t1 = w.mul(w.mul(w.mul(LG6).add(LG4)).add(LG2));
+    DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(LG7).add(LG5)).add(LG3)).add(LG1));
+    VectorMask<Double> iiPositive = ii.or(j).compare(GT, 0L).cast(D);
+    DoubleVector r = t2.add(t1);
+    DoubleVector hfsq = f.mul(0.5).mul(f);
+    DoubleVector sHr = s.mul(hfsq.add(r));
+    DoubleVector withHfsq = dkHi.sub(hfsq.sub(sHr.add(dkLo)).sub(f)).blend(f.sub(hfsq.sub(sHr)), k0);
+    DoubleVector sFr = s.mul(f.sub(r));
+    DoubleVector plain = dkHi.sub(sFr.sub(dkLo).sub(f)).blend(f.sub(sFr), k0);
+    DoubleVector result = plain.blend(withHfsq, iiPositive).blend(tinyValue, tiny);
+    result = result.blend(x.add(x), special.cast(D));
+    result = result.blend(Double.NaN, negative.andNot(zero).cast(D));
+    return result.blend(Double.NEGATIVE_INFINITY, zero.cast(D));
+  }
+
+  // ---------------------------------------------------------------- AS241, lane-wise
+
+  private static final double A0 = 3.3871328727963666080e0;
+  private static final double A1 = 1.3314166789178437745e+2;
+  private static final double A2 = 1.9715909503065514427e+3;
+  private static final double A3 = 1.3731693765509461125e+4;
+  private static final double A4 = 4.5921953931549871457e+4;
+  private static final double A5 = 6.7265770927008700853e+4;
+  private static final double A6 = 3.3430575583588128105e+4;
+  private static final double A7 = 2.5090809287301226727e+3;
+  private static final double B1 = 4.2313330701600911252e+1;
+  private static final double B2 = 6.8718700749205790830e+2;
+  private static final double B3 = 5.3941960214247511077e+3;
+  private static final double B4 = 2.1213794301586595867e+4;
+  private static final double B5 = 3.9307895800092710610e+4;
+  private static final double B6 = 2.8729085735721942674e+4;
+  private static final double B7 = 5.2264952788528545610e+3;
+  private static final double C0 = 1.42343711074968357734e0;
+  private static final double C1 = 4.63033784615654529590e0;
+  private static final double C2 = 5.76949722146069140550e0;
+  private static final double C3 = 3.64784832476320460504e0;
+  private static final double C4 = 1.27045825245236838258e0;
+  private static final double C5 = 2.41780725177450611770e-1;
+  private static final double C6 = 2.27238449892691845833e-2;
+  private static final double C7 = 7.74545014278341407640e-4;
+  private static final double D1 = 2.05319162663775882187e0;
+  private static final double D2 = 1.67638483018380384940e0;
+  private static final double D3 = 6.89767334985100004550e-1;
+  private static final double D4 = 1.48103976427480074590e-1;
+  private static final double D5 = 1.51986665636164571966e-2;
+  private static final double D6 = 5.47593808499534494600e-4;
+  private static final double D7 = 1.05075007164441684324e-9;
+  private static final double E0 = 6.65790464350110377720e0;
+  private static final double E1 = 5.46378491116411436990e0;
+  private static final double E2 = 1.78482653991729133580e0;
+  private static final double E3 = 2.96560571828504891230e-1;
+  private static final double E4 = 2.65321895265761230930e-2;
+  private static final double E5 = 1.24266094738807843860e-3;
+  private static final double E6 = 2.71155556874348757815e-5;
+  private static final double E7 = 2.01033439929228813265e-7;
+  private static final double F1 = 5.99832206555887937690e-1;
+  private static final double F2 = 1.36929880922735805310e-1;
+  private static final double F3 = 1.48753612908506148525e-2;
+  private static final double F4 = 7.86869131145613259100e-4;
+  private static final double F5 = 1.84631831751005468180e-5;
+  private static final double F6 = 1.42151175831644588870e-7;
+  private static final double F7 = 2.04426310338993978564e-15;
+
+  /** ((((((c7 r + c6) r + c5) r + c4) r + c3) r + c2) r + c1) r + c0, Horner as written. */
+  private static DoubleVector horner(
+      DoubleVector r, double c7, double c6, double c5, double c4, double c3, double c2, double c1,
+      double c0) {
+    return r.mul(c7).add(c6).mul(r).add(c5).mul(r).add(c4).mul(r).add(c3).mul(r).add(c2).mul(r)
+        .add(c1).mul(r).add(c0);
+  }
+
+  /** {@link org.collapsesim.math.DetMath#normalQuantile} for p in the open interval (0, 1). */
+  static DoubleVector normalQuantile(DoubleVector p) {
+    DoubleVector q = p.sub(0.5);
+    VectorMask<Double> negativeQ = q.compare(LT, 0.0);
+    VectorMask<Double> central = q.abs().compare(LE, 0.425);
+    DoubleVector rc = DoubleVector.broadcast(D, 0.180625).sub(q.mul(q));
+    DoubleVector centralValue =
+        q.mul(horner(rc, A7, A6, A5, A4, A3, A2, A1, A0))
+            .div(horner(rc, B7, B6, B5, B4, B3, B2, B1, 1.0));
+    DoubleVector m = DoubleVector.broadcast(D, 1.0).sub(p).blend(p, negativeQ).blend(0.5, central);
+    DoubleVector r = log(m).neg().lanewise(SQRT);
+    DoubleVector r1 = r.sub(1.6);
+    DoubleVector near =
+        horner(r1, C7, C6, C5, C4, C3, C2, C1, C0).div(horner(r1, D7, D6, D5, D4, D3, D2, D1, 1.0));
+    DoubleVector r2 = r.sub(5.0);
+    DoubleVector far =
+        horner(r2, E7, E6, E5, E4, E3, E2, E1, E0).div(horner(r2, F7, F6, F5, F4, F3, F2, F1, 1.0));
+    DoubleVector z = near.blend(far, r.compare(GT, 5.0));
+    z = z.blend(z.neg(), negativeQ);
+    return z.blend(centralValue, central);
+  }
+}
