@@ -83,10 +83,21 @@ final class CommonParameters {
 
   /** accumulate-subsample needs the raw samples, so it has no exact sufficient-statistics path (SPEC §3). */
   private static void checkExactSampling(CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
-    if ("exact".equals(context.sampling) && "accumulate-subsample".equals(cell.get("regime"))) {
+    if (!"exact".equals(context.sampling)) {
+      return;
+    }
+    if (!FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(cell.family)) {
+      problems.add(new ConfigProblem(context.samplingPath,
+          "\"exact\" has no exact path for family " + cell.family + " (only "
+              + String.join(", ", new java.util.TreeSet<>(FamilyParameters.EXACT_SAMPLING_FAMILIES)) + "); use auto or explicit"));
+    } else if ("accumulate-subsample".equals(cell.get("regime"))) {
       problems.add(new ConfigProblem(context.samplingPath,
           "\"exact\" has no exact path for regime = accumulate-subsample (" + cell.origin("regime")
               + "); use auto or explicit"));
+    } else if (Boolean.TRUE.equals(cell.get("fixed_anchor"))) {
+      problems.add(new ConfigProblem(context.samplingPath,
+          "\"exact\" has no exact path with fixed_anchor = true (" + cell.origin("fixed_anchor")
+              + ": the anchor reuses raw samples); use auto or explicit"));
     }
   }
 }

@@ -16,6 +16,13 @@ public final class FamilyParameters {
 
   private static final Map<String, FamilyParameters> REGISTRY = new LinkedHashMap<>();
 
+  /**
+   * The families whose CellModel draws sufficient statistics exactly ({@code hasExactPath()}), so
+   * {@code sampling: exact} is valid for them; a family adds itself here when it implements one
+   * (FamilyCatalogueTest checks the two agree).
+   */
+  public static final java.util.Set<String> EXACT_SAMPLING_FAMILIES = java.util.Set.of("gaussian", "categorical");
+
   static {
     register(new FamilyParameters("gaussian", true,
         GaussianParameters.PARAMETERS, GaussianParameters.METRICS, GaussianParameters.RULES));

@@ -133,6 +133,12 @@ class ConfigValidationTest {
         row("exact sampling with accumulate-subsample", CATEGORICAL + SIZES
                 + "  regime: accumulate-subsample\nsampling: exact\n", List.of(),
             "sampling", "\"exact\" has no exact path for regime = accumulate-subsample"),
+        row("exact sampling with a fixed anchor", CATEGORICAL + SIZES
+                + "  fixed_anchor: true\nsampling: exact\n", List.of(),
+            "sampling", "\"exact\" has no exact path with fixed_anchor = true"),
+        row("exact sampling for a family without an exact path", HEADER + "family: linreg\n" + SIZES
+                + "sampling: exact\n", List.of(),
+            "sampling", "\"exact\" has no exact path for family linreg"),
         row("seed beyond 64 bits", CATEGORICAL.replace("seed: 1", "seed: 18446744073709551616") + SIZES, List.of(),
             "seed", "18446744073709551616 is not a 64-bit integer"),
         row("replicates 0", CATEGORICAL.replace("replicates: 2", "replicates: 0") + SIZES, List.of(),

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.collapsesim.config.FamilyParameters;
+import org.collapsesim.config.SweepConfig;
+import org.collapsesim.loop.ChainRunner;
 import org.junit.jupiter.api.Test;
 
 /** The config catalogue and the families agree on names and metrics. */
@@ -20,5 +22,15 @@ class FamilyCatalogueTest {
     }
     assertEquals(
         FamilyParameters.implementedFamilyNames(), Families.all().stream().map(Family::name).toList());
+  }
+
+  @Test
+  void configValidationKnowsWhichFamiliesHaveAnExactSamplingPath() {
+    for (Family family : Families.all()) {
+      SweepConfig config = ChainRunner.parse("name: x\nseed: 1\ngenerations: 1\nfamily: " + family.name()
+          + "\nparams: {model_size: 2, samples: 20}\n");
+      boolean exact = family.bind(config.cells().get(0), config.seed()).hasExactPath();
+      assertEquals(exact, FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(family.name()), family.name());
+    }
   }
 }
