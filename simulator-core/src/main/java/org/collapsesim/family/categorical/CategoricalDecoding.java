@@ -1,5 +1,7 @@
 package org.collapsesim.family.categorical;
 
+import org.collapsesim.math.IndexSort;
+
 import org.collapsesim.math.DetMath;
 
 /**

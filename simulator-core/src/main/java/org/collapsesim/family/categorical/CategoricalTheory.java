@@ -24,12 +24,12 @@ import org.collapsesim.loop.Regime;
  * Valid for regime replace, the mle estimator, identity decoding and fresh exogenous draws; null
  * otherwise.
  */
-final class CategoricalTheory {
+public final class CategoricalTheory {
 
   private CategoricalTheory() {}
 
   /** E[GS_t] for t = 0..G, or null where the recursion does not apply. */
-  static double[] giniSimpson(double sumSquaresStar, ChainSettings settings) {
+  public static double[] giniSimpson(double sumSquaresStar, ChainSettings settings) {
     if (settings.regime() != Regime.REPLACE || settings.fixedAnchor()) {
       return null;
     }

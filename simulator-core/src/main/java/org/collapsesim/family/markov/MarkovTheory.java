@@ -1,8 +1,7 @@
 package org.collapsesim.family.markov;
 
+import org.collapsesim.family.categorical.CategoricalTheory;
 import org.collapsesim.loop.ChainSettings;
-import org.collapsesim.loop.Mixing;
-import org.collapsesim.loop.Regime;
 
 /**
  * Closed forms of shared/THEORY.md for the markov family. At order 0 the chain is a categorical
@@ -19,27 +18,6 @@ final class MarkovTheory {
   private MarkovTheory() {}
 
   static double[] giniSimpson(double sumSquaresStar, ChainSettings settings) {
-    if (settings.regime() != Regime.REPLACE || settings.fixedAnchor()) {
-      return null;
-    }
-    double m = settings.samples();
-    double[] gs = new double[settings.generations() + 1];
-    double s = 1.0 / m + (1.0 - 1.0 / m) * sumSquaresStar;
-    gs[0] = 1.0 - s;
-    for (int t = 1; t <= settings.generations(); t++) {
-      double alpha = settings.schedule().alpha(t);
-      if (settings.mixing() == Mixing.COUNT) {
-        double k = settings.exogenousCount(alpha);
-        double r = m - k;
-        s = (k * (1 - sumSquaresStar) + r * (1 - s) + k * k * sumSquaresStar
-                + 2 * k * r * sumSquaresStar + r * r * s)
-            / (m * m);
-      } else {
-        double keep = (1 - alpha) * (1 - alpha);
-        s = 1.0 / m + (1.0 - 1.0 / m) * ((1 - keep) * sumSquaresStar + keep * s);
-      }
-      gs[t] = 1.0 - s;
-    }
-    return gs;
+    return CategoricalTheory.giniSimpson(sumSquaresStar, settings);
   }
 }

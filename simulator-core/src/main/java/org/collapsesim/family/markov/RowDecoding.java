@@ -1,5 +1,7 @@
 package org.collapsesim.family.markov;
 
+import org.collapsesim.math.IndexSort;
+
 import org.collapsesim.math.DetMath;
 
 /**
@@ -41,7 +43,7 @@ record RowDecoding(double temperature, int topK, double topP) {
     if (topK == 0 && topP >= 1.0) {
       return;
     }
-    int[] order = byDescending(w, from, len);
+    int[] order = IndexSort.byDescending(w, from, len);
     int keep = topK == 0 ? len : Math.min(topK, len);
     if (topP < 1.0) {
       double total = 0;
@@ -62,34 +64,5 @@ record RowDecoding(double temperature, int topK, double topP) {
     for (int i = keep; i < len; i++) {
       w[from + order[i]] = 0.0;
     }
-  }
-
-  /** Offsets 0..len-1 ordered by weight descending, ties by offset (a stable merge sort). */
-  private static int[] byDescending(double[] w, int from, int len) {
-    int[] a = new int[len];
-    for (int i = 0; i < len; i++) {
-      a[i] = i;
-    }
-    int[] tmp = new int[len];
-    for (int width = 1; width < len; width *= 2) {
-      for (int lo = 0; lo < len - width; lo += 2 * width) {
-        int mid = lo + width;
-        int hi = Math.min(lo + 2 * width, len);
-        int i = lo;
-        int j = mid;
-        int k = lo;
-        while (i < mid && j < hi) {
-          tmp[k++] = w[from + a[j]] > w[from + a[i]] ? a[j++] : a[i++];
-        }
-        while (i < mid) {
-          tmp[k++] = a[i++];
-        }
-        while (j < hi) {
-          tmp[k++] = a[j++];
-        }
-        System.arraycopy(tmp, lo, a, lo, hi - lo);
-      }
-    }
-    return a;
   }
 }

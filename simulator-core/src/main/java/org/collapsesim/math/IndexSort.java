@@ -1,13 +1,18 @@
-package org.collapsesim.family.categorical;
+package org.collapsesim.math;
 
 /** Sorting of category indices by probability without boxing (a stable merge sort on int[]). */
-final class IndexSort {
+public final class IndexSort {
 
   private IndexSort() {}
 
   /** Indices 0..n-1 ordered by {@code values} descending, ties by index ascending. */
-  static int[] byDescending(double[] values) {
-    int n = values.length;
+  public static int[] byDescending(double[] values) {
+    return byDescending(values, 0, values.length);
+  }
+
+  /** Offsets 0..len-1 of {@code values[from .. from+len)} by value descending, ties by offset. */
+  public static int[] byDescending(double[] values, int from, int len) {
+    int n = len;
     int[] a = new int[n];
     for (int i = 0; i < n; i++) {
       a[i] = i;
@@ -22,7 +27,7 @@ final class IndexSort {
         int k = lo;
         while (i < mid && j < hi) {
           // stable: take from the left run unless the right value is strictly larger
-          tmp[k++] = values[a[j]] > values[a[i]] ? a[j++] : a[i++];
+          tmp[k++] = values[from + a[j]] > values[from + a[i]] ? a[j++] : a[i++];
         }
         while (i < mid) {
           tmp[k++] = a[i++];
