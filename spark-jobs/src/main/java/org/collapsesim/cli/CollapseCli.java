@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "collapse-sim: a distributed simulator of model collapse.",
     subcommands = {
+      SweepCommand.class,
       RunCommand.class,
       ValidateCommand.class,
       DescribeCommand.class,

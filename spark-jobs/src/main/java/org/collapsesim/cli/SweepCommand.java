@@ -1,0 +1,129 @@
+package org.collapsesim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.collapsesim.config.ConfigException;
+import org.collapsesim.config.ConfigLoader;
+import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.SweepConfig;
+import org.collapsesim.sweep.SparkSessions;
+import org.collapsesim.sweep.SparkSweep;
+import org.collapsesim.sweep.SweepRefusedException;
+import org.collapsesim.sweep.SweepSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code collapse sweep CONFIG [--master URL] [--out DIR] [--resume | --overwrite] [--set k=v]...
+ * [--allow-failures]} (SPEC §7): runs every chain of a config on Spark and writes the tables of
+ * SPEC §9. Exit 0 when done, 1 when a chain failed (unless --allow-failures), 2 for a bad config,
+ * a refused output directory or a resume with another config.
+ */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description = "Runs a sweep on Spark (embedded local[*] by default) and writes its tables.")
+public final class SweepCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "CONFIG", description = "the sweep's YAML config")
+  Path config;
+
+  @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
+      description = "Spark master (default: ${DEFAULT-VALUE}); spark://host:port for a cluster")
+  String master;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "output directory (wins over output.dir)")
+  Path out;
+
+  @Option(names = "--resume", description = "continue an interrupted sweep in its output directory")
+  boolean resume;
+
+  @Option(names = "--overwrite", description = "replace a previous output in the directory")
+  boolean overwrite;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key (repeatable)")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--allow-failures", description = "exit 0 even if some chains failed")
+  boolean allowFailures;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "extra Spark configuration (repeatable)")
+  Map<String, String> sparkConf = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    if (resume && overwrite) {
+      err.println("collapse sweep: --resume and --overwrite exclude each other; choose one");
+      return 2;
+    }
+    String text;
+    try {
+      text = Files.readString(config);
+    } catch (IOException e) {
+      err.println("collapse sweep: cannot read config " + config + ": " + e.getMessage());
+      return 2;
+    }
+    Path baseDir = config.toAbsolutePath().getParent();
+    SweepConfig sweep;
+    try {
+      sweep = ConfigLoader.parse(text, baseDir, sets);
+    } catch (ConfigException e) {
+      for (ConfigProblem problem : e.problems()) {
+        err.println(problem);
+      }
+      return 2;
+    }
+    Path dir = out != null ? out : sweep.output().dir() == null ? null : Path.of(sweep.output().dir());
+    if (dir == null) {
+      err.println("collapse sweep: no output directory: give --out DIR or output.dir in the config");
+      return 2;
+    }
+    SparkSweep.Preparation preparation;
+    try {
+      preparation = SparkSweep.prepareOutput(sweep, dir, resume, overwrite);
+    } catch (SweepRefusedException e) {
+      err.println("collapse sweep: " + e.getMessage());
+      return 2;
+    }
+    if (preparation.nothingToDo()) {
+      err.println("collapse sweep: " + dir + " holds the finished sweep; nothing to do");
+      return 0;
+    }
+    SweepSource source = new SweepSource(text, baseDir == null ? null : baseDir.toString(), sets, sweep.configHash());
+    err.flush();
+    // Inside a JVM that already runs Spark (tests, notebooks) the existing session is used and kept.
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark = SparkSessions.create(master, "collapse-sim " + sweep.name(), sparkConf);
+    SparkSweep.Result result;
+    try {
+      result = SparkSweep.run(spark, sweep, source, dir, preparation.startTime(), "spark " + master,
+          System.err, System.console() != null);
+    } finally {
+      if (ownSession) {
+        spark.stop();
+      }
+    }
+    err.println("collapse sweep: " + result.chains() + " chains (" + result.chainsRun() + " run now), "
+        + result.chainsOk() + " ok, " + result.chainsFailed() + " failed; output in " + dir);
+    if (result.chainsFailed() > 0 && !allowFailures) {
+      err.println("collapse sweep: " + result.chainsFailed() + " chains failed (see chains.arrow status/error);"
+          + " rerun them with --resume, or pass --allow-failures");
+      return 1;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,42 @@
+package org.collapsesim.sweep;
+
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the SparkSession a sweep runs on. */
+public final class SparkSessions {
+
+  private SparkSessions() {}
+
+  /** Whether {@code master} is an embedded mode (local, local[n], local-cluster[...]). */
+  public static boolean isLocal(String master) {
+    return master.startsWith("local");
+  }
+
+  /**
+   * A session for {@code master}. Local modes bind the driver to the loopback address and run
+   * without the web UI; {@code extraConf} (the command line's {@code --conf}) wins over both.
+   */
+  public static SparkSession create(String master, String appName, Map<String, String> extraConf) {
+    scala.Option<SparkSession> existing = SparkSession.getDefaultSession();
+    if (existing.isDefined()) {
+      return existing.get(); // a JVM that already runs Spark (tests, notebooks) keeps its session
+    }
+    SparkSession.Builder builder = SparkSession.builder().appName(appName).master(master);
+    if (isLocal(master)) {
+      builder.config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.ui.enabled", "false");
+    }
+    builder.config("spark.ui.showConsoleProgress", "false");
+    // Spark's _SUCCESS marker would be the only non-Parquet file in generations/.
+    builder.config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+    extraConf.forEach(builder::config);
+    SparkSession spark = builder.getOrCreate();
+    if (!extraConf.containsKey("spark.sql.shuffle.partitions")) {
+      int cores = spark.sparkContext().defaultParallelism();
+      spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, Math.min(200, 2 * cores))));
+    }
+    return spark;
+  }
+}

@@ -1,0 +1,157 @@
+package org.collapsesim.sweep;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.collapsesim.io.Column;
+import org.collapsesim.io.ColumnType;
+import org.collapsesim.io.OutputLayout;
+import org.collapsesim.io.TableSchema;
+
+/**
+ * The committed work of a sweep, under {@code DIR/_work/parts/}: one directory per finished task,
+ * renamed into place only when complete (a killed task leaves at most a hidden temporary, which
+ * {@code --resume} ignores and removes). Each part holds
+ *
+ * <ul>
+ *   <li>{@value #GENERATIONS_FILE}: the generation rows of its ok chains (the generations table's
+ *       columns plus {@value #CELL_INDEX});
+ *   <li>{@value #CHAINS_FILE}: one row per chain, ok or failed (the chains table's columns plus
+ *       {@value #CELL_INDEX} and {@value #ATTEMPT});
+ *   <li>{@value #INDEX_FILE}: {@code cell<TAB>replicate<TAB>ok|failed} per chain, read by the driver
+ *       to plan a resume and count failures without Spark.
+ * </ul>
+ *
+ * A chain committed ok is never rerun, so its generation rows exist exactly once; a failed chain
+ * is rerun by {@code --resume} in a later attempt, and the assembly keeps, per chain, the ok
+ * record, else the latest attempt's.
+ */
+public final class WorkParts {
+
+  /** The work directory's name inside the output directory. */
+  public static final String WORK_DIR = "_work";
+
+  public static final String GENERATIONS_FILE = "generations.parquet";
+  public static final String CHAINS_FILE = "chains.parquet";
+  public static final String INDEX_FILE = "index.tsv";
+  public static final String CELL_INDEX = "_cell_index";
+  public static final String ATTEMPT = "_attempt";
+
+  private static final Pattern PART_NAME = Pattern.compile("^part-a(\\d+)-t(\\d+)$");
+
+  private WorkParts() {}
+
+  /** {@code DIR/_work/parts}. */
+  public static Path partsDir(Path outputDir) {
+    return outputDir.resolve(WORK_DIR).resolve("parts");
+  }
+
+  /** The generations part schema: the generations table plus the cell index. */
+  public static TableSchema generationsPartSchema(OutputLayout layout) {
+    List<Column> columns = new ArrayList<>(layout.generationsSchema().columns());
+    columns.add(Column.required(CELL_INDEX, ColumnType.INT32));
+    return new TableSchema(columns, Map.of());
+  }
+
+  /** The chains part schema: the chains table plus the cell index and the attempt. */
+  public static TableSchema chainsPartSchema(OutputLayout layout) {
+    List<Column> columns = new ArrayList<>(layout.chainsSchema().columns());
+    columns.add(Column.required(CELL_INDEX, ColumnType.INT32));
+    columns.add(Column.required(ATTEMPT, ColumnType.INT32));
+    return new TableSchema(columns, Map.of());
+  }
+
+  /** What the committed parts hold, from their index files. */
+  public static final class Committed {
+    private final Map<Integer, BitSet> ok = new HashMap<>();
+    private final Map<Integer, BitSet> failed = new HashMap<>();
+    private int lastAttempt;
+    private int parts;
+
+    /** For each cell index, the replicates committed ok. */
+    public Map<Integer, BitSet> ok() {
+      return ok;
+    }
+
+    /** The highest attempt number of any part (0 when there is none). */
+    public int lastAttempt() {
+      return lastAttempt;
+    }
+
+    /** The number of committed parts. */
+    public int parts() {
+      return parts;
+    }
+
+    /** Chains committed ok. */
+    public long okCount() {
+      long n = 0;
+      for (BitSet b : ok.values()) {
+        n += b.cardinality();
+      }
+      return n;
+    }
+
+    /** Chains with a failed record and no ok record. */
+    public long failedCount() {
+      long n = 0;
+      for (Map.Entry<Integer, BitSet> e : failed.entrySet()) {
+        BitSet onlyFailed = (BitSet) e.getValue().clone();
+        BitSet okCell = ok.get(e.getKey());
+        if (okCell != null) {
+          onlyFailed.andNot(okCell);
+        }
+        n += onlyFailed.cardinality();
+      }
+      return n;
+    }
+
+    /** Whether chain (cell, replicate) has a record (ok or failed). */
+    public boolean has(int cell, int replicate) {
+      BitSet a = ok.get(cell);
+      BitSet b = failed.get(cell);
+      return (a != null && a.get(replicate)) || (b != null && b.get(replicate));
+    }
+  }
+
+  /** Reads every committed part's index. */
+  public static Committed readCommitted(Path outputDir) throws IOException {
+    Committed committed = new Committed();
+    Path parts = partsDir(outputDir);
+    if (!Files.isDirectory(parts)) {
+      return committed;
+    }
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(parts)) {
+      for (Path part : stream) {
+        Matcher m = PART_NAME.matcher(part.getFileName().toString());
+        if (!m.matches()) {
+          continue; // a temporary of a task that did not finish
+        }
+        committed.parts++;
+        committed.lastAttempt = Math.max(committed.lastAttempt, Integer.parseInt(m.group(1)));
+        int lineNumber = 0;
+        for (String line : Files.readAllLines(part.resolve(INDEX_FILE), StandardCharsets.UTF_8)) {
+          lineNumber++;
+          String[] f = line.split("\t");
+          if (f.length != 3 || !(f[2].equals("ok") || f[2].equals("failed"))) {
+            throw new IOException(part.resolve(INDEX_FILE) + " line " + lineNumber + " is malformed: " + line);
+          }
+          int cell = Integer.parseInt(f[0]);
+          int replicate = Integer.parseInt(f[1]);
+          (f[2].equals("ok") ? committed.ok : committed.failed)
+              .computeIfAbsent(cell, c -> new BitSet()).set(replicate);
+        }
+      }
+    }
+    return committed;
+  }
+}

@@ -1,0 +1,98 @@
+package org.collapsesim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.collapsesim.cli.SweepCommand;
+import org.collapsesim.config.ConfigLoader;
+import org.collapsesim.config.SweepConfig;
+import org.collapsesim.io.OutputLayout;
+import org.collapsesim.io.OutputTestSupport;
+import picocli.CommandLine;
+
+/** Test support for the Spark sweep: sessions, running the command, reading tables back. */
+final class SweepTestSupport {
+
+  private SweepTestSupport() {}
+
+  /** The exit code and stderr of one {@code collapse sweep} invocation. */
+  record CommandResult(int exitCode, String stderr) {}
+
+  static SparkSession session(String master, Map<String, String> extra) {
+    return SparkSessions.create(master, "collapse-sim test", extra);
+  }
+
+  static Path writeConfig(Path dir, String yaml) throws IOException {
+    Path file = dir.resolve("sweep.yaml");
+    Files.writeString(file, yaml, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  static SweepConfig parse(Path file, String... sets) throws Exception {
+    return ConfigLoader.load(file, List.of(sets));
+  }
+
+  static CommandResult sweep(String... args) {
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new SweepCommand());
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new CommandResult(code, err.toString());
+  }
+
+  /** A table's rows without the columns excluded from the determinism promise, sorted by the keys. */
+  static List<List<Object>> comparable(List<String> columns, List<Object[]> rows, String... keys) {
+    int wall = columns.indexOf("wall_ms");
+    int[] keyIdx = Arrays.stream(keys).mapToInt(columns::indexOf).toArray();
+    List<Object[]> sorted = new ArrayList<>(rows);
+    Comparator<Object[]> order = (a, b) -> 0;
+    for (int k : keyIdx) {
+      order = order.thenComparing(r -> (Comparable) r[k]);
+    }
+    sorted.sort(order);
+    List<List<Object>> out = new ArrayList<>();
+    for (Object[] r : sorted) {
+      List<Object> row = new ArrayList<>(Arrays.asList(r));
+      if (wall >= 0) {
+        row.set(wall, null);
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  /** Reads generations/ through Spark with the layout's explicit schema. */
+  static OutputTestSupport.ReadTable readGenerationsWithSpark(SparkSession spark, SweepConfig config, Path out) {
+    OutputLayout layout = OutputLayout.of(config);
+    List<Row> rows = spark.read().schema(SparkRows.structType(layout.generationsSchema()))
+        .parquet(out.resolve("generations").toUri().toString()).collectAsList();
+    List<Object[]> values = new ArrayList<>();
+    for (Row r : rows) {
+      values.add(SparkRows.values(r, layout.generationsSchema().size()));
+    }
+    return new OutputTestSupport.ReadTable(layout.generationsSchema().names(), values, Map.of());
+  }
+
+  static void assertSameTable(OutputTestSupport.ReadTable expected, OutputTestSupport.ReadTable actual, String what,
+      String... keys) {
+    assertEquals(expected.columns(), actual.columns(), what + " columns");
+    List<List<Object>> e = comparable(expected.columns(), expected.rows(), keys);
+    List<List<Object>> a = comparable(actual.columns(), actual.rows(), keys);
+    assertEquals(e.size(), a.size(), what + " row count");
+    for (int i = 0; i < e.size(); i++) {
+      assertEquals(e.get(i), a.get(i), what + " row " + i);
+    }
+  }
+}
