@@ -29,6 +29,7 @@ public final class SparkSessions {
           .config("spark.ui.enabled", "false");
     }
     builder.config("spark.ui.showConsoleProgress", "false");
+    SweepKryoRegistrator.SPARK_CONF.forEach(builder::config);
     // Spark's _SUCCESS marker would be the only non-Parquet file in generations/.
     builder.config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
     extraConf.forEach(builder::config);

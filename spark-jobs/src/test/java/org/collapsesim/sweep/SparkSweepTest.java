@@ -50,6 +50,21 @@ class SparkSweepTest {
   }
 
   @Test
+  void sparkRunsWithKryoAndEveryShippedClassRegistered() {
+    org.apache.spark.SparkConf conf = spark.sparkContext().getConf();
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "org.apache.spark.serializer.KryoSerializer", conf.get("spark.serializer"));
+    org.junit.jupiter.api.Assertions.assertEquals("true", conf.get("spark.kryo.registrationRequired"));
+    // the sweep below ships batches, broadcasts and results through this serializer: an
+    // unregistered class would fail it
+    org.apache.spark.serializer.SerializerInstance kryo = spark.sparkContext().env().serializer().newInstance();
+    ChainBatch batch = new ChainBatch(2, 7, 3, new int[] {4, 5, 9});
+    ChainBatch back = kryo.deserialize(kryo.serialize(batch, scala.reflect.ClassTag$.MODULE$.apply(ChainBatch.class)),
+        scala.reflect.ClassTag$.MODULE$.apply(ChainBatch.class));
+    org.junit.jupiter.api.Assertions.assertEquals(batch, back);
+  }
+
+  @Test
   void sweepGivesTheNumbersOfAnInProcessRunOfEachCell() throws Exception {
     Path config = SweepTestSupport.writeConfig(tmp, YAML);
     Path out = tmp.resolve("out");
