@@ -41,9 +41,19 @@ public final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CONFIG", description = "the sweep's YAML config")
   Path config;
 
-  @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
-      description = "Spark master (default: ${DEFAULT-VALUE}); spark://host:port for a cluster")
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master: spark://host:port for a standalone cluster; default: the spark.master that"
+          + " spark-submit sets, else local[*] (an embedded Spark on all cores)")
   String master;
+
+  /** --master, else the master spark-submit passes as a system property, else local[*]. */
+  private String resolvedMaster() {
+    if (master != null) {
+      return master;
+    }
+    String submitted = System.getProperty("spark.master");
+    return submitted != null && !submitted.isBlank() ? submitted : "local[*]";
+  }
 
   @Option(names = "--out", paramLabel = "DIR", description = "output directory (wins over output.dir)")
   Path out;
@@ -107,6 +117,7 @@ public final class SweepCommand implements Callable<Integer> {
     err.flush();
     // Inside a JVM that already runs Spark (tests, notebooks) the existing session is used and kept.
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+    String master = resolvedMaster();
     SparkSession spark = SparkSessions.create(master, "collapse-sim " + sweep.name(), sparkConf);
     SparkSweep.Result result;
     try {
