@@ -13,6 +13,11 @@ public final class SparkSessions {
     return master.startsWith("local");
   }
 
+  /** Whether {@code master} is a standalone master on this machine's loopback address. */
+  static boolean isLoopbackCluster(String master) {
+    return master.startsWith("spark://127.0.0.1:") || master.startsWith("spark://localhost:");
+  }
+
   /**
    * A session for {@code master}. Local modes bind the driver to the loopback address and run
    * without the web UI; {@code extraConf} (the command line's {@code --conf}) wins over both.
@@ -27,6 +32,9 @@ public final class SparkSessions {
       builder.config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.ui.enabled", "false");
+    } else if (isLoopbackCluster(master)) {
+      // `collapse cluster start` on this machine: the driver must be reachable on loopback too
+      builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
     }
     builder.config("spark.ui.showConsoleProgress", "false");
     SweepKryoRegistrator.SPARK_CONF.forEach(builder::config);
