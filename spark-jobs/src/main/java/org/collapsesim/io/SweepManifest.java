@@ -60,6 +60,26 @@ public final class SweepManifest {
    * @param counts the counts, or null while running
    * @param engine how it ran, e.g. {@code spark local[*]} or {@code in-process}
    */
+  /** The kernels the driver's JVM chose (executors choose alike; the twins give identical bits). */
+  private static Map<String, Object> kernels() {
+    Map<String, Object> k = new LinkedHashMap<>();
+    k.put("chosen", org.collapsesim.kernel.Kernels.get().name());
+    k.put("vector_unusable_reason", org.collapsesim.kernel.Kernels.vectorUnusableReason());
+    return k;
+  }
+
+  /** Per cell id, the path {@code sampling} resolves to: exact or explicit (SPEC §3). */
+  private static Map<String, Object> samplingPaths(SweepConfig config) {
+    Map<String, Object> paths = new LinkedHashMap<>();
+    for (org.collapsesim.config.CellSpec cell : config.cells()) {
+      boolean exact = org.collapsesim.loop.ChainSettings
+          .of(cell, config.generations(), config.recordEvery(), config.sampling())
+          .exactPath(org.collapsesim.config.FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(cell.family()));
+      paths.put(cell.cellId(), exact ? "exact" : "explicit");
+    }
+    return paths;
+  }
+
   public static Map<String, Object> build(
       OutputLayout layout, String status, Instant start, Instant end, Counts counts, String engine) {
     SweepConfig config = layout.config();
@@ -87,8 +107,9 @@ public final class SweepManifest {
     cpu.put("model", cpuModel());
     cpu.put("available_processors", Runtime.getRuntime().availableProcessors());
     m.put("cpu", cpu);
-    m.put("kernels", "scalar");
-    m.put("sampling_paths", "explicit");
+    m.put("kernels", kernels());
+    m.put("sampling", config.sampling());
+    m.put("sampling_paths", samplingPaths(config));
     m.put("start_time", start.toString());
     m.put("end_time", end == null ? null : end.toString());
     Map<String, Object> c = new LinkedHashMap<>();

@@ -90,6 +90,9 @@ class LocalOutputTest {
     Map<String, Object> manifest = ManifestJson.read(out.resolve("manifest.json"));
     assertEquals(config.configHash(), manifest.get("config_hash"));
     assertEquals("complete", manifest.get("status"));
+    assertEquals(Map.of(config.cells().get(0).cellId(), "exact"), manifest.get("sampling_paths"),
+        "auto takes the categorical exact path under replace");
+    assertEquals(org.collapsesim.kernel.Kernels.get().name(), ((Map<?, ?>) manifest.get("kernels")).get("chosen"));
 
     assertThrows(OutputDirectoryException.class,
         () -> LocalOutput.writeCell(config, cell, rows, chains, out, false), "a non-empty directory is refused");
