@@ -1,9 +1,7 @@
 package org.collapsesim.config;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,15 +24,8 @@ record CountsFile(String sha256, long[] counts) {
    * @return the counts, or null after adding problems
    */
   static CountsFile read(Path file, String written, String path, List<ConfigProblem> problems) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": file not found (looked for " + file + ")"));
-      return null;
-    } catch (IOException e) {
-      problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": cannot read " + file + " ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+    byte[] bytes = ConfigFiles.readBytes(file, written, path, problems);
+    if (bytes == null) {
       return null;
     }
     String text = new String(bytes, StandardCharsets.UTF_8);

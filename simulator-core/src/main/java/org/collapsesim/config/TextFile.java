@@ -1,12 +1,10 @@
 package org.collapsesim.config;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -27,15 +25,8 @@ record TextFile(String sha256, int[] tokens, int vocabulary) {
 
   /** Reads and tokenizes {@code file} ({@code mode} chars or words); null after adding problems. */
   static TextFile read(Path file, String mode, String written, String path, List<ConfigProblem> problems) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": file not found (looked for " + file + ")"));
-      return null;
-    } catch (IOException e) {
-      problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": cannot read " + file + " ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+    byte[] bytes = ConfigFiles.readBytes(file, written, path, problems);
+    if (bytes == null) {
       return null;
     }
     String text;

@@ -99,7 +99,7 @@ public final class AtomicOutput {
     }
 
     /** Deletes a file, or a directory with everything in it; symbolic links are deleted, not followed. */
-    static void deleteRecursively(Path path) throws IOException {
+    public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -1,5 +1,6 @@
 package org.collapsesim.sweep;
 
+import org.collapsesim.io.AtomicOutput;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -144,7 +145,7 @@ public final class SparkSweep {
     SweepAssembly.assemble(spark, source, config, dir, layout.arrowMetadata(manifest));
     ManifestJson.write(manifest, manifestFile);
     if (counts.chainsFailed() == 0) {
-      FileTrees.deleteRecursively(dir.resolve(WorkParts.WORK_DIR));
+      AtomicOutput.deleteRecursively(dir.resolve(WorkParts.WORK_DIR));
     }
     return new Result(config.chainCount(), counts.chainsOk(), counts.chainsFailed(), toRun);
   }

@@ -218,7 +218,7 @@ public final class SweepAssembly {
       pending.commit();
     }
     if (aside != null) {
-      FileTrees.deleteRecursively(aside);
+      AtomicOutput.deleteRecursively(aside);
     }
   }
 }
