@@ -52,6 +52,12 @@ final class SweepTestSupport {
     return new CommandResult(code, err.toString());
   }
 
+  /** Orders two key values of one column (strings, numbers). */
+  @SuppressWarnings("unchecked")
+  private static int compareKeys(Object a, Object b) {
+    return ((Comparable<Object>) a).compareTo(b);
+  }
+
   /** A table's rows without the columns excluded from the determinism promise, sorted by the keys. */
   static List<List<Object>> comparable(List<String> columns, List<Object[]> rows, String... keys) {
     int wall = columns.indexOf("wall_ms");
@@ -59,7 +65,7 @@ final class SweepTestSupport {
     List<Object[]> sorted = new ArrayList<>(rows);
     Comparator<Object[]> order = (a, b) -> 0;
     for (int k : keyIdx) {
-      order = order.thenComparing(r -> (Comparable) r[k]);
+      order = order.thenComparing((a, b) -> compareKeys(a[k], b[k]));
     }
     sorted.sort(order);
     List<List<Object>> out = new ArrayList<>();
