@@ -10,6 +10,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.serializer.SerializerInstance;
 import org.apache.spark.sql.SparkSession;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.SweepConfig;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
 
 /** The Spark sweep end to end on one shared local[2] session. */
 class SparkSweepTest {
@@ -51,17 +55,15 @@ class SparkSweepTest {
 
   @Test
   void sparkRunsWithKryoAndEveryShippedClassRegistered() {
-    org.apache.spark.SparkConf conf = spark.sparkContext().getConf();
-    org.junit.jupiter.api.Assertions.assertEquals(
-        "org.apache.spark.serializer.KryoSerializer", conf.get("spark.serializer"));
-    org.junit.jupiter.api.Assertions.assertEquals("true", conf.get("spark.kryo.registrationRequired"));
+    SparkConf conf = spark.sparkContext().getConf();
+    assertEquals("org.apache.spark.serializer.KryoSerializer", conf.get("spark.serializer"));
+    assertEquals("true", conf.get("spark.kryo.registrationRequired"));
     // the sweep below ships batches, broadcasts and results through this serializer: an
     // unregistered class would fail it
-    org.apache.spark.serializer.SerializerInstance kryo = spark.sparkContext().env().serializer().newInstance();
+    SerializerInstance kryo = spark.sparkContext().env().serializer().newInstance();
+    ClassTag<ChainBatch> tag = ClassTag$.MODULE$.apply(ChainBatch.class);
     ChainBatch batch = new ChainBatch(2, 7, 3, new int[] {4, 5, 9});
-    ChainBatch back = kryo.deserialize(kryo.serialize(batch, scala.reflect.ClassTag$.MODULE$.apply(ChainBatch.class)),
-        scala.reflect.ClassTag$.MODULE$.apply(ChainBatch.class));
-    org.junit.jupiter.api.Assertions.assertEquals(batch, back);
+    assertEquals(batch, kryo.deserialize(kryo.serialize(batch, tag), tag));
   }
 
   @Test
