@@ -41,6 +41,20 @@ public interface CellModel<B, S, M> {
   void drawModel(M model, RandomStream rng, int n, B out);
 
   /**
+   * {@link #drawTruth}, for a family that splits a large draw into blocks of a fixed size with
+   * their own substreams (SPEC §8) and runs them on {@code blocks}: the result must not depend on
+   * {@code blocks}. The loop always calls this; by default it draws in one piece.
+   */
+  default void drawTruth(RandomStream rng, int n, B out, BlockRunner blocks) {
+    drawTruth(rng, n, out);
+  }
+
+  /** {@link #drawModel}, split into blocks as {@link #drawTruth(RandomStream, int, Object, BlockRunner)}. */
+  default void drawModel(M model, RandomStream rng, int n, B out, BlockRunner blocks) {
+    drawModel(model, rng, n, out);
+  }
+
+  /**
    * Whether this family draws sufficient statistics directly ({@link #drawTruthStats}, {@link
    * #drawModelStats}), distributed exactly as {@link #statsOf} of the explicit draws (SPEC §3).
    */
@@ -59,6 +73,16 @@ public interface CellModel<B, S, M> {
    */
   default void drawModelStats(M model, RandomStream rng, int n, S out) {
     throw new UnsupportedOperationException("no exact sampling path");
+  }
+
+  /** {@link #drawTruthStats}, split into blocks as {@link #drawTruth(RandomStream, int, Object, BlockRunner)}. */
+  default void drawTruthStats(RandomStream rng, int n, S out, BlockRunner blocks) {
+    drawTruthStats(rng, n, out);
+  }
+
+  /** {@link #drawModelStats}, split into blocks as {@link #drawTruth(RandomStream, int, Object, BlockRunner)}. */
+  default void drawModelStats(M model, RandomStream rng, int n, S out, BlockRunner blocks) {
+    drawModelStats(model, rng, n, out);
   }
 
   /** New, empty statistics (count 0). */

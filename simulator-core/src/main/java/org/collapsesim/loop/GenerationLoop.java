@@ -39,7 +39,21 @@ public final class GenerationLoop {
       long chainSeed,
       CollapseCriterion collapse,
       GenerationSink sink) {
-    return new Chain<>(model, settings, chainSeed).run(collapse, sink);
+    return run(model, settings, chainSeed, collapse, sink, BlockRunner.SEQUENTIAL);
+  }
+
+  /**
+   * Runs one chain whose large generations draw their blocks on {@code blocks}; the numbers are
+   * those of {@link #run(CellModel, ChainSettings, long, CollapseCriterion, GenerationSink)}.
+   */
+  public static <B, S, M> ChainOutcome run(
+      CellModel<B, S, M> model,
+      ChainSettings settings,
+      long chainSeed,
+      CollapseCriterion collapse,
+      GenerationSink sink,
+      BlockRunner blocks) {
+    return new Chain<>(model, settings, chainSeed, blocks).run(collapse, sink);
   }
 
   /** The mutable state of one running chain. */
@@ -48,6 +62,7 @@ public final class GenerationLoop {
     private final ChainSettings settings;
     private final long chainSeed;
     private final int samples;
+    private final BlockRunner blocks;
 
     private final B fresh;
     private final B original; // D_0, kept for the fixed anchor
@@ -60,8 +75,9 @@ public final class GenerationLoop {
     private final B subsample;
     private int[] indices = new int[0];
 
-    Chain(CellModel<B, S, M> family, ChainSettings settings, long chainSeed) {
+    Chain(CellModel<B, S, M> family, ChainSettings settings, long chainSeed, BlockRunner blocks) {
       this.family = family;
+      this.blocks = blocks;
       this.settings = settings;
       this.chainSeed = chainSeed;
       this.samples = settings.samples();
@@ -81,9 +97,9 @@ public final class GenerationLoop {
       int collapsedAt = -1;
 
       if (exact) {
-        family.drawTruthStats(stream(0, StreamPurpose.EXOGENOUS), samples, freshStats);
+        family.drawTruthStats(stream(0, StreamPurpose.EXOGENOUS), samples, freshStats, blocks);
       } else {
-        family.drawTruth(stream(0, StreamPurpose.EXOGENOUS), samples, fresh);
+        family.drawTruth(stream(0, StreamPurpose.EXOGENOUS), samples, fresh, blocks);
       }
       if (original != null) {
         for (int i = 0; i < samples; i++) {
@@ -103,13 +119,13 @@ public final class GenerationLoop {
         int exogenous = exogenousCount(t, alpha);
         if (exact) {
           // each part's statistics drawn exactly, then pooled (exogenous first, as explicitly)
-          family.drawTruthStats(stream(t, StreamPurpose.EXOGENOUS), exogenous, freshStats);
-          family.drawModelStats(model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, part);
+          family.drawTruthStats(stream(t, StreamPurpose.EXOGENOUS), exogenous, freshStats, blocks);
+          family.drawModelStats(model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, part, blocks);
           family.merge(freshStats, part);
         } else {
           family.clear(fresh);
           drawExogenous(t, exogenous);
-          family.drawModel(model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, fresh);
+          family.drawModel(model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, fresh, blocks);
         }
         model = family.fit(regime(t), model, stream(t, StreamPurpose.FIT));
         nTrain = family.count(training);
@@ -172,7 +188,7 @@ public final class GenerationLoop {
 
     private void drawExogenous(int t, int n) {
       if (original == null) {
-        family.drawTruth(stream(t, StreamPurpose.EXOGENOUS), n, fresh);
+        family.drawTruth(stream(t, StreamPurpose.EXOGENOUS), n, fresh, blocks);
       } else {
         for (int i = 0; i < n; i++) {
           family.copySample(original, i, fresh);

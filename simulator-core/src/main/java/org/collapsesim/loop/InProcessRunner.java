@@ -3,8 +3,7 @@ package org.collapsesim.loop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
@@ -12,7 +11,9 @@ import org.collapsesim.result.GenerationRecord;
 /**
  * Runs every replicate of one cell on a thread pool, without Spark ({@code collapse run}). The
  * results are ordered by replicate whatever the thread that ran them, so the output is the same
- * with any number of threads.
+ * with any number of threads. Chains are tasks of one fork/join pool, and so are the blocks of
+ * their large generations ({@link BlockRunner}): with fewer replicates than threads, the idle
+ * threads steal blocks.
  */
 public final class InProcessRunner {
 
@@ -22,18 +23,15 @@ public final class InProcessRunner {
   private InProcessRunner() {}
 
   public static CellRun run(PreparedCell cell, int replicates, int threads) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
-      Thread t = new Thread(runnable, "chain");
-      t.setDaemon(true);
-      return t;
-    });
+    ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads)); // daemon worker threads
+    BlockRunner blocks = BlockRunner.on(pool);
     try {
       List<Future<ChainResult>> futures = new ArrayList<>(replicates);
       for (int r = 0; r < replicates; r++) {
         int replicate = r;
         futures.add(pool.submit(() -> {
           List<GenerationRecord> rows = new ArrayList<>();
-          ChainRecord record = cell.runChain(replicate, rows::add);
+          ChainRecord record = cell.runChain(replicate, rows::add, blocks);
           return new ChainResult(record, rows);
         }));
       }

@@ -80,6 +80,11 @@ public final class PreparedCell {
    * finishes; a chain that throws gives a failed record and no rows, so nothing half-done is seen.
    */
   public ChainRecord runChain(int replicate, Consumer<GenerationRecord> rows) {
+    return runChain(replicate, rows, BlockRunner.SEQUENTIAL);
+  }
+
+  /** {@link #runChain(int, Consumer)} with the blocks of large generations run on {@code blocks}. */
+  public ChainRecord runChain(int replicate, Consumer<GenerationRecord> rows, BlockRunner blocks) {
     long seed = chainSeed(replicate);
     long start = System.nanoTime();
     List<GenerationRecord> buffer = new ArrayList<>(settings.generations() / settings.recordEvery() + 2);
@@ -91,7 +96,8 @@ public final class PreparedCell {
               seed,
               collapse,
               (t, alpha, nTrain, metrics) ->
-                  buffer.add(new GenerationRecord(replicate, seed, t, alpha, nTrain, metrics.clone())));
+                  buffer.add(new GenerationRecord(replicate, seed, t, alpha, nTrain, metrics.clone())),
+              blocks);
       buffer.forEach(rows);
       return new ChainRecord(
           replicate, seed, true, null, outcome.collapseGeneration(), outcome.finalMetrics(),

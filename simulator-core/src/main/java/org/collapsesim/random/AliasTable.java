@@ -24,6 +24,14 @@ public final class AliasTable {
 
   /** Rebuilds the table for the first {@code n} of {@code weights}, reusing storage. */
   public void rebuild(double[] weights, int n) {
+    rebuild(weights, 0, n);
+  }
+
+  /**
+   * Rebuilds the table for {@code weights[from, from + n)}, reusing storage: category i of the
+   * table is weight {@code from + i}.
+   */
+  public void rebuild(double[] weights, int from, int n) {
     if (accept.length < n) {
       accept = new double[n];
       alias = new int[n];
@@ -34,7 +42,7 @@ public final class AliasTable {
     size = n;
     double total = 0;
     for (int i = 0; i < n; i++) {
-      total += weights[i];
+      total += weights[from + i];
     }
     if (!(total > 0) || Double.isInfinite(total)) {
       throw new IllegalArgumentException("alias table: weights must have a positive finite sum, got " + total);
@@ -43,7 +51,7 @@ public final class AliasTable {
     int nl = 0;
     double scale = n / total;
     for (int i = 0; i < n; i++) {
-      scaled[i] = weights[i] * scale;
+      scaled[i] = weights[from + i] * scale;
       if (scaled[i] < 1.0) {
         small[ns++] = i;
       } else {

@@ -9,6 +9,13 @@ package org.collapsesim.random;
  */
 public final class MultinomialSampler {
 
+  /**
+   * {@link #counts} draws binomials while the remaining draws are at least this many times the
+   * remaining categories; one binomial of a small mean (an exp and a log) costs about as much as a
+   * few alias draws and their counting.
+   */
+  public static final int BINOMIALS_PER_DRAW_FACTOR = 4;
+
   private MultinomialSampler() {}
 
   /**
@@ -19,21 +26,69 @@ public final class MultinomialSampler {
    */
   public static void conditionalBinomials(
       RandomStream rng, long n, double[] w, int[] index, int m, double[] suffix, long[] counts) {
+    suffixSums(w, index, 0, m, suffix);
+    long remaining = n;
+    for (int k = 0; k < m && remaining > 0; k++) {
+      remaining -= binomialStep(rng, remaining, w, index, k, suffix, counts);
+    }
+  }
+
+  /**
+   * Adds to {@code counts[index[k]]}, {@code from <= k < to}, the counts of {@code n} draws over
+   * those categories with weights {@code w[index[k]]} (non-negative, positive sum): conditional
+   * binomials in list order while the remaining draws are at least {@link
+   * #BINOMIALS_PER_DRAW_FACTOR} times the remaining categories, then the remaining draws one by one
+   * from an alias table of the remaining categories. Given the counts of the categories before
+   * it, the rest is Multinomial(remaining, their weights renormalized), so the result is exactly
+   * multinomial wherever the switch happens; the switch depends only on the numbers drawn. With
+   * heavy-headed weights listed head first (a Zipf law), the head gets a few binomials and the long
+   * tail cheap alias draws. Writes only {@code suffix[from, to)}, {@code packed[from, to)} and the
+   * listed counts, so disjoint ranges may run side by side with their own tables.
+   */
+  public static void counts(
+      RandomStream rng, long n, double[] w, int[] index, int from, int to, double[] suffix,
+      double[] packed, AliasTable table, long[] counts) {
+    if (n == 0) {
+      return;
+    }
+    suffixSums(w, index, from, to, suffix);
+    long remaining = n;
+    int k = from;
+    while (remaining > 0 && k < to) {
+      if (remaining < (long) BINOMIALS_PER_DRAW_FACTOR * (to - k)) {
+        for (int j = k; j < to; j++) {
+          packed[j] = w[index[j]];
+        }
+        table.rebuild(packed, k, to - k);
+        for (long i = 0; i < remaining; i++) {
+          counts[index[k + table.sample(rng)]]++;
+        }
+        return;
+      }
+      remaining -= binomialStep(rng, remaining, w, index, k, suffix, counts);
+      k++;
+    }
+  }
+
+  /** suffix[k] = the sum of w[index[j]] for k <= j < to. */
+  private static void suffixSums(double[] w, int[] index, int from, int to, double[] suffix) {
     double s = 0;
-    for (int k = m - 1; k >= 0; k--) {
+    for (int k = to - 1; k >= from; k--) {
       s += w[index[k]];
       suffix[k] = s;
     }
-    long remaining = n;
-    for (int k = 0; k < m && remaining > 0; k++) {
-      double weight = w[index[k]];
-      if (weight == 0.0) {
-        continue;
-      }
-      double p = weight / suffix[k];
-      long c = p >= 1.0 ? remaining : BinomialSampler.sample(rng, remaining, p);
-      counts[index[k]] += c;
-      remaining -= c;
+  }
+
+  /** Category k's conditional binomial out of {@code remaining}; returns the count drawn. */
+  private static long binomialStep(
+      RandomStream rng, long remaining, double[] w, int[] index, int k, double[] suffix, long[] counts) {
+    double weight = w[index[k]];
+    if (weight == 0.0) {
+      return 0;
     }
+    double p = weight / suffix[k];
+    long c = p >= 1.0 ? remaining : BinomialSampler.sample(rng, remaining, p);
+    counts[index[k]] += c;
+    return c;
   }
 }

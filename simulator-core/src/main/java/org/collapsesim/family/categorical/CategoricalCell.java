@@ -3,6 +3,7 @@ package org.collapsesim.family.categorical;
 import java.util.List;
 import org.collapsesim.kernel.KernelSupport;
 import org.collapsesim.kernel.Kernels;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
@@ -10,6 +11,7 @@ import org.collapsesim.math.DetMath;
 import org.collapsesim.random.AliasTable;
 import org.collapsesim.random.MultinomialSampler;
 import org.collapsesim.random.RandomStream;
+import org.collapsesim.random.StreamKeys;
 
 /** The categorical family bound to one cell. */
 final class CategoricalCell implements CellModel<TokenBatch, CountStats, CategoricalModel> {
@@ -27,12 +29,15 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   private final double addK; // 0 for mle
   private final CategoricalDecoding decoding;
   private final double klEps;
+  private final CountLogs countLogs = new CountLogs(0.0);
+  private final CountLogs smoothedLogs;
 
   CategoricalCell(CategoricalTruth truth, double addK, CategoricalDecoding decoding, double klEps) {
     this.truth = truth;
     this.addK = addK;
     this.decoding = decoding;
     this.klEps = klEps;
+    this.smoothedLogs = new CountLogs(klEps);
   }
 
   @Override
@@ -62,83 +67,76 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
 
   @Override
   public void drawTruth(RandomStream rng, int n, TokenBatch out) {
-    out.ensureCapacity(n);
-    for (int i = 0; i < n; i++) {
-      out.tokens[out.size++] = truth.sampler.sample(rng);
-    }
+    drawTruth(rng, n, out, BlockRunner.SEQUENTIAL);
+  }
+
+  @Override
+  public void drawTruth(RandomStream rng, int n, TokenBatch out, BlockRunner blocks) {
+    drawTokens(truth.sampler, null, rng, n, out, blocks);
   }
 
   @Override
   public void drawModel(CategoricalModel model, RandomStream rng, int n, TokenBatch out) {
+    drawModel(model, rng, n, out, BlockRunner.SEQUENTIAL);
+  }
+
+  /** Alias draws over the live categories of decode(p), the table built once for every block. */
+  @Override
+  public void drawModel(CategoricalModel model, RandomStream rng, int n, TokenBatch out, BlockRunner blocks) {
     if (n == 0) {
       return;
     }
-    if (decoding.identity()) {
-      model.sampler.rebuild(model.p, model.p.length);
-    } else {
-      decoding.apply(model.p, model.decoded);
-      model.sampler.rebuild(model.decoded, model.decoded.length);
-    }
-    out.ensureCapacity(n);
-    for (int i = 0; i < n; i++) {
-      out.tokens[out.size++] = model.sampler.sample(rng);
-    }
+    int m = packLive(weights(model), model.live, model.packed);
+    model.sampler.rebuild(model.packed, m);
+    drawTokens(model.sampler, model.live, rng, n, out, blocks);
   }
 
   /**
-   * Conditional binomials win when the draws outnumber the live categories by this factor (one
-   * binomial costs about as much as a few alias draws and their counting).
+   * n tokens from {@code table} (mapped through {@code live} when not null). Up to {@link
+   * StreamKeys#BLOCK_SIZE} tokens come from {@code rng}; a larger draw is cut into blocks of that
+   * many tokens, block b from the substream {@link StreamKeys#block}(rng, b), each writing its own
+   * range of the batch, so the tokens do not depend on how the blocks are run.
    */
-  static final int BINOMIALS_PER_DRAW_FACTOR = 4;
-
-  @Override
-  public boolean hasExactPath() {
-    return true;
+  private static void drawTokens(
+      AliasTable table, int[] live, RandomStream rng, int n, TokenBatch out, BlockRunner blocks) {
+    out.ensureCapacity(n);
+    int[] tokens = out.tokens;
+    int base = out.size;
+    if (n <= StreamKeys.BLOCK_SIZE) {
+      fillTokens(table, live, rng, tokens, base, base + n);
+    } else {
+      blocks.forEach(BlockRunner.count(n, StreamKeys.BLOCK_SIZE), b -> {
+        int from = base + b * StreamKeys.BLOCK_SIZE;
+        int to = Math.min(base + n, from + StreamKeys.BLOCK_SIZE);
+        fillTokens(table, live, new RandomStream(StreamKeys.block(rng.key(), b)), tokens, from, to);
+      });
+    }
+    out.size += n;
   }
 
-  /** Multinomial(n, p*) counts; see {@link #drawCounts}. */
-  @Override
-  public void drawTruthStats(RandomStream rng, int n, CountStats out) {
-    java.util.Arrays.fill(out.counts, 0L);
-    out.total = n;
-    int[] live = truth.live;
-    if (n >= (long) BINOMIALS_PER_DRAW_FACTOR * live.length) {
-      out.ensureScratch();
-      MultinomialSampler.conditionalBinomials(rng, n, truth.p, live, live.length, out.suffix, out.counts);
+  private static void fillTokens(AliasTable table, int[] live, RandomStream rng, int[] tokens, int from, int to) {
+    if (live == null) {
+      for (int i = from; i < to; i++) {
+        tokens[i] = table.sample(rng);
+      }
     } else {
-      for (int i = 0; i < n; i++) {
-        out.counts[truth.sampler.sample(rng)]++;
+      for (int i = from; i < to; i++) {
+        tokens[i] = live[table.sample(rng)];
       }
     }
   }
 
-  /** Multinomial(n, decode(p)) counts; see {@link #drawCounts}. */
-  @Override
-  public void drawModelStats(CategoricalModel model, RandomStream rng, int n, CountStats out) {
-    java.util.Arrays.fill(out.counts, 0L);
-    out.total = n;
-    if (n == 0) {
-      return;
+  /** The sampling weights: p, or decode(p) written into the model's scratch. */
+  private double[] weights(CategoricalModel model) {
+    if (decoding.identity()) {
+      return model.p;
     }
-    double[] w = model.p;
-    if (!decoding.identity()) {
-      decoding.apply(model.p, model.decoded);
-      w = model.decoded;
-    }
-    drawCounts(w, model, rng, n, out);
+    decoding.apply(model.p, model.decoded);
+    return model.decoded;
   }
 
-  /**
-   * The counts of n draws from weights {@code w}, without the draws: conditional binomials over
-   * the live categories when n is large against them, else alias draws over the live categories
-   * (a table packed to them, so it stays small as categories die out) and counting. Both are
-   * exactly Multinomial(n, w / sum w); which one runs depends only on the numbers, so the result is
-   * deterministic.
-   */
-  private static void drawCounts(double[] w, CategoricalModel model, RandomStream rng, int n, CountStats out) {
-    out.ensureScratch();
-    int[] live = out.live;
-    double[] packed = out.packed;
+  /** Writes the categories with positive weight (ascending) and their weights; returns how many. */
+  private static int packLive(double[] w, int[] live, double[] packed) {
     int m = 0;
     for (int i = 0; i < w.length; i++) {
       if (w[i] > 0) {
@@ -146,16 +144,89 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
         live[m++] = i;
       }
     }
-    if (n >= (long) BINOMIALS_PER_DRAW_FACTOR * m) {
-      MultinomialSampler.conditionalBinomials(rng, n, w, live, m, out.suffix, out.counts);
+    return m;
+  }
+
+  /**
+   * Live categories per group of the exact sampler: a fixed size, like the sample blocks, so the
+   * counts do not depend on the number of cores.
+   */
+  static final int CATEGORY_GROUP = StreamKeys.BLOCK_SIZE;
+
+  @Override
+  public boolean hasExactPath() {
+    return true;
+  }
+
+  @Override
+  public void drawTruthStats(RandomStream rng, int n, CountStats out) {
+    drawTruthStats(rng, n, out, BlockRunner.SEQUENTIAL);
+  }
+
+  /** Multinomial(n, p*) counts; see {@link #drawCounts}. */
+  @Override
+  public void drawTruthStats(RandomStream rng, int n, CountStats out, BlockRunner blocks) {
+    drawCounts(truth.p, truth.live, truth.live.length, rng, n, out, blocks);
+  }
+
+  @Override
+  public void drawModelStats(CategoricalModel model, RandomStream rng, int n, CountStats out) {
+    drawModelStats(model, rng, n, out, BlockRunner.SEQUENTIAL);
+  }
+
+  /** Multinomial(n, decode(p)) counts; see {@link #drawCounts}. */
+  @Override
+  public void drawModelStats(
+      CategoricalModel model, RandomStream rng, int n, CountStats out, BlockRunner blocks) {
+    if (n == 0) {
+      java.util.Arrays.fill(out.counts, 0L);
+      out.total = 0;
       return;
     }
-    AliasTable table = model.sampler;
-    table.rebuild(packed, m);
-    long[] counts = out.counts;
-    for (int i = 0; i < n; i++) {
-      counts[live[table.sample(rng)]]++;
+    out.ensureScratch();
+    double[] w = weights(model);
+    int m = packLive(w, out.live, out.packed);
+    drawCounts(w, out.live, m, rng, n, out, blocks);
+  }
+
+  /**
+   * Overwrites {@code out} with the counts of n draws from weights {@code w} over the categories
+   * {@code live[0, m)}, without the draws ({@link MultinomialSampler#counts}: binomials for the
+   * head, alias draws for the tail; exactly Multinomial(n, w / sum w)). Up to {@link
+   * #CATEGORY_GROUP} live categories draw from {@code rng}. More are cut into groups of that many
+   * consecutive live categories: the group totals are drawn first from {@code rng} by conditional
+   * binomials on the group weights, then group g draws its own total over its categories from the
+   * substream {@link StreamKeys#block}(rng, g), writing only its own counts, on {@code blocks}.
+   */
+  private static void drawCounts(
+      double[] w, int[] live, int m, RandomStream rng, long n, CountStats out, BlockRunner blocks) {
+    java.util.Arrays.fill(out.counts, 0L);
+    out.total = n;
+    out.ensureScratch();
+    int groups = BlockRunner.count(m, CATEGORY_GROUP);
+    AliasTable[] tables = out.tables(Math.max(groups, 1));
+    if (groups <= 1) {
+      MultinomialSampler.counts(rng, n, w, live, 0, m, out.suffix, out.packed, tables[0], out.counts);
+      return;
     }
+    double[] groupWeight = new double[groups];
+    int[] groupIndex = new int[groups];
+    for (int g = 0; g < groups; g++) {
+      double s = 0;
+      for (int k = g * CATEGORY_GROUP, end = Math.min(m, k + CATEGORY_GROUP); k < end; k++) {
+        s += w[live[k]];
+      }
+      groupWeight[g] = s;
+      groupIndex[g] = g;
+    }
+    long[] groupTotal = new long[groups];
+    MultinomialSampler.conditionalBinomials(rng, n, groupWeight, groupIndex, groups, new double[groups], groupTotal);
+    blocks.forEach(groups, g -> {
+      int from = g * CATEGORY_GROUP;
+      int to = Math.min(m, from + CATEGORY_GROUP);
+      MultinomialSampler.counts(new RandomStream(StreamKeys.block(rng.key(), g)), groupTotal[g], w, live, from, to,
+          out.suffix, out.packed, tables[g], out.counts);
+    });
   }
 
   @Override
@@ -202,11 +273,92 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     for (int i = 0; i < v; i++) {
       m.p[i] = (stats.counts[i] + addK) / denominator;
     }
+    if (addK == 0) {
+      int[] counted = m.counted;
+      long[] counts = stats.counts;
+      int k = 0;
+      for (int i = 0; i < v; i++) {
+        counted[k] = i;
+        k += counts[i] > 0 ? 1 : 0; // branch-free: most categories of a collapsing chain are dead
+      }
+      m.countedSize = k;
+    }
     return m;
   }
 
   @Override
   public void metrics(CategoricalModel model, double[] out) {
+    if (addK == 0) {
+      countedMetrics(model, out);
+    } else {
+      denseMetrics(model, out);
+    }
+    double tail = 0;
+    for (int i : truth.tail) {
+      tail += model.p[i];
+    }
+    out[TAIL_MASS] = tail;
+  }
+
+  /**
+   * The metrics of a maximum-likelihood model from its counted categories alone (a collapsing
+   * chain's are few): a category with count 0 has p = 0, so it adds nothing to the entropy,
+   * Gini-Simpson or KL(model || truth), and adds p* to the L1 distance and p* (log p* - log
+   * (eps / (N + V eps))) to KL(truth || smoothed model). Those dead sums are the truth's totals
+   * ({@link CategoricalTruth#sumP}, {@link CategoricalTruth#sumPLogP}) minus the counted
+   * categories' share. Logs of counts come from tables: log p = log c - log N. Scalar on purpose:
+   * the reads are indexed by the counted list, which the vector lanes cannot gather cheaply.
+   * Agrees with {@link #denseMetrics} to rounding (tested).
+   */
+  private void countedMetrics(CategoricalModel model, double[] out) {
+    double[] pStar = truth.p;
+    double[] logStar = truth.logP;
+    double[] p = model.p;
+    long[] c = model.counts;
+    int[] counted = model.counted;
+    int m = model.countedSize;
+    double logN = DetMath.log(model.total);
+    double logDenominator = DetMath.log(model.total + p.length * klEps);
+    double entropy = 0;
+    double squares = 0;
+    double klModelTrue = 0;
+    double klTrueModel = 0;
+    double l1 = 0;
+    double truthShare = 0; // sum of p* over the counted categories
+    double truthLogShare = 0; // sum of p* log p* over them
+    int countedInTruth = 0;
+    for (int k = 0; k < m; k++) {
+      int i = counted[k];
+      double pi = p[i];
+      double ps = pStar[i];
+      double logPi = countLogs.of(c[i]) - logN;
+      entropy -= pi * logPi;
+      squares += pi * pi;
+      l1 += Math.abs(pi - ps);
+      if (ps > 0) {
+        double ls = logStar[i];
+        klTrueModel += ps * (ls - (smoothedLogs.of(c[i]) - logDenominator));
+        klModelTrue += pi * (logPi - ls);
+        truthShare += ps;
+        truthLogShare += ps * ls;
+        countedInTruth++;
+      } else {
+        klModelTrue = Double.POSITIVE_INFINITY;
+      }
+    }
+    double deadShare = truth.sumP - truthShare;
+    double deadSmoothed = smoothedLogs.of(0) - logDenominator;
+    out[ENTROPY] = entropy;
+    out[GINI_SIMPSON] = 1.0 - squares;
+    out[KL_TRUE_MODEL] = klTrueModel + (truth.sumPLogP - truthLogShare) - deadSmoothed * deadShare;
+    out[KL_MODEL_TRUE] = klModelTrue;
+    out[TV] = 0.5 * (l1 + deadShare);
+    out[SUPPORT] = m;
+    out[EXTINCT] = truth.live.length - countedInTruth;
+  }
+
+  /** Every metric but the tail mass by one pass over all V categories (vector kernel). */
+  void denseMetrics(CategoricalModel model, double[] out) {
     double[] pStar = truth.p;
     double[] logStar = truth.logP;
     double[] p = model.p;
@@ -216,17 +368,12 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     double logSmoothedDenominator = DetMath.log(smoothedDenominator);
     double[] pass = new double[KernelSupport.CATEGORICAL_SLOTS];
     Kernels.get().categoricalPass(p, pStar, logStar, c, v, klEps, logSmoothedDenominator, pass);
-    double tail = 0;
-    for (int i : truth.tail) {
-      tail += p[i];
-    }
     out[ENTROPY] = pass[KernelSupport.ENTROPY];
     out[GINI_SIMPSON] = 1.0 - pass[KernelSupport.SQUARES];
     out[KL_TRUE_MODEL] = pass[KernelSupport.KL_TRUE_MODEL];
     out[KL_MODEL_TRUE] = pass[KernelSupport.KL_MODEL_TRUE];
     out[TV] = 0.5 * pass[KernelSupport.L1];
     out[SUPPORT] = pass[KernelSupport.SUPPORT];
-    out[TAIL_MASS] = tail;
     out[EXTINCT] = pass[KernelSupport.EXTINCT];
   }
 

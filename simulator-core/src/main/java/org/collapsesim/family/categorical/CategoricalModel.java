@@ -13,10 +13,19 @@ final class CategoricalModel {
   final double[] p;
   final double[] decoded;
   final AliasTable sampler = new AliasTable();
+  /** The categories with positive sampling weight, ascending, and their weights packed. */
+  final int[] live;
+  final double[] packed;
+  /** The categories with a positive count, ascending (kept by the maximum-likelihood fit). */
+  final int[] counted;
+  int countedSize;
 
   CategoricalModel(int categories) {
     counts = new long[categories];
     p = new double[categories];
     decoded = new double[categories];
+    live = new int[categories];
+    packed = new double[categories];
+    counted = new int[categories];
   }
 }

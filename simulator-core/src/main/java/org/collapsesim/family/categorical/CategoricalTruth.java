@@ -18,6 +18,9 @@ final class CategoricalTruth {
   final int[] tail;
   final double entropy;
   final double sumSquares;
+  /** sum p* and sum p* log p* over the categories with p* > 0, in index order. */
+  final double sumP;
+  final double sumPLogP;
   /** Categories with p* > 0, ascending: where the exact sampler draws. */
   final int[] live;
 
@@ -27,11 +30,19 @@ final class CategoricalTruth {
     this.logP = new double[v];
     double h = 0;
     double s = 0;
+    double sp = 0;
+    double spl = 0;
     for (int i = 0; i < v; i++) {
       logP[i] = p[i] > 0 ? DetMath.log(p[i]) : Double.NEGATIVE_INFINITY;
       h -= DetMath.xlogx(p[i]);
       s += p[i] * p[i];
+      if (p[i] > 0) {
+        sp += p[i];
+        spl += p[i] * logP[i];
+      }
     }
+    this.sumP = sp;
+    this.sumPLogP = spl;
     this.entropy = h;
     this.sumSquares = s;
     this.sampler = AliasTable.of(p);

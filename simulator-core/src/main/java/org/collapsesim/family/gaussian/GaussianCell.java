@@ -5,11 +5,13 @@ import org.collapsesim.kernel.Kernels;
 import org.collapsesim.linalg.Cholesky;
 import org.collapsesim.linalg.GaussianDistances;
 import org.collapsesim.linalg.SymmetricEigen;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
 import org.collapsesim.random.GammaSampler;
 import org.collapsesim.random.RandomStream;
+import org.collapsesim.random.StreamKeys;
 
 /** The Gaussian family bound to one cell. */
 final class GaussianCell implements CellModel<SampleMatrix, MomentStats, GaussianModel> {
@@ -60,40 +62,73 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
 
   @Override
   public void drawTruth(RandomStream rng, int n, SampleMatrix out) {
-    draw(truth.mean, truth.lower, rng, n, out);
+    drawTruth(rng, n, out, BlockRunner.SEQUENTIAL);
+  }
+
+  @Override
+  public void drawTruth(RandomStream rng, int n, SampleMatrix out, BlockRunner blocks) {
+    draw(truth.mean, truth.lower, rng, n, out, blocks);
   }
 
   @Override
   public void drawModel(GaussianModel model, RandomStream rng, int n, SampleMatrix out) {
+    drawModel(model, rng, n, out, BlockRunner.SEQUENTIAL);
+  }
+
+  @Override
+  public void drawModel(GaussianModel model, RandomStream rng, int n, SampleMatrix out, BlockRunner blocks) {
     if (!model.factorReady) {
       samplingFactor(model);
     }
-    draw(model.mean, model.factor, rng, n, out);
+    draw(model.mean, model.factor, rng, n, out, blocks);
   }
 
-  /** x = mean + F z with z standard normal, F lower triangular (or a symmetric square root). */
-  private static void draw(double[] mean, double[] f, RandomStream rng, int n, SampleMatrix out) {
+  /**
+   * x = mean + F z with z standard normal, F lower triangular (or a symmetric square root). A draw
+   * of at most {@link StreamKeys#BLOCK_SIZE} normal deviates comes from {@code rng}; a larger one is
+   * cut into blocks of BLOCK_SIZE / d samples, block b from the substream {@link
+   * StreamKeys#block}(rng, b), each writing its own rows, so the samples do not depend on how the
+   * blocks are run.
+   */
+  private static void draw(
+      double[] mean, double[] f, RandomStream rng, int n, SampleMatrix out, BlockRunner blocks) {
     int d = mean.length;
     out.ensureCapacity(n);
-    double[] x = out.x;
+    int base = out.size;
+    if ((long) n * d <= StreamKeys.BLOCK_SIZE) {
+      drawRows(mean, f, rng, out.x, base, n);
+      rng.skip((long) n * d);
+    } else {
+      int perBlock = Math.max(1, StreamKeys.BLOCK_SIZE / d);
+      blocks.forEach(BlockRunner.count(n, perBlock), b -> {
+        int from = b * perBlock;
+        int rows = Math.min(n - from, perBlock);
+        drawRows(mean, f, new RandomStream(StreamKeys.block(rng.key(), b)), out.x, base + from, rows);
+      });
+    }
+    out.size += n;
+  }
+
+  /**
+   * Rows [first, first + rows) of {@code x}: the deviates are words [position, position + rows d)
+   * of {@code rng}, row by row (the caller skips them).
+   */
+  private static void drawRows(double[] mean, double[] f, RandomStream rng, double[] x, int first, int rows) {
+    int d = mean.length;
     if (d == 1) { // the hot case: the deviates in vector lanes, then scaled in place
       double mu = mean[0];
       double sd = f[0];
-      int base = out.size;
-      Kernels.get().gaussians(rng.key(), rng.position(), x, base, n);
-      rng.skip(n);
-      for (int i = 0; i < n; i++) {
-        x[base + i] = mu + sd * x[base + i];
+      Kernels.get().gaussians(rng.key(), rng.position(), x, first, rows);
+      for (int i = first; i < first + rows; i++) {
+        x[i] = mu + sd * x[i];
       }
-      out.size += n;
       return;
     }
     double[] z = new double[d];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        z[j] = rng.nextGaussian();
-      }
-      int row = (out.size + i) * d;
+    long position = rng.position();
+    for (int i = 0; i < rows; i++) {
+      Kernels.get().gaussians(rng.key(), position + (long) i * d, z, 0, d);
+      int row = (first + i) * d;
       for (int a = 0; a < d; a++) {
         double s = mean[a];
         for (int b = 0; b < d; b++) {
@@ -102,7 +137,6 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
         x[row + a] = s;
       }
     }
-    out.size += n;
   }
 
   @Override
