@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import org.collapsesim.io.AtomicOutput;
 import org.collapsesim.io.OutputLayout;
 import org.collapsesim.io.ParquetTableWriter;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.PreparedCell;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
@@ -31,9 +33,12 @@ public final class ChainBatchRunner {
   /**
    * Runs {@code batch} and commits it under {@code partsDir}.
    *
+   * @param blockThreads threads for the blocks of each chain's large generations ({@link
+   *     SweepPlan#blockThreads}), at most this JVM's processors
    * @param chainDone called once per finished chain (progress)
    */
-  public static void run(SweepSource source, Path partsDir, ChainBatch batch, IntConsumer chainDone)
+  public static void run(
+      SweepSource source, Path partsDir, ChainBatch batch, int blockThreads, IntConsumer chainDone)
       throws IOException {
     Path target = partsDir.resolve(batch.partName());
     if (Files.isDirectory(target)) {
@@ -44,6 +49,9 @@ public final class ChainBatchRunner {
     PreparedCell cell = context.cell(batch.cellIndex());
     int[] metricIndexes = context.metricIndexes(batch.cellIndex());
     Files.createDirectories(partsDir);
+    int threads = Math.min(blockThreads, Runtime.getRuntime().availableProcessors());
+    ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
+    BlockRunner blocks = pool == null ? BlockRunner.SEQUENTIAL : BlockRunner.on(pool);
     try (AtomicOutput.PendingFile pending = AtomicOutput.begin(target)) {
       Path dir = pending.temporary();
       Files.createDirectory(dir);
@@ -55,7 +63,7 @@ public final class ChainBatchRunner {
           chainRows.clear();
           // Rows are collected first and written after the chain: an I/O failure must fail the
           // task, not be recorded as a failure of the chain.
-          ChainRecord chain = cell.runChain(replicate, chainRows::add);
+          ChainRecord chain = cell.runChain(replicate, chainRows::add, blocks);
           for (GenerationRecord r : chainRows) {
             rows.append(withExtra(layout.generationRow(cell, metricIndexes, r), batch.cellIndex()));
           }
@@ -83,6 +91,10 @@ public final class ChainBatchRunner {
           throw e;
         }
         // Another attempt of this task committed first; ours is discarded by close().
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
     }
   }

@@ -112,6 +112,7 @@ public final class SparkSweep {
       Path partsDir = WorkParts.partsDir(dir).toAbsolutePath();
       Files.createDirectories(partsDir);
       String partsPath = partsDir.toString();
+      int blockThreads = SweepPlan.blockThreads(toRun, jsc.defaultParallelism());
       Broadcast<SweepSource> shared = jsc.broadcast(source);
       LongAccumulator chainsDone = jsc.sc().longAccumulator("chains done");
       jsc.setJobDescription("collapse-sim: " + toRun + " chains of " + config.name());
@@ -120,7 +121,7 @@ public final class SparkSweep {
               inPlaceProgress, 10);
       try {
         jsc.parallelize(batches, batches.size()).foreach((VoidFunction<ChainBatch>) batch ->
-            ChainBatchRunner.run(shared.value(), Path.of(partsPath), batch, chainsDone::add));
+            ChainBatchRunner.run(shared.value(), Path.of(partsPath), batch, blockThreads, chainsDone::add));
       } finally {
         if (progress != null) {
           progress.close();

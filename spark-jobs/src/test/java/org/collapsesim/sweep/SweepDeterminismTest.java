@@ -79,6 +79,26 @@ class SweepDeterminismTest {
   }
 
   /**
+   * One chain on two cores: its generations (131073 samples over 100000 categories, drawn as
+   * counts: two category groups) run their blocks on both cores ({@link SweepPlan#blockThreads}),
+   * and the tables equal those of local[1], where they run in order.
+   */
+  @Test
+  void aLoneChainSpreadsItsBlocksOverIdleCoresWithoutChangingANumber() throws Exception {
+    assertEquals(2, SweepPlan.blockThreads(1, 2));
+    assertEquals(1, SweepPlan.blockThreads(1, 1));
+    Path config = SweepTestSupport.writeConfig(tmp, "name: blocks\nseed: 2718\nreplicates: 1\ngenerations: 3\n"
+        + "family: categorical\n"
+        + "params:\n  model_size: 100000\n  samples: 131073\n");
+    Path one = run("local[1]", Map.of(), config);
+    Path two = run("local[2]", Map.of(SparkSweep.BATCH_SIZE_CONF, "1"), config);
+    SweepTestSupport.assertSameTable(OutputTestSupport.readArrow(one.resolve("summary.arrow")),
+        OutputTestSupport.readArrow(two.resolve("summary.arrow")), "summary", "cell_id", "generation");
+    SweepTestSupport.assertSameTable(OutputTestSupport.readArrow(one.resolve("chains.arrow")),
+        OutputTestSupport.readArrow(two.resolve("chains.arrow")), "chains", "cell_id", "replicate");
+  }
+
+  /**
    * local-cluster starts a standalone master and workers in this JVM; each worker launches its
    * executor as a new JVM through Spark's launcher, which expects a Spark distribution: a
    * SPARK_HOME with a {@code jars/} folder and (without SPARK_SCALA_VERSION) a
