@@ -292,12 +292,12 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
       countedMetrics(model, out);
     } else {
       denseMetrics(model, out);
+      double tail = 0;
+      for (int i : truth.tail) {
+        tail += model.p[i];
+      }
+      out[TAIL_MASS] = tail;
     }
-    double tail = 0;
-    for (int i : truth.tail) {
-      tail += model.p[i];
-    }
-    out[TAIL_MASS] = tail;
   }
 
   /**
@@ -306,7 +306,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
    * Gini-Simpson or KL(model || truth), and adds p* to the L1 distance and p* (log p* - log
    * (eps / (N + V eps))) to KL(truth || smoothed model). Those dead sums are the truth's totals
    * ({@link CategoricalTruth#sumP}, {@link CategoricalTruth#sumPLogP}) minus the counted
-   * categories' share. Logs of counts come from tables: log p = log c - log N. Scalar on purpose:
+   * categories' share; the tail mass sums the counted categories of the tail. Logs of counts come from tables: log p = log c - log N. Scalar on purpose:
    * the reads are indexed by the counted list, which the vector lanes cannot gather cheaply.
    * Agrees with {@link #denseMetrics} to rounding (tested).
    */
@@ -324,6 +324,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     double klModelTrue = 0;
     double klTrueModel = 0;
     double l1 = 0;
+    double tail = 0;
     double truthShare = 0; // sum of p* over the counted categories
     double truthLogShare = 0; // sum of p* log p* over them
     int countedInTruth = 0;
@@ -335,6 +336,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
       entropy -= pi * logPi;
       squares += pi * pi;
       l1 += Math.abs(pi - ps);
+      tail += truth.inTail[i] ? pi : 0.0;
       if (ps > 0) {
         double ls = logStar[i];
         klTrueModel += ps * (ls - (smoothedLogs.of(c[i]) - logDenominator));
@@ -354,6 +356,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     out[KL_MODEL_TRUE] = klModelTrue;
     out[TV] = 0.5 * (l1 + deadShare);
     out[SUPPORT] = m;
+    out[TAIL_MASS] = tail;
     out[EXTINCT] = truth.live.length - countedInTruth;
   }
 

@@ -16,6 +16,8 @@ final class CategoricalTruth {
   final AliasTable sampler;
   /** Categories of the tail: the last tail_fraction of V ranked by p*, ties by index. */
   final int[] tail;
+  /** Whether category i is in {@link #tail}. */
+  final boolean[] inTail;
   final double entropy;
   final double sumSquares;
   /** sum p* and sum p* log p* over the categories with p* > 0, in index order. */
@@ -51,6 +53,10 @@ final class CategoricalTruth {
     int tailSize = Math.max(1, (int) Math.floor(tailFraction * v + 0.5));
     tailSize = Math.min(tailSize, v);
     this.tail = java.util.Arrays.copyOfRange(order, v - tailSize, v);
+    this.inTail = new boolean[v];
+    for (int i : tail) {
+      inTail[i] = true;
+    }
   }
 
   /** Zipf(s): p_i proportional to (i + 1)^-s. */
