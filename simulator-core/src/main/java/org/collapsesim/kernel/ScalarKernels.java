@@ -30,9 +30,7 @@ public final class ScalarKernels implements KernelSupport {
 
   @Override
   public void gaussians(long key, long start, double[] out, int offset, int n) {
-    for (int i = 0; i < n; i++) {
-      out[offset + i] = ZigguratNormal.deviate(key, start + i);
-    }
+    ZigguratNormal.fill(key, start, out, offset, n);
   }
 
   /** The fixed combination of the 8 logical lanes. */

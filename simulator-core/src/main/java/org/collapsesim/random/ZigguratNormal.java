@@ -16,8 +16,10 @@ import org.collapsesim.math.DetMath;
  * <ul>
  *   <li>layer {@code j = w & 0xFF} (bits 0-7), sign = bit 8, magnitude {@code u = w >>> 12} (bits
  *       12-63, 52 bits; bits 9-11 are unused);
- *   <li>if {@code u < K[j]} the deviate is {@code x = u * W[j]} with the sign bit of {@code w}
- *       XORed into its sign bit (so {@code u = 0} gives +-0.0).
+ *   <li>if {@code u < K[j]} the deviate is {@code u * W[j]} with the sign bit of {@code w}
+ *       XORed into its sign bit (so {@code u = 0} gives +-0.0). Computed as {@code u *
+ *       SIGNED_SCALE[w & 0x1FF]}, a 512-entry table holding +W[j] and -W[j]: the same bits, since
+ *       IEEE multiplication rounds symmetrically in sign.
  * </ul>
  *
  * {@code W[j] = X[j] 2^-52} and {@code K[j] = floor(2^52 X[j+1] / X[j])}, where X[0] &gt; X[1] =
@@ -63,6 +65,10 @@ public final class ZigguratNormal {
   private static final long[] K = new long[LAYERS];
   private static final double[] W = new double[LAYERS];
 
+  /** Indexed by the low 9 bits of the word (layer and sign): +-W[j] and K[j]. */
+  private static final double[] SIGNED_SCALE = new double[2 * LAYERS];
+  private static final long[] SIGNED_LIMIT = new long[2 * LAYERS];
+
   static {
     // bisection on r: the closing error of the top box changes sign at the root
     double lo = 3.0;
@@ -89,6 +95,12 @@ public final class ZigguratNormal {
       K[i] = (long) (TWO_52 * (X[i + 1] / X[i]));
     }
     F[LAYERS] = 1.0;
+    for (int i = 0; i < LAYERS; i++) {
+      SIGNED_SCALE[i] = W[i];
+      SIGNED_SCALE[i + LAYERS] = -W[i];
+      SIGNED_LIMIT[i] = K[i];
+      SIGNED_LIMIT[i + LAYERS] = K[i];
+    }
   }
 
   private ZigguratNormal() {}
@@ -134,16 +146,6 @@ public final class ZigguratNormal {
     return f(x) + v / x - 1.0;
   }
 
-  /** W[0..255] (a copy): the magnitude scale of each layer, X[j] 2^-52. */
-  public static double[] scales() {
-    return W.clone();
-  }
-
-  /** K[0..255] (a copy): the fast-path thresholds on the 52-bit magnitude. */
-  public static long[] thresholds() {
-    return K.clone();
-  }
-
   /** Box edges X[0..256] (a copy), for tests. */
   static double[] edges() {
     return X.clone();
@@ -152,12 +154,43 @@ public final class ZigguratNormal {
   /** Deviate {@code element} of stream {@code key}: the fast path, else {@link #slowPath}. */
   public static double deviate(long key, long element) {
     long w = SplitMix64.word(key, element);
-    int j = (int) w & 0xFF;
+    int index = (int) w & 0x1FF;
     long u = w >>> 12;
-    if (u < K[j]) {
-      return Double.longBitsToDouble(Double.doubleToRawLongBits(u * W[j]) ^ ((w & 0x100L) << 55));
+    if (u < SIGNED_LIMIT[index]) {
+      return u * SIGNED_SCALE[index];
     }
     return slowPath(key, element);
+  }
+
+  /**
+   * {@code out[offset + i] = deviate(key, start + i)}, i &lt; n: one tight loop over the words
+   * (the counter advances by the golden gamma; the slow path is a call out of the loop).
+   */
+  public static void fill(long key, long start, double[] out, int offset, int n) {
+    long counter = key + (start + 1) * SplitMix64.GOLDEN_GAMMA;
+    for (int i = 0; i < n; i++) {
+      long w = SplitMix64.mix(counter);
+      counter += SplitMix64.GOLDEN_GAMMA;
+      int index = (int) w & 0x1FF;
+      long u = w >>> 12;
+      if (u < SIGNED_LIMIT[index]) {
+        out[offset + i] = u * SIGNED_SCALE[index];
+      } else {
+        out[offset + i] = slowPath(key, start + i);
+      }
+    }
+  }
+
+  /** Whether deviate {@code element} of stream {@code key} takes the fast path (for tests and diagnostics). */
+  public static boolean onFastPath(long key, long element) {
+    long w = SplitMix64.word(key, element);
+    return (w >>> 12) < SIGNED_LIMIT[(int) w & 0x1FF];
+  }
+
+  /** Whether deviate {@code element} of stream {@code key} is drawn from the tail beyond r. */
+  public static boolean inBaseStrip(long key, long element) {
+    long w = SplitMix64.word(key, element);
+    return ((int) w & 0xFF) == 0 && !onFastPath(key, element);
   }
 
   /** The substream key of the slow path of deviate {@code element}: hash(key, SLOW_PATH_TAG, element). */
