@@ -3,7 +3,9 @@ package org.collapsesim.benchmarks;
 import java.util.concurrent.TimeUnit;
 import org.collapsesim.kernel.KernelSupport;
 import org.collapsesim.kernel.Kernels;
+import org.collapsesim.math.DetMath;
 import org.collapsesim.random.RandomStream;
+import org.collapsesim.random.SplitMix64;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,8 +19,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The random-stream kernels per element: 64-bit words, open uniforms and AS241 Gaussians, scalar
- * and vector twins of the same call, plus RandomStream.nextLong as the baseline. Results in
+ * The random-stream kernels per element: 64-bit words, open uniforms and ziggurat Gaussians,
+ * scalar and vector twins of the same call, plus two baselines: RandomStream.nextLong, and the
+ * former Gaussian generator (AS241 inversion of an open uniform, scalar) for comparison. Results in
  * elements per microsecond (x 1e6 = per second).
  */
 @State(Scope.Thread)
@@ -67,6 +70,17 @@ public class RandomKernelsBenchmark {
   @Benchmark
   public double[] gaussians() {
     kernels.gaussians(key, start, doubles, 0, N);
+    start += N;
+    return doubles;
+  }
+
+  /** Baseline: the former generator, AS241 of each open uniform (scalar; independent of the twin). */
+  @Benchmark
+  public double[] baselineAs241Gaussians() {
+    for (int i = 0; i < N; i++) {
+      doubles[i] = DetMath.normalQuantile(
+          ((SplitMix64.word(key, start + i) >>> 11) + 0.5) * 0x1.0p-53);
+    }
     start += N;
     return doubles;
   }

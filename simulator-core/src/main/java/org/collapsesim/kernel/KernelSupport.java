@@ -34,9 +34,10 @@ public interface KernelSupport {
   void openUniforms(long key, long start, double[] out, int n);
 
   /**
-   * {@code out[offset + i]} = AS241 normal quantile of the open uniform of word {@code start + i},
-   * i &lt; n: exactly the deviates {@link org.collapsesim.random.RandomStream#nextGaussian} gives
-   * from that position.
+   * {@code out[offset + i]} = standard normal deviate {@code start + i} of stream {@code key} by
+   * the ziggurat ({@link org.collapsesim.random.ZigguratNormal#deviate}), i &lt; n: a function of
+   * (key, start + i) alone, exactly the deviates {@link
+   * org.collapsesim.random.RandomStream#nextGaussian} gives from that position (one word each).
    */
   void gaussians(long key, long start, double[] out, int offset, int n);
 

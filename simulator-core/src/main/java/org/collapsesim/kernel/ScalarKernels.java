@@ -2,6 +2,7 @@ package org.collapsesim.kernel;
 
 import org.collapsesim.math.DetMath;
 import org.collapsesim.random.SplitMix64;
+import org.collapsesim.random.ZigguratNormal;
 
 /** The scalar twin of every kernel: the reference the vector twin must match bit for bit. */
 public final class ScalarKernels implements KernelSupport {
@@ -29,9 +30,7 @@ public final class ScalarKernels implements KernelSupport {
 
   @Override
   public void gaussians(long key, long start, double[] out, int offset, int n) {
-    for (int i = 0; i < n; i++) {
-      out[offset + i] = DetMath.normalQuantile(((SplitMix64.word(key, start + i) >>> 11) + 0.5) * DOUBLE_UNIT);
-    }
+    ZigguratNormal.fill(key, start, out, offset, n);
   }
 
   /** The fixed combination of the 8 logical lanes. */

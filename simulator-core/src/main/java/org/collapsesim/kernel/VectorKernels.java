@@ -5,26 +5,24 @@ import static org.collapsesim.math.DetMathConstants.*;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
-import static jdk.incubator.vector.VectorOperators.SQRT;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
-import org.collapsesim.math.DetMath;
 import org.collapsesim.random.SplitMix64;
+import org.collapsesim.random.ZigguratNormal;
 
 /**
  * The vector twin (jdk.incubator.vector, 256-bit species: 4 lanes of long or double; the 8 logical
  * lanes of a reduction are two vectors). Only lane-wise IEEE operations, integer arithmetic,
- * compares and blends: {@link #log} and {@link #normalQuantile} evaluate every arm of {@link
- * org.collapsesim.math.DetMath}'s fdlibm log and AS241 on all lanes with the same operations in the
- * same order, and blend by the same conditions, so each lane has the scalar twin's bits. The
+ * compares and blends: {@link #log} evaluates every arm of {@link
+ * org.collapsesim.math.DetMath}'s fdlibm log on all lanes with the same operations in the
+ * same order, and blends by the same conditions, so each lane has the scalar twin's bits. The
  * Vector API's own LOG/EXP are not used (they change bits when compiled, SPEC §8). Short inputs
  * go to the scalar twin. The only file that names incubator types.
  */
@@ -54,30 +52,48 @@ final class VectorKernels implements KernelSupport {
 
   // ---------------------------------------------------------------- random words
 
-  private static LongVector mix(LongVector z) {
-    z = z.lanewise(XOR, z.lanewise(LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
-    z = z.lanewise(XOR, z.lanewise(LSHR, 27)).mul(0x94D049BB133111EBL);
-    return z.lanewise(XOR, z.lanewise(LSHR, 31));
-  }
+  // AVX2 has no 64-bit vector multiply (vpmullq is AVX-512), so C2 emulates each LongVector.mul
+  // with ~8 instructions on the vector ports, leaving the scalar multiplier idle. The loops below
+  // therefore run one 4-lane vector chain and four scalar chains side by side: the two kinds of
+  // work issue to different execution units (measured ~1.3x over vectors alone). Everything stays
+  // in one method: a vector passed to a helper that is not inlined is boxed, which once made
+  // openUniforms allocate 32 bytes per element.
 
-  /** key + (start + 1 + lane) * GOLDEN for lanes 0..3. */
-  private static LongVector firstCounters(long key, long start) {
-    LongVector lane = LongVector.zero(L).addIndex(1);
-    return lane.add(start + 1).mul(SplitMix64.GOLDEN_GAMMA).add(key);
-  }
-
-  private static final long STEP = W * SplitMix64.GOLDEN_GAMMA;
+  private static final long M1 = 0xBF58476D1CE4E5B9L;
+  private static final long M2 = 0x94D049BB133111EBL;
+  private static final long GOLDEN = SplitMix64.GOLDEN_GAMMA;
+  /** Elements per loop iteration: one vector of W plus W scalar chains. */
+  private static final int BLOCK = 2 * W;
 
   @Override
   public void randomWords(long key, long start, long[] out, int n) {
-    int bound = n - n % (2 * W);
-    LongVector z = firstCounters(key, start);
-    LongVector z2 = z.add(STEP);
-    for (int i = 0; i < bound; i += 2 * W) { // two independent chains per iteration
-      mix(z).intoArray(out, i);
-      mix(z2).intoArray(out, i + W);
-      z = z.add(2 * STEP);
-      z2 = z2.add(2 * STEP);
+    int bound = n - n % BLOCK;
+    // lanes hold counters start + 1 + lane (elements i .. i + 3); the scalar chains i + 4 .. i + 7
+    LongVector z = LongVector.zero(L).addIndex(1).add(start + 1).mul(GOLDEN).add(key);
+    long c = key + (start + W + 1) * GOLDEN;
+    for (int i = 0; i < bound; i += BLOCK) {
+      LongVector a = z;
+      a = a.lanewise(XOR, a.lanewise(LSHR, 30)).mul(M1);
+      long p = c;
+      long q = c + GOLDEN;
+      long r = c + 2 * GOLDEN;
+      long s = c + 3 * GOLDEN;
+      p = (p ^ (p >>> 30)) * M1;
+      q = (q ^ (q >>> 30)) * M1;
+      r = (r ^ (r >>> 30)) * M1;
+      s = (s ^ (s >>> 30)) * M1;
+      a = a.lanewise(XOR, a.lanewise(LSHR, 27)).mul(M2);
+      p = (p ^ (p >>> 27)) * M2;
+      q = (q ^ (q >>> 27)) * M2;
+      r = (r ^ (r >>> 27)) * M2;
+      s = (s ^ (s >>> 27)) * M2;
+      a.lanewise(XOR, a.lanewise(LSHR, 31)).intoArray(out, i);
+      out[i + W] = p ^ (p >>> 31);
+      out[i + W + 1] = q ^ (q >>> 31);
+      out[i + W + 2] = r ^ (r >>> 31);
+      out[i + W + 3] = s ^ (s >>> 31);
+      z = z.add(BLOCK * GOLDEN);
+      c += BLOCK * GOLDEN;
     }
     for (int i = bound; i < n; i++) {
       out[i] = SplitMix64.word(key, start + i);
@@ -106,41 +122,54 @@ final class VectorKernels implements KernelSupport {
     return small(c.lanewise(LSHR, 32)).mul(4294967296.0).add(small(c.and(0xffffffffL)));
   }
 
-  private static DoubleVector openUniform(LongVector word) {
-    LongVector x = word.lanewise(LSHR, 11); // < 2^53: (x >>> 1) * 2 + (x & 1), exact
-    DoubleVector exact = small(x.lanewise(LSHR, 1)).mul(2.0).add(small(x.and(1L)));
-    return exact.add(0.5).mul(ScalarKernels.DOUBLE_UNIT);
-  }
-
   @Override
   public void openUniforms(long key, long start, double[] out, int n) {
-    int bound = n - n % W;
-    LongVector z = firstCounters(key, start);
-    for (int i = 0; i < bound; i += W) {
-      openUniform(mix(z)).intoArray(out, i);
-      z = z.add(STEP);
+    int bound = n - n % BLOCK;
+    LongVector z = LongVector.zero(L).addIndex(1).add(start + 1).mul(GOLDEN).add(key);
+    long c = key + (start + W + 1) * GOLDEN;
+    for (int i = 0; i < bound; i += BLOCK) {
+      LongVector a = z;
+      a = a.lanewise(XOR, a.lanewise(LSHR, 30)).mul(M1);
+      long p = c;
+      long q = c + GOLDEN;
+      long r = c + 2 * GOLDEN;
+      long s = c + 3 * GOLDEN;
+      p = (p ^ (p >>> 30)) * M1;
+      q = (q ^ (q >>> 30)) * M1;
+      r = (r ^ (r >>> 30)) * M1;
+      s = (s ^ (s >>> 30)) * M1;
+      a = a.lanewise(XOR, a.lanewise(LSHR, 27)).mul(M2);
+      p = (p ^ (p >>> 27)) * M2;
+      q = (q ^ (q >>> 27)) * M2;
+      r = (r ^ (r >>> 27)) * M2;
+      s = (s ^ (s >>> 27)) * M2;
+      a = a.lanewise(XOR, a.lanewise(LSHR, 31));
+      // x = w >>> 11 < 2^53 as (x >>> 1) * 2 + (x & 1): both parts exact below 2^52
+      LongVector x = a.lanewise(LSHR, 11);
+      DoubleVector half = x.lanewise(LSHR, 1).or(MAGIC_2_52).reinterpretAsDoubles().sub(TWO_52);
+      DoubleVector odd = x.and(1L).or(MAGIC_2_52).reinterpretAsDoubles().sub(TWO_52);
+      half.mul(2.0).add(odd).add(0.5).mul(ScalarKernels.DOUBLE_UNIT).intoArray(out, i);
+      out[i + W] = (((p ^ (p >>> 31)) >>> 11) + 0.5) * ScalarKernels.DOUBLE_UNIT;
+      out[i + W + 1] = (((q ^ (q >>> 31)) >>> 11) + 0.5) * ScalarKernels.DOUBLE_UNIT;
+      out[i + W + 2] = (((r ^ (r >>> 31)) >>> 11) + 0.5) * ScalarKernels.DOUBLE_UNIT;
+      out[i + W + 3] = (((s ^ (s >>> 31)) >>> 11) + 0.5) * ScalarKernels.DOUBLE_UNIT;
+      z = z.add(BLOCK * GOLDEN);
+      c += BLOCK * GOLDEN;
     }
     for (int i = bound; i < n; i++) {
       out[i] = ((SplitMix64.word(key, start + i) >>> 11) + 0.5) * ScalarKernels.DOUBLE_UNIT;
     }
   }
 
+  /**
+   * The ziggurat's own loop ({@link ZigguratNormal#fill}), shared with the scalar twin. A lane-wise
+   * fast path was measured slower on AVX2 (Zen 3): it needs two table gathers per 4 lanes
+   * (vpgatherdq is microcoded there) plus the emulated 64-bit multiplies, against two L1 loads
+   * per element in the scalar loop (see benchmarks/GAUSSIAN.md). Identical bits by construction.
+   */
   @Override
   public void gaussians(long key, long start, double[] out, int offset, int n) {
-    if (n < THRESHOLD) {
-      SCALAR.gaussians(key, start, out, offset, n);
-      return;
-    }
-    int bound = n - n % W;
-    LongVector z = firstCounters(key, start);
-    for (int i = 0; i < bound; i += W) {
-      normalQuantile(openUniform(mix(z))).intoArray(out, offset + i);
-      z = z.add(STEP);
-    }
-    for (int i = bound; i < n; i++) {
-      out[offset + i] = DetMath.normalQuantile(
-          ((SplitMix64.word(key, start + i) >>> 11) + 0.5) * ScalarKernels.DOUBLE_UNIT);
-    }
+    ZigguratNormal.fill(key, start, out, offset, n);
   }
 
   // ---------------------------------------------------------------- reductions
@@ -294,37 +323,5 @@ final class VectorKernels implements KernelSupport {
     result = result.blend(x.add(x), special.cast(D));
     result = result.blend(Double.NaN, negative.andNot(zero).cast(D));
     return result.blend(Double.NEGATIVE_INFINITY, zero.cast(D));
-  }
-
-  // ---------------------------------------------------------------- AS241, lane-wise
-
-  /** ((((((c7 r + c6) r + c5) r + c4) r + c3) r + c2) r + c1) r + c0, Horner as written. */
-  private static DoubleVector horner(
-      DoubleVector r, double c7, double c6, double c5, double c4, double c3, double c2, double c1,
-      double c0) {
-    return r.mul(c7).add(c6).mul(r).add(c5).mul(r).add(c4).mul(r).add(c3).mul(r).add(c2).mul(r)
-        .add(c1).mul(r).add(c0);
-  }
-
-  /** {@link org.collapsesim.math.DetMath#normalQuantile} for p in the open interval (0, 1). */
-  static DoubleVector normalQuantile(DoubleVector p) {
-    DoubleVector q = p.sub(0.5);
-    VectorMask<Double> negativeQ = q.compare(LT, 0.0);
-    VectorMask<Double> central = q.abs().compare(LE, 0.425);
-    DoubleVector rc = DoubleVector.broadcast(D, 0.180625).sub(q.mul(q));
-    DoubleVector centralValue =
-        q.mul(horner(rc, A7, A6, A5, A4, A3, A2, A1, A0))
-            .div(horner(rc, B7, B6, B5, B4, B3, B2, B1, 1.0));
-    DoubleVector m = DoubleVector.broadcast(D, 1.0).sub(p).blend(p, negativeQ).blend(0.5, central);
-    DoubleVector r = log(m).neg().lanewise(SQRT);
-    DoubleVector r1 = r.sub(1.6);
-    DoubleVector near =
-        horner(r1, C7, C6, C5, C4, C3, C2, C1, C0).div(horner(r1, D7, D6, D5, D4, D3, D2, D1, 1.0));
-    DoubleVector r2 = r.sub(5.0);
-    DoubleVector far =
-        horner(r2, E7, E6, E5, E4, E3, E2, E1, E0).div(horner(r2, F7, F6, F5, F4, F3, F2, F1, 1.0));
-    DoubleVector z = near.blend(far, r.compare(GT, 5.0));
-    z = z.blend(z.neg(), negativeQ);
-    return z.blend(centralValue, central);
   }
 }

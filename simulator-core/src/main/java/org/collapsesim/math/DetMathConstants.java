@@ -1,10 +1,10 @@
 package org.collapsesim.math;
 
 /**
- * The coefficients shared by {@link DetMath} and the vector kernel twin (kernel/VectorKernels), so
- * the two compute with the very same constants: fdlibm's e_log.c reduction and Lg1..Lg7 minimax
- * polynomial, and Wichura's AS241 PPND16 rational approximations (Applied Statistics 37(3), 1988,
- * 477-484).
+ * The coefficients of {@link DetMath}: fdlibm's e_log.c reduction and Lg1..Lg7 minimax polynomial
+ * (shared with the vector kernel twin, kernel/VectorKernels, so the two compute with the very same
+ * constants), and Wichura's AS241 PPND16 rational approximations (Applied Statistics 37(3), 1988,
+ * 477-484) for {@link DetMath#normalQuantile}.
  */
 public final class DetMathConstants {
 

@@ -1,7 +1,5 @@
 package org.collapsesim.random;
 
-import org.collapsesim.math.DetMath;
-
 /**
  * A counter-based random stream: word {@code i} is {@code SplitMix64.word(key, i)}. Passed
  * explicitly to every sampler; nothing reads a global generator.
@@ -11,7 +9,7 @@ import org.collapsesim.math.DetMath;
  * 2^64 cycle; with keys hashed by {@link StreamKeys} the chance that two streams of a sweep overlap
  * is about (streams x words)^2 / 2^64, negligible.
  *
- * <p>All conversions use integer arithmetic, IEEE basic operations or {@link DetMath}, so the
+ * <p>All conversions use integer arithmetic, IEEE basic operations or {@code DetMath}, so the
  * numbers never depend on the JIT or the CPU (SPEC §8).
  */
 public final class RandomStream {
@@ -84,9 +82,14 @@ public final class RandomStream {
     return r % bound;
   }
 
-  /** A standard normal deviate by inversion (AS241) of an open uniform: one word per deviate. */
+  /**
+   * A standard normal deviate by the ziggurat ({@link ZigguratNormal}): deviate number {@link
+   * #position()} of this stream's key, then one word is consumed. The rare slow path (about 1.2%)
+   * draws from a substream of that element, not from this stream, so each deviate takes exactly
+   * one word and equals {@code KernelSupport.gaussians} at the same position.
+   */
   public double nextGaussian() {
-    return DetMath.normalQuantile(nextOpenDouble());
+    return ZigguratNormal.deviate(key, counter++);
   }
 
   /** True with probability {@code p}. */

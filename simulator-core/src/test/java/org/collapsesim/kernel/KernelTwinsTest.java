@@ -8,6 +8,7 @@ import jdk.incubator.vector.DoubleVector;
 import org.collapsesim.math.DetMath;
 import org.collapsesim.random.RandomStream;
 import org.collapsesim.random.StreamKeys;
+import org.collapsesim.random.ZigguratNormal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +48,8 @@ class KernelTwinsTest {
   @ParameterizedTest
   @ValueSource(longs = {0L, 1L, -1L, 0x123456789ABCDEFL, Long.MIN_VALUE})
   void randomStreamsAgreeAndMatchRandomStream(long start) {
+    long slowLanes = 0;
+    long tailLanes = 0;
     for (int rep = 0; rep < 200; rep++) {
       for (int n : LENGTHS) {
         long key = StreamKeys.hash(rep, n, start);
@@ -65,6 +68,10 @@ class KernelTwinsTest {
         scalar.gaussians(key, start, g, 0, n);
         vector.gaussians(key, start, h, 3, n);
         assertBits(g, java.util.Arrays.copyOfRange(h, 3, n + 3), "gaussians n=" + n);
+        for (int i = 0; i < n; i++) {
+          slowLanes += ZigguratNormal.onFastPath(key, start + i) ? 0 : 1;
+          tailLanes += ZigguratNormal.inBaseStrip(key, start + i) ? 1 : 0;
+        }
         if (rep == 0) {
           RandomStream rng = new RandomStream(key);
           rng.skip(start);
@@ -74,6 +81,12 @@ class KernelTwinsTest {
         }
       }
     }
+    // 1.1 million deviates: ~17,000 on the slow path, ~290 in the tail beyond r; a count of zero
+    // has probability below e^-290, so these only confirm that the slow lanes were compared
+    System.out.println("gaussian twins compared " + slowLanes + " slow-path and " + tailLanes
+        + " tail elements (start " + start + ")");
+    org.junit.jupiter.api.Assertions.assertTrue(slowLanes > 0 && tailLanes > 0,
+        "slow " + slowLanes + ", tail " + tailLanes);
   }
 
   @Test
@@ -121,9 +134,9 @@ class KernelTwinsTest {
     }
   }
 
-  /** The lane-wise log and AS241 on their special and boundary inputs. */
+  /** The lane-wise log on its special and boundary inputs. */
   @Test
-  void laneWiseLogAndQuantileMatchDetMath() {
+  void laneWiseLogMatchesDetMath() {
     double[] special = {
       0.0, -0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
       Double.MIN_VALUE, 1e-310, Double.MIN_NORMAL, 1.0, Math.nextUp(1.0), Math.nextDown(1.0),
@@ -142,21 +155,6 @@ class KernelTwinsTest {
         };
       }
       checkLog(x);
-      double[] p = {
-        rng.nextOpenDouble(), rng.nextOpenDouble() * 1e-20, 1 - rng.nextDouble() * 1e-12,
-        0.5 + (rng.nextDouble() - 0.5) * 0.86
-      };
-      double[] q = new double[4];
-      VectorKernels.normalQuantile(DoubleVector.fromArray(DoubleVector.SPECIES_256, p, 0)).intoArray(q, 0);
-      for (int i = 0; i < 4; i++) {
-        assertBits(DetMath.normalQuantile(p[i]), q[i], "normalQuantile(" + p[i] + ")");
-      }
-    }
-    double[] q = new double[4];
-    double[] p = {Double.MIN_VALUE, 1e-300, 0.075, 0.925};
-    VectorKernels.normalQuantile(DoubleVector.fromArray(DoubleVector.SPECIES_256, p, 0)).intoArray(q, 0);
-    for (int i = 0; i < 4; i++) {
-      assertBits(DetMath.normalQuantile(p[i]), q[i], "normalQuantile(" + p[i] + ")");
     }
   }
 
