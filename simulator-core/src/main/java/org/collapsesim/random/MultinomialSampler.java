@@ -10,11 +10,18 @@ package org.collapsesim.random;
 public final class MultinomialSampler {
 
   /**
-   * {@link #counts} draws binomials while the remaining draws are at least this many times the
-   * remaining categories; one binomial of a small mean (an exp and a log) costs about as much as a
-   * few alias draws and their counting.
+   * {@link #counts} draws a binomial for a category whose expected count is at least this: one
+   * binomial of a large mean (a few Beta reductions, then an inversion with an exp and a log)
+   * costs about as much as this many alias draws and their counting.
    */
-  public static final int BINOMIALS_PER_DRAW_FACTOR = 4;
+  public static final double BINOMIAL_MIN_MEAN = 64.0;
+
+  /**
+   * ... or whenever the remaining draws are at least this many times the remaining categories, so
+   * that the alias draws never cost more than this many per category (the alias draws of a huge n
+   * after a small first category would).
+   */
+  public static final int ALIAS_MAX_DRAWS_PER_CATEGORY = 64;
 
   private MultinomialSampler() {}
 
@@ -36,9 +43,10 @@ public final class MultinomialSampler {
   /**
    * Adds to {@code counts[index[k]]}, {@code from <= k < to}, the counts of {@code n} draws over
    * those categories with weights {@code w[index[k]]} (non-negative, positive sum): conditional
-   * binomials in list order while the remaining draws are at least {@link
-   * #BINOMIALS_PER_DRAW_FACTOR} times the remaining categories, then the remaining draws one by one
-   * from an alias table of the remaining categories. Given the counts of the categories before
+   * binomials in list order while the next category's expected count is at least {@link
+   * #BINOMIAL_MIN_MEAN} (or the remaining draws outnumber the remaining categories {@link
+   * #ALIAS_MAX_DRAWS_PER_CATEGORY} to 1), then the remaining draws one by one from an alias table of
+   * the remaining categories. Given the counts of the categories before
    * it, the rest is Multinomial(remaining, their weights renormalized), so the result is exactly
    * multinomial wherever the switch happens; the switch depends only on the numbers drawn. With
    * heavy-headed weights listed head first (a Zipf law), the head gets a few binomials and the long
@@ -55,7 +63,13 @@ public final class MultinomialSampler {
     long remaining = n;
     int k = from;
     while (remaining > 0 && k < to) {
-      if (remaining < (long) BINOMIALS_PER_DRAW_FACTOR * (to - k)) {
+      double weight = w[index[k]];
+      if (weight == 0.0) {
+        k++;
+        continue;
+      }
+      if (remaining * (weight / suffix[k]) < BINOMIAL_MIN_MEAN
+          && remaining < (long) ALIAS_MAX_DRAWS_PER_CATEGORY * (to - k)) {
         for (int j = k; j < to; j++) {
           packed[j] = w[index[j]];
         }

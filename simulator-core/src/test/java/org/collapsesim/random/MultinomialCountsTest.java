@@ -14,18 +14,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@link MultinomialSampler#counts} against the exact joint law of the counts: every outcome of n
  * draws over the categories is a bin of a Pearson chi-square test ({@link ChiSquare}: small bins
  * merged, false failure about 1e-4 per case, 4 cases). The cases make it take every route: alias
- * draws from the start (n small against the categories), conditional binomials for the head and
- * alias draws for the tail (a heavy head), binomials to the end (n large), each on a range that
- * does not start at 0 and lists a zero weight. Seeds fixed, not chosen.
+ * draws from the start (small expected counts), a binomial for a heavy head and alias draws for
+ * the tail, binomials to the end (large expected counts), and a binomial for a small expected
+ * count because the draws far outnumber the categories; each on a range that does not start at 0,
+ * in scrambled category order, with a zero weight listed. Seeds fixed, not chosen.
  */
 class MultinomialCountsTest {
 
   @ParameterizedTest(name = "n = {0}, weights {1}")
   @CsvSource({
-    "5, 0.5 0 1.5 1 2", // 5 < 4 x 5 live slots: alias draws only
-    "20, 8 0.5 0 1 1.5", // a binomial for the head, then the tail by alias draws
-    "24, 2 1 0 3 1.5", // 24 >= 4 x 5, then 4 x 4 ...: binomials while they pay, then alias
-    "60, 1 1 0 2 2", // binomials to the end
+    "5, 0.5 0 1.5 1 2", // expected counts below 64: alias draws only
+    "80, 20 1 0 1", // expected 72.7 for the head: a binomial, then the tail by alias draws
+    "260, 1 0 1 1", // expected 86.7, then about 86.7 after the zero weight: binomials to the end
+    "300, 0.1 1 1", // expected 14.3 but 300 >= 64 x 3 draws: a binomial, then binomials
   })
   void countsFollowTheMultinomialLaw(int n, String weights) {
     String[] parts = weights.split(" ");
