@@ -92,4 +92,54 @@ public final class AliasTable {
     int column = rng.nextInt(size);
     return rng.nextDouble() < accept[column] ? column : alias[column];
   }
+
+  /**
+   * Adds {@code draws} draws to {@code counts[map[offset + category]]}: the numbers of {@code draws}
+   * calls of {@link #sample}, with the stream's counter in a local variable and an int loop (C2
+   * unrolls neither a loop over a long nor one whose state lives in a field).
+   */
+  public void count(RandomStream rng, int draws, int[] map, int offset, long[] counts) {
+    long key = rng.key();
+    long start = rng.position();
+    long next = start;
+    for (int i = 0; i < draws; i++) {
+      long m = (SplitMix64.word(key, next++) >>> 32) * size;
+      if ((m & 0xFFFFFFFFL) < size) {
+        long threshold = (0x1_0000_0000L - size) % size;
+        while ((m & 0xFFFFFFFFL) < threshold) {
+          m = (SplitMix64.word(key, next++) >>> 32) * size;
+        }
+      }
+      int column = (int) (m >>> 32);
+      double coin = (SplitMix64.word(key, next++) >>> 11) * DOUBLE_UNIT;
+      counts[map[offset + (coin < accept[column] ? column : alias[column])]]++;
+    }
+    rng.skip(next - start);
+  }
+
+  /**
+   * {@code out[i] = sample(rng)} (mapped through {@code map} when not null) for i in [from, to):
+   * {@link #count}'s loop, writing the draws.
+   */
+  public void fill(RandomStream rng, int[] map, int[] out, int from, int to) {
+    long key = rng.key();
+    long start = rng.position();
+    long next = start;
+    for (int i = from; i < to; i++) {
+      long m = (SplitMix64.word(key, next++) >>> 32) * size;
+      if ((m & 0xFFFFFFFFL) < size) {
+        long threshold = (0x1_0000_0000L - size) % size;
+        while ((m & 0xFFFFFFFFL) < threshold) {
+          m = (SplitMix64.word(key, next++) >>> 32) * size;
+        }
+      }
+      int column = (int) (m >>> 32);
+      double coin = (SplitMix64.word(key, next++) >>> 11) * DOUBLE_UNIT;
+      int category = coin < accept[column] ? column : alias[column];
+      out[i] = map == null ? category : map[category];
+    }
+    rng.skip(next - start);
+  }
+
+  private static final double DOUBLE_UNIT = 0x1.0p-53;
 }

@@ -74,8 +74,10 @@ public final class MultinomialSampler {
           packed[j] = w[index[j]];
         }
         table.rebuild(packed, k, to - k);
-        for (long i = 0; i < remaining; i++) {
-          counts[index[k + table.sample(rng)]]++;
+        while (remaining > 0) { // int batches: C2 optimizes int loops only
+          int batch = (int) Math.min(remaining, Integer.MAX_VALUE);
+          table.count(rng, batch, index, k, counts);
+          remaining -= batch;
         }
         return;
       }

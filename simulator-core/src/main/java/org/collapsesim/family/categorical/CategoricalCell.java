@@ -103,27 +103,15 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     int[] tokens = out.tokens;
     int base = out.size;
     if (n <= StreamKeys.BLOCK_SIZE) {
-      fillTokens(table, live, rng, tokens, base, base + n);
+      table.fill(rng, live, tokens, base, base + n);
     } else {
       blocks.forEach(BlockRunner.count(n, StreamKeys.BLOCK_SIZE), b -> {
         int from = base + b * StreamKeys.BLOCK_SIZE;
         int to = Math.min(base + n, from + StreamKeys.BLOCK_SIZE);
-        fillTokens(table, live, new RandomStream(StreamKeys.block(rng.key(), b)), tokens, from, to);
+        table.fill(new RandomStream(StreamKeys.block(rng.key(), b)), live, tokens, from, to);
       });
     }
     out.size += n;
-  }
-
-  private static void fillTokens(AliasTable table, int[] live, RandomStream rng, int[] tokens, int from, int to) {
-    if (live == null) {
-      for (int i = from; i < to; i++) {
-        tokens[i] = table.sample(rng);
-      }
-    } else {
-      for (int i = from; i < to; i++) {
-        tokens[i] = live[table.sample(rng)];
-      }
-    }
   }
 
   /** The sampling weights: p, or decode(p) written into the model's scratch. */
