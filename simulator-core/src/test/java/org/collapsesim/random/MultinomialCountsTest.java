@@ -23,10 +23,10 @@ class MultinomialCountsTest {
 
   @ParameterizedTest(name = "n = {0}, weights {1}")
   @CsvSource({
-    "5, 0.5 0 1.5 1 2", // expected counts below 64: alias draws only
+    "5, 0.5 0 1.5 1 2", // expected counts below 16: alias draws only
     "80, 20 1 0 1", // expected 72.7 for the head: a binomial, then the tail by alias draws
     "260, 1 0 1 1", // expected 86.7, then about 86.7 after the zero weight: binomials to the end
-    "300, 0.1 1 1", // expected 14.3 but 300 >= 64 x 3 draws: a binomial, then binomials
+    "300, 0.1 1 1", // expected 14.3 < 16, but 300 >= 64 x 3 draws: a binomial, then binomials
   })
   void countsFollowTheMultinomialLaw(int n, String weights) {
     String[] parts = weights.split(" ");
