@@ -101,8 +101,12 @@ public final class LocalOutput {
     });
   }
 
-  /** Summary rows by generation; each generation's values in the rows' (replicate) order. */
-  static List<Object[]> summaryRows(
+  /**
+   * One cell's summary rows by generation, from its generation rows sorted by replicate then
+   * generation; each generation's values are reduced in replicate order, as the Spark sweep reduces
+   * them. Public for the in-process sweep of the scaling benchmark, which writes every cell's.
+   */
+  public static List<Object[]> summaryRows(
       OutputLayout layout, PreparedCell cell, int[] metricIndexes, List<GenerationRecord> rows) {
     TreeMap<Integer, List<Double[]>> byGeneration = new TreeMap<>();
     int lastReplicate = Integer.MIN_VALUE;

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.api.java.function.ReduceFunction;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -33,16 +34,35 @@ import org.collapsesim.result.GenerationSummary;
  * <ul>
  *   <li>{@code generations/}: the parts' generation rows, rewritten by Spark's Parquet writer into
  *       a temporary directory renamed into place;
- *   <li>summary: grouped by (cell, generation), each group's rows sorted by replicate and reduced
- *       by {@link GenerationSummary#of}, the code the in-process writer uses;
- *   <li>chains: one record per (cell, replicate): the ok one, else the latest attempt's;
- *   <li>cells: those records grouped by cell, sorted by replicate, reduced by {@link CellSummary#of}.
+ *   <li>summary: the generation rows sorted by (cell, generation, replicate), so that each
+ *       (cell, generation) group is a run of consecutive rows in replicate order, reduced by
+ *       {@link GenerationSummary#of}, the code the in-process writer uses;
+ *   <li>chains: the chain records sorted by (cell, replicate, attempt); per chain the ok record,
+ *       else the latest attempt's;
+ *   <li>cells: computed on the driver while the chains stream past it, cell by cell in replicate
+ *       order, by {@link CellSummary#of}.
  * </ul>
  *
- * The small tables are sorted by (cell index, generation or replicate) and streamed to the driver
- * with {@code toLocalIterator}, one partition at a time, into the Arrow and CSV appenders.
+ * Why sort-then-reduce: the tables must reach the driver in (cell, generation or replicate)
+ * order. A group-by followed by a global sort cost a shuffle, a sampling job for the range
+ * partitioner and one job per partition for each table (15 Spark jobs for a small sweep on
+ * local[2]), which dominated small sweeps. Sorting once by the full key groups and orders in one
+ * shuffle; a table that fits in one partition ({@value #ROWS_PER_PARTITION} input rows) is
+ * sorted there without a range partitioner and fetched by a single job; larger ones are
+ * range-partitioned on the group key, which never splits a group. The cells table needs no Spark
+ * job at all. The numbers are those of the same reductions over the same rows in the same order,
+ * so the files are unchanged.
+ *
+ * <p>The small tables are streamed to the driver with {@code toLocalIterator}, one partition at a
+ * time, into the Arrow and CSV appenders.
  */
 public final class SweepAssembly {
+
+  /**
+   * Input rows per partition of the sort that groups and orders a small table: sized so that a
+   * partition's sort and its result fetched to the driver stay well within memory.
+   */
+  static final long ROWS_PER_PARTITION = 1_000_000;
 
   private SweepAssembly() {}
 
@@ -66,30 +86,76 @@ public final class SweepAssembly {
       return;
     }
     TableSchema summaryWithIndex = withCellIndex(layout.summarySchema());
-    Dataset<Row> summary = generations
-        .groupByKey((MapFunction<Row, Long>) r -> groupKey(r.getInt(r.fieldIndex(WorkParts.CELL_INDEX)),
-            r.getInt(r.fieldIndex("generation"))), Encoders.LONG())
-        .flatMapGroups((FlatMapGroupsFunction<Long, Row, Row>) (key, rows) -> summarize(source, rows),
-            Encoders.row(SparkRows.structType(summaryWithIndex)))
-        .sort(WorkParts.CELL_INDEX, "generation");
-    write(outputDir, "summary", config, layout.summarySchema(), arrowMetadata, summary);
+    long generationRows = config.chainCount() * (config.generations() + 1L); // at most
+    Dataset<Row> summary = sortedByGroup(generations, generationRows, WorkParts.CELL_INDEX, "generation", "replicate")
+        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> reduceRuns(rows,
+            r -> groupKey(r.getInt(r.fieldIndex(WorkParts.CELL_INDEX)), r.getInt(r.fieldIndex("generation"))),
+            group -> summaryRow(source, group)), Encoders.row(SparkRows.structType(summaryWithIndex)));
+    write(outputDir, "summary", config, layout.summarySchema(), arrowMetadata, summary, r -> { });
 
-    Dataset<Row> chains = chainRecords
-        .groupByKey((MapFunction<Row, Long>) r -> groupKey(r.getInt(r.fieldIndex(WorkParts.CELL_INDEX)),
-            r.getInt(r.fieldIndex("replicate"))), Encoders.LONG())
-        .reduceGroups((ReduceFunction<Row>) SweepAssembly::preferredRecord)
-        .map((MapFunction<scala.Tuple2<Long, Row>, Row>) t -> t._2(), Encoders.row(chainStruct));
-    write(outputDir, "chains", config, layout.chainsSchema(), arrowMetadata,
-        chains.sort(WorkParts.CELL_INDEX, "replicate"));
+    Dataset<Row> chains = sortedByGroup(chainRecords, config.chainCount(), WorkParts.CELL_INDEX, "replicate",
+        WorkParts.ATTEMPT)
+        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> reduceRuns(rows,
+            r -> groupKey(r.getInt(r.fieldIndex(WorkParts.CELL_INDEX)), r.getInt(r.fieldIndex("replicate"))),
+            group -> group.stream().reduce(SweepAssembly::preferredRecord).orElseThrow()), Encoders.row(chainStruct));
+    CellsOfChains cells = new CellsOfChains(layout, config.generations());
+    write(outputDir, "chains", config, layout.chainsSchema(), arrowMetadata, chains, cells::accept);
+    SweepTableFiles.write(outputDir, "cells", config.output(), layout.cellsSchema(), arrowMetadata,
+        cells.finish().iterator());
+  }
 
-    TableSchema cellsWithIndex = withCellIndex(layout.cellsSchema());
-    int horizon = config.generations();
-    Dataset<Row> cells = chains
-        .groupByKey((MapFunction<Row, Integer>) r -> r.getInt(r.fieldIndex(WorkParts.CELL_INDEX)), Encoders.INT())
-        .flatMapGroups((FlatMapGroupsFunction<Integer, Row, Row>) (cell, rows) -> summarizeCell(source, cell, horizon, rows),
-            Encoders.row(SparkRows.structType(cellsWithIndex)))
-        .sort(WorkParts.CELL_INDEX);
-    write(outputDir, "cells", config, layout.cellsSchema(), arrowMetadata, cells);
+  /**
+   * {@code rows} sorted by {@code keys}, where all keys but the last name a group and the last
+   * orders the rows inside it: in one partition when {@code expectedRows} fits
+   * {@link #ROWS_PER_PARTITION} (no range partitioner, no sampling job), else range-partitioned on
+   * the group keys, so that a group never spans two partitions.
+   */
+  private static Dataset<Row> sortedByGroup(Dataset<Row> rows, long expectedRows, String... keys) {
+    long partitions = (expectedRows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION;
+    org.apache.spark.sql.Column[] all = new org.apache.spark.sql.Column[keys.length];
+    for (int k = 0; k < keys.length; k++) {
+      all[k] = rows.col(keys[k]);
+    }
+    org.apache.spark.sql.Column[] group = java.util.Arrays.copyOf(all, all.length - 1);
+    Dataset<Row> partitioned = partitions <= 1
+        ? rows.repartition(1)
+        : rows.repartitionByRange((int) Math.min(Integer.MAX_VALUE, partitions), group);
+    return partitioned.sortWithinPartitions(all);
+  }
+
+  /**
+   * Reduces each run of consecutive rows with the same key (a group, when the rows are sorted by
+   * it) to one row, lazily: one group in memory at a time.
+   */
+  static <T> Iterator<T> reduceRuns(Iterator<Row> rows, ToLongFunction<Row> key, Function<List<Row>, T> reduce) {
+    return new Iterator<>() {
+      private Row pending = rows.hasNext() ? rows.next() : null;
+
+      @Override
+      public boolean hasNext() {
+        return pending != null;
+      }
+
+      @Override
+      public T next() {
+        if (pending == null) {
+          throw new NoSuchElementException();
+        }
+        long k = key.applyAsLong(pending);
+        List<Row> group = new ArrayList<>();
+        group.add(pending);
+        pending = null;
+        while (rows.hasNext()) {
+          Row r = rows.next();
+          if (key.applyAsLong(r) != k) {
+            pending = r;
+            break;
+          }
+          group.add(r);
+        }
+        return reduce.apply(group);
+      }
+    };
   }
 
   private static long groupKey(int cellIndex, int second) {
@@ -116,20 +182,10 @@ public final class SweepAssembly {
     return a.getInt(a.fieldIndex(WorkParts.ATTEMPT)) >= b.getInt(b.fieldIndex(WorkParts.ATTEMPT)) ? a : b;
   }
 
-  private static List<Row> sortedByReplicate(Iterator<Row> rows) {
-    List<Row> list = new ArrayList<>();
-    rows.forEachRemaining(list::add);
-    if (!list.isEmpty()) {
-      int replicate = list.get(0).fieldIndex("replicate");
-      list.sort(Comparator.comparingInt(r -> r.getInt(replicate)));
-    }
-    return list;
-  }
-
-  private static Iterator<Row> summarize(SweepSource source, Iterator<Row> group) {
+  /** The summary row (with the cell index) of one (cell, generation) group, its rows in replicate order. */
+  private static Row summaryRow(SweepSource source, List<Row> rows) {
     ExecutorContext context = ExecutorContext.of(source);
     OutputLayout layout = context.layout();
-    List<Row> rows = sortedByReplicate(group);
     Row first = rows.get(0);
     int cellIndex = first.getInt(first.fieldIndex(WorkParts.CELL_INDEX));
     int generation = first.getInt(first.fieldIndex("generation"));
@@ -148,42 +204,79 @@ public final class SweepAssembly {
     }
     GenerationSummary stats = GenerationSummary.of(generation, values, positions.length);
     Object[] out = layout.summaryRow(context.cell(cellIndex), context.metricIndexes(cellIndex), stats);
-    return List.of(SparkRows.row(SparkRows.append(out, cellIndex))).iterator();
+    return SparkRows.row(SparkRows.append(out, cellIndex));
   }
 
-  private static Iterator<Row> summarizeCell(SweepSource source, int cellIndex, int horizon, Iterator<Row> group) {
-    ExecutorContext context = ExecutorContext.of(source);
-    OutputLayout layout = context.layout();
-    List<Row> rows = sortedByReplicate(group);
-    List<String> metrics = layout.metrics();
-    List<ChainRecord> chains = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      boolean ok = "ok".equals(r.getString(r.fieldIndex("status")));
-      double[] finals = null;
-      if (ok) {
-        finals = new double[metrics.size()];
-        for (int m = 0; m < finals.length; m++) {
-          int p = r.fieldIndex("final_" + metrics.get(m));
-          if (r.isNullAt(p)) {
-            throw new IllegalStateException("ok chain " + r.getInt(r.fieldIndex("replicate")) + " of cell "
-                + cellIndex + " has no final " + metrics.get(m));
-          }
-          finals[m] = r.getDouble(p);
-        }
-      }
-      int collapse = r.fieldIndex("collapse_generation");
-      chains.add(new ChainRecord(
-          r.getInt(r.fieldIndex("replicate")), r.getLong(r.fieldIndex("seed")), ok,
-          r.isNullAt(r.fieldIndex("error")) ? null : r.getString(r.fieldIndex("error")),
-          r.isNullAt(collapse) ? -1 : r.getInt(collapse), finals, r.getLong(r.fieldIndex("wall_ms"))));
+  /**
+   * The cells table, built on the driver from the chains table's rows as they are written (in
+   * cell, then replicate order): one cell's chain records in memory at a time.
+   */
+  private static final class CellsOfChains {
+    private final OutputLayout layout;
+    private final int horizon;
+    private final List<Object[]> cellRows = new ArrayList<>();
+    private final List<ChainRecord> current = new ArrayList<>();
+    private int currentCell = -1;
+
+    CellsOfChains(OutputLayout layout, int horizon) {
+      this.layout = layout;
+      this.horizon = horizon;
     }
-    CellSummary stats = CellSummary.of(chains, horizon, metrics.size());
-    return List.of(SparkRows.row(SparkRows.append(layout.cellRow(cellIndex, stats), cellIndex))).iterator();
+
+    void accept(Row chainRow) {
+      int cellIndex = chainRow.getInt(chainRow.fieldIndex(WorkParts.CELL_INDEX));
+      if (cellIndex != currentCell) {
+        if (cellIndex < currentCell) {
+          throw new IllegalStateException("chain rows are not in cell order: cell " + cellIndex + " after "
+              + currentCell);
+        }
+        flush();
+        currentCell = cellIndex;
+      }
+      current.add(chainRecord(layout.metrics(), cellIndex, chainRow));
+    }
+
+    /** The cells table's rows, in cell order. */
+    List<Object[]> finish() {
+      flush();
+      return cellRows;
+    }
+
+    private void flush() {
+      if (!current.isEmpty()) {
+        CellSummary stats = CellSummary.of(current, horizon, layout.metrics().size());
+        cellRows.add(layout.cellRow(currentCell, stats));
+        current.clear();
+      }
+    }
   }
 
+  /** A chains-table row (with the part columns) back as the {@link ChainRecord} it was written from. */
+  private static ChainRecord chainRecord(List<String> metrics, int cellIndex, Row r) {
+    boolean ok = "ok".equals(r.getString(r.fieldIndex("status")));
+    double[] finals = null;
+    if (ok) {
+      finals = new double[metrics.size()];
+      for (int m = 0; m < finals.length; m++) {
+        int p = r.fieldIndex("final_" + metrics.get(m));
+        if (r.isNullAt(p)) {
+          throw new IllegalStateException("ok chain " + r.getInt(r.fieldIndex("replicate")) + " of cell "
+              + cellIndex + " has no final " + metrics.get(m));
+        }
+        finals[m] = r.getDouble(p);
+      }
+    }
+    int collapse = r.fieldIndex("collapse_generation");
+    return new ChainRecord(
+        r.getInt(r.fieldIndex("replicate")), r.getLong(r.fieldIndex("seed")), ok,
+        r.isNullAt(r.fieldIndex("error")) ? null : r.getString(r.fieldIndex("error")),
+        r.isNullAt(collapse) ? -1 : r.getInt(collapse), finals, r.getLong(r.fieldIndex("wall_ms")));
+  }
+
+  /** Streams {@code sorted} into the table's files; {@code observer} sees each row on its way. */
   private static void write(
       Path outputDir, String name, SweepConfig config, TableSchema schema, Map<String, String> arrowMetadata,
-      Dataset<Row> sorted) throws IOException {
+      Dataset<Row> sorted, Consumer<Row> observer) throws IOException {
     int columns = schema.size();
     Iterator<Row> rows = sorted.toLocalIterator();
     Iterator<Object[]> values = new Iterator<>() {
@@ -194,7 +287,9 @@ public final class SweepAssembly {
 
       @Override
       public Object[] next() {
-        return SparkRows.values(rows.next(), columns);
+        Row row = rows.next();
+        observer.accept(row);
+        return SparkRows.values(row, columns);
       }
     };
     SweepTableFiles.write(outputDir, name, config.output(), schema, arrowMetadata, values);
