@@ -95,31 +95,26 @@ public final class AliasTable {
 
   /**
    * Adds {@code draws} draws to {@code counts[map[offset + category]]}: the numbers of {@code draws}
-   * calls of {@link #sample}, with the stream's counter in a local variable and an int loop (C2
-   * unrolls neither a loop over a long nor one whose state lives in a field).
+   * calls of {@link #sample}, drawn by {@link #fill} in chunks.
    */
   public void count(RandomStream rng, int draws, int[] map, int offset, long[] counts) {
-    long key = rng.key();
-    long start = rng.position();
-    long next = start;
-    for (int i = 0; i < draws; i++) {
-      long m = (SplitMix64.word(key, next++) >>> 32) * size;
-      if ((m & 0xFFFFFFFFL) < size) {
-        long threshold = (0x1_0000_0000L - size) % size;
-        while ((m & 0xFFFFFFFFL) < threshold) {
-          m = (SplitMix64.word(key, next++) >>> 32) * size;
-        }
+    int[] chunk = new int[Math.min(draws, COUNT_CHUNK)];
+    for (int done = 0; done < draws; done += chunk.length) {
+      int n = Math.min(chunk.length, draws - done);
+      fill(rng, null, chunk, 0, n);
+      for (int i = 0; i < n; i++) {
+        counts[map[offset + chunk[i]]]++;
       }
-      int column = (int) (m >>> 32);
-      double coin = (SplitMix64.word(key, next++) >>> 11) * DOUBLE_UNIT;
-      counts[map[offset + (coin < accept[column] ? column : alias[column])]]++;
     }
-    rng.skip(next - start);
   }
 
+  /** Draws per chunk of {@link #count}: 16 KiB of categories, cache-resident. */
+  private static final int COUNT_CHUNK = 4096;
+
   /**
-   * {@code out[i] = sample(rng)} (mapped through {@code map} when not null) for i in [from, to):
-   * {@link #count}'s loop, writing the draws.
+   * {@code out[i] = sample(rng)} (mapped through {@code map} when not null) for i in [from, to),
+   * with the stream's counter in a local variable and an int loop (C2 unrolls neither a loop over
+   * a long nor one whose state lives in a field).
    */
   public void fill(RandomStream rng, int[] map, int[] out, int from, int to) {
     long key = rng.key();
