@@ -229,15 +229,23 @@ final class VectorKernels implements KernelSupport {
     long[] integers = new long[2];
     int bound = n < THRESHOLD ? 0 : n - n % (2 * W);
     if (bound > 0) {
-      DoubleVector[] a = new DoubleVector[10]; // slot s, half h at 2 s + h
-      for (int s = 0; s < a.length; s++) {
-        a[s] = DoubleVector.zero(D);
-      }
+      // Locals, not an array: vectors stored into an array are boxed. Elements i with (i & 7) < 4
+      // go to the first set of accumulators and the others to the second: the two sets swap
+      // after every vector, and bound is a multiple of 8, so the first set ends where it began.
+      DoubleVector entropy = DoubleVector.zero(D);
+      DoubleVector squares = DoubleVector.zero(D);
+      DoubleVector klTrueModel = DoubleVector.zero(D);
+      DoubleVector klModelTrue = DoubleVector.zero(D);
+      DoubleVector l1 = DoubleVector.zero(D);
+      DoubleVector entropy2 = DoubleVector.zero(D);
+      DoubleVector squares2 = DoubleVector.zero(D);
+      DoubleVector klTrueModel2 = DoubleVector.zero(D);
+      DoubleVector klModelTrue2 = DoubleVector.zero(D);
+      DoubleVector l12 = DoubleVector.zero(D);
       long support = 0;
       long extinct = 0;
       DoubleVector logDen = DoubleVector.broadcast(D, logSmoothedDenominator);
       for (int i = 0; i < bound; i += W) {
-        int h = (i >> 2) & 1;
         DoubleVector pi = DoubleVector.fromArray(D, p, i);
         DoubleVector ps = DoubleVector.fromArray(D, pStar, i);
         DoubleVector ls = DoubleVector.fromArray(D, logStar, i);
@@ -246,22 +254,38 @@ final class VectorKernels implements KernelSupport {
         VectorMask<Double> inTruth = ps.compare(GT, 0.0);
         VectorMask<Double> notInTruth = inTruth.not();
         DoubleVector logPi = log(pi).blend(0.0, absent);
-        a[h] = a[h].sub(pi.mul(logPi));
-        a[2 + h] = a[2 + h].add(pi.mul(pi));
         DoubleVector cd = nonNegative(c);
         DoubleVector logSmoothed = log(cd.add(eps)).sub(logDen);
-        a[4 + h] = a[4 + h].add(ps.mul(ls.sub(logSmoothed)).blend(0.0, notInTruth));
         DoubleVector forward = pi.mul(logPi.sub(ls)).blend(Double.POSITIVE_INFINITY, notInTruth);
-        a[6 + h] = a[6 + h].add(forward.blend(0.0, absent));
-        a[8 + h] = a[8 + h].add(pi.sub(ps).abs());
+        DoubleVector nextEntropy = entropy2;
+        DoubleVector nextSquares = squares2;
+        DoubleVector nextKlTrueModel = klTrueModel2;
+        DoubleVector nextKlModelTrue = klModelTrue2;
+        DoubleVector nextL1 = l12;
+        entropy2 = entropy.sub(pi.mul(logPi));
+        squares2 = squares.add(pi.mul(pi));
+        klTrueModel2 = klTrueModel.add(ps.mul(ls.sub(logSmoothed)).blend(0.0, notInTruth));
+        klModelTrue2 = klModelTrue.add(forward.blend(0.0, absent));
+        l12 = l1.add(pi.sub(ps).abs());
+        entropy = nextEntropy;
+        squares = nextSquares;
+        klTrueModel = nextKlTrueModel;
+        klModelTrue = nextKlModelTrue;
+        l1 = nextL1;
         VectorMask<Long> zero = c.compare(EQ, 0L);
         support += W - zero.trueCount();
         extinct += zero.and(inTruth.cast(L)).trueCount();
       }
-      for (int s = 0; s < 5; s++) {
-        a[2 * s].intoArray(acc[s], 0);
-        a[2 * s + 1].intoArray(acc[s], W);
-      }
+      entropy.intoArray(acc[0], 0);
+      entropy2.intoArray(acc[0], W);
+      squares.intoArray(acc[1], 0);
+      squares2.intoArray(acc[1], W);
+      klTrueModel.intoArray(acc[2], 0);
+      klTrueModel2.intoArray(acc[2], W);
+      klModelTrue.intoArray(acc[3], 0);
+      klModelTrue2.intoArray(acc[3], W);
+      l1.intoArray(acc[4], 0);
+      l12.intoArray(acc[4], W);
       integers[0] = support;
       integers[1] = extinct;
     }
