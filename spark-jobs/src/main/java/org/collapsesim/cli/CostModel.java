@@ -5,15 +5,18 @@ import org.collapsesim.config.SweepConfig;
 import org.collapsesim.loop.ExogenousSchedule;
 
 /**
- * A rough cost model for {@code collapse validate}: assumed per-sample and per-category costs of
- * the kernels on one core. It sizes a sweep to an order of magnitude, no better; calibrate it by
- * timing {@code collapse run} of one cell. (The benchmarks in benchmarks/ measure the kernels.)
+ * A rough cost model for {@code collapse validate}: per-sample and per-category costs of a
+ * generation on one core, calibrated on the committed benchmarks (benchmarks/README.md: a
+ * categorical chain of V = 1000-2000, M = 6000 costs about 80 us per generation, V = 1e4, M = 1e5
+ * about 0.7 ms; a Gaussian d = 1, M = 1000 explicit generation about 6 us). It sizes a sweep to
+ * an order of magnitude, no better: time {@code collapse run} of one cell for a real figure.
  */
 final class CostModel {
 
-  static final String BASIS = "assumed 30 ns per sample-dimension and 10 ns per category per generation; time `collapse run` of one cell to calibrate";
+  static final String BASIS = "10 ns per sample-dimension and 10 ns per category per generation, from"
+      + " benchmarks/README.md; time `collapse run` of one cell for a real figure";
 
-  private static final double SAMPLE_NS = 30;
+  private static final double SAMPLE_NS = 10;
   private static final double CATEGORY_NS = 10;
 
   private CostModel() {}
