@@ -64,6 +64,12 @@ public final class SweepAssembly {
    */
   static final long ROWS_PER_PARTITION = 1_000_000;
 
+  /**
+   * Spark setting overriding {@link #ROWS_PER_PARTITION}, so that tests take the range-partitioned
+   * path with a small sweep.
+   */
+  public static final String ROWS_PER_PARTITION_CONF = "spark.collapse.sweep.rowsPerPartition";
+
   private SweepAssembly() {}
 
   /** Writes every output table of the config's formats into {@code outputDir}. */
@@ -87,14 +93,16 @@ public final class SweepAssembly {
     }
     TableSchema summaryWithIndex = withCellIndex(layout.summarySchema());
     long generationRows = config.chainCount() * (config.generations() + 1L); // at most
-    Dataset<Row> summary = sortedByGroup(generations, generationRows, WorkParts.CELL_INDEX, "generation", "replicate")
+    long rowsPerPartition = spark.sparkContext().getConf().getLong(ROWS_PER_PARTITION_CONF, ROWS_PER_PARTITION);
+    Dataset<Row> summary = sortedByGroup(generations, generationRows, rowsPerPartition, WorkParts.CELL_INDEX,
+        "generation", "replicate")
         .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> reduceRuns(rows,
             r -> groupKey(r.getInt(r.fieldIndex(WorkParts.CELL_INDEX)), r.getInt(r.fieldIndex("generation"))),
             group -> summaryRow(source, group)), Encoders.row(SparkRows.structType(summaryWithIndex)));
     write(outputDir, "summary", config, layout.summarySchema(), arrowMetadata, summary, r -> { });
 
-    Dataset<Row> chains = sortedByGroup(chainRecords, config.chainCount(), WorkParts.CELL_INDEX, "replicate",
-        WorkParts.ATTEMPT)
+    Dataset<Row> chains = sortedByGroup(chainRecords, config.chainCount(), rowsPerPartition, WorkParts.CELL_INDEX,
+        "replicate", WorkParts.ATTEMPT)
         .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> reduceRuns(rows,
             r -> groupKey(r.getInt(r.fieldIndex(WorkParts.CELL_INDEX)), r.getInt(r.fieldIndex("replicate"))),
             group -> group.stream().reduce(SweepAssembly::preferredRecord).orElseThrow()), Encoders.row(chainStruct));
@@ -107,11 +115,12 @@ public final class SweepAssembly {
   /**
    * {@code rows} sorted by {@code keys}, where all keys but the last name a group and the last
    * orders the rows inside it: in one partition when {@code expectedRows} fits
-   * {@link #ROWS_PER_PARTITION} (no range partitioner, no sampling job), else range-partitioned on
+   * {@code rowsPerPartition} (no range partitioner, no sampling job), else range-partitioned on
    * the group keys, so that a group never spans two partitions.
    */
-  private static Dataset<Row> sortedByGroup(Dataset<Row> rows, long expectedRows, String... keys) {
-    long partitions = (expectedRows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION;
+  private static Dataset<Row> sortedByGroup(
+      Dataset<Row> rows, long expectedRows, long rowsPerPartition, String... keys) {
+    long partitions = (expectedRows + rowsPerPartition - 1) / rowsPerPartition;
     org.apache.spark.sql.Column[] all = new org.apache.spark.sql.Column[keys.length];
     for (int k = 0; k < keys.length; k++) {
       all[k] = rows.col(keys[k]);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * SPEC §8: the same sweep under local[1], local[2] and local-cluster[2,1,1024] (two executor JVMs)
  * writes identical tables, compared sorted by (cell_id, replicate, generation), wall_ms excepted.
  * Batch sizes differ between the runs (1 chain per task versus the default), so the test also
- * shows that batching does not change a number.
+ * shows that batching does not change a number; so do the assembly's partitions (one, or ranges
+ * of 7 rows).
  */
 class SweepDeterminismTest {
 
@@ -48,7 +49,8 @@ class SweepDeterminismTest {
     Path config = SweepTestSupport.writeConfig(tmp, YAML);
     SweepConfig sweep = SweepTestSupport.parse(config);
     Path one = run("local[1]", Map.of(SparkSweep.BATCH_SIZE_CONF, "1"), config);
-    Path two = run("local[2]", Map.of(), config);
+    // 7 rows per partition: the summary and chains tables take the range-partitioned assembly
+    Path two = run("local[2]", Map.of(SweepAssembly.ROWS_PER_PARTITION_CONF, "7"), config);
     Path cluster;
     try {
       cluster = run("local-cluster[2,1,1024]", localClusterConf(), config);
