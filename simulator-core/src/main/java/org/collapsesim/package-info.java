@@ -1,2 +1,5 @@
-/** collapse-sim simulator core: families, samplers, estimators, metrics, the generation loop, config and theory. */
+/**
+ * collapse-sim simulator core: families, samplers, estimators, metrics, the generation loop, config
+ * and theory.
+ */
 package org.collapsesim;

@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
 public class CategoricalMetricsBenchmark {
 
   @Param({"10007", "1000003"})
@@ -38,10 +40,21 @@ public class CategoricalMetricsBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    SweepConfig config = ConfigLoader.parse("name: bench\nseed: 1\nreplicates: 1\ngenerations: 1\n"
-        + "family: categorical\nparams: {model_size: " + v + ", samples: " + v + "}\n", null, List.of());
+    SweepConfig config =
+        ConfigLoader.parse(
+            "name: bench\nseed: 1\nreplicates: 1\ngenerations: 1\n"
+                + "family: categorical\nparams: {model_size: "
+                + v
+                + ", samples: "
+                + v
+                + "}\n",
+            null,
+            List.of());
     CellSpec spec = config.cells().get(0);
-    metrics = fitted(Families.of(spec.family()).bind(spec, config.seed()), new RandomStream(System.nanoTime()));
+    metrics =
+        fitted(
+            Families.of(spec.family()).bind(spec, config.seed()),
+            new RandomStream(System.nanoTime()));
   }
 
   private <B, S, M> Runnable fitted(CellModel<B, S, M> cell, RandomStream rng) {

@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
 public class CategoricalPassBenchmark {
 
   @Param({"10007", "1000003"})

@@ -31,15 +31,13 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
 public class GenerationBenchmark {
 
   /** family/size/samples/generations. */
-  @Param({
-    "gaussian/1/1000/200",
-    "categorical/10000/100000/20",
-    "categorical/1000000/1000000/5"
-  })
+  @Param({"gaussian/1/1000/200", "categorical/10000/100000/20", "categorical/1000000/1000000/5"})
   public String cell;
 
   @Param({"explicit", "exact"})
@@ -49,13 +47,21 @@ public class GenerationBenchmark {
   private ChainSettings settings;
   private CollapseCriterion never;
   private long seed;
-  private final GenerationSink sink = (t, alpha, nTrain, metrics) -> { };
+  private final GenerationSink sink = (t, alpha, nTrain, metrics) -> {};
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     String[] parts = cell.split("/");
-    String yaml = "name: bench\nseed: 1\nreplicates: 1\ngenerations: " + parts[3] + "\nfamily: " + parts[0]
-        + "\nparams: {model_size: " + parts[1] + ", samples: " + parts[2] + "}\n";
+    String yaml =
+        "name: bench\nseed: 1\nreplicates: 1\ngenerations: "
+            + parts[3]
+            + "\nfamily: "
+            + parts[0]
+            + "\nparams: {model_size: "
+            + parts[1]
+            + ", samples: "
+            + parts[2]
+            + "}\n";
     SweepConfig config = ConfigLoader.parse(yaml, null, List.of());
     CellSpec spec = config.cells().get(0);
     model = Families.of(spec.family()).bind(spec, config.seed());

@@ -28,19 +28,19 @@ import org.collapsesim.result.GenerationRecord;
 
 /**
  * The baseline of the scaling benchmark ({@code benchmarks/scaling.sh}): runs every chain of a
- * sweep config in this JVM on one thread, without Spark, and writes the same tables as
- * {@code collapse sweep} (SPEC §9: {@code generations/} in Parquet, summary/chains/cells in Arrow
- * and/or CSV, {@code manifest.json}).
+ * sweep config in this JVM on one thread, without Spark, and writes the same tables as {@code
+ * collapse sweep} (SPEC §9: {@code generations/} in Parquet, summary/chains/cells in Arrow and/or
+ * CSV, {@code manifest.json}).
  *
  * <p>It is {@code collapse run --out} ({@link LocalOutput}) extended to every cell: the rows go
  * through the same {@link OutputLayout} and the same statistics ({@link LocalOutput#summaryRows},
  * {@link CellSummary#of}), cell by cell in cell-index order, which is the order the Spark sweep
  * sorts its small tables into. The one difference is the layout of {@code generations/}: a single
- * Parquet file here, Spark's part files there (the same rows). {@link SweepOutputComparison}
- * checks that the two outputs hold the same values.
+ * Parquet file here, Spark's part files there (the same rows). {@link SweepOutputComparison} checks
+ * that the two outputs hold the same values.
  *
- * <p>Usage: {@code InProcessSweep CONFIG --out DIR [--overwrite] [--set k=v]...}; exit 0 when
- * every chain was ok, 1 when one failed, 2 for bad usage or a bad config.
+ * <p>Usage: {@code InProcessSweep CONFIG --out DIR [--overwrite] [--set k=v]...}; exit 0 when every
+ * chain was ok, 1 when one failed, 2 for bad usage or a bad config.
  */
 public final class InProcessSweep {
 
@@ -89,8 +89,13 @@ public final class InProcessSweep {
       System.exit(2);
       return;
     }
-    System.err.printf("in-process sweep: %d chains, %d ok, %d failed in %.3f s; output in %s%n", result.chains(),
-        result.chainsOk(), result.chainsFailed(), (System.nanoTime() - startNanos) / 1e9, out);
+    System.err.printf(
+        "in-process sweep: %d chains, %d ok, %d failed in %.3f s; output in %s%n",
+        result.chains(),
+        result.chainsOk(),
+        result.chainsFailed(),
+        (System.nanoTime() - startNanos) / 1e9,
+        out);
     System.exit(result.chainsFailed() == 0 ? 0 : 1);
   }
 
@@ -108,8 +113,8 @@ public final class InProcessSweep {
   }
 
   /**
-   * Runs every chain of {@code config}, one after the other on this thread, and writes the
-   * sweep's output files into {@code dir}.
+   * Runs every chain of {@code config}, one after the other on this thread, and writes the sweep's
+   * output files into {@code dir}.
    *
    * @throws OutputDirectoryException if {@code dir} is not empty and {@code overwrite} is false
    */
@@ -128,9 +133,12 @@ public final class InProcessSweep {
         Files.createDirectory(generations.temporary());
       }
       // A null resource (no parquet output) is skipped by try-with-resources.
-      try (ParquetTableWriter.Appender generationRows = parquet
-          ? ParquetTableWriter.open(generations.temporary().resolve(LocalOutput.PART_FILE), layout.generationsSchema())
-          : null) {
+      try (ParquetTableWriter.Appender generationRows =
+          parquet
+              ? ParquetTableWriter.open(
+                  generations.temporary().resolve(LocalOutput.PART_FILE),
+                  layout.generationsSchema())
+              : null) {
         List<GenerationRecord> chainRows = new ArrayList<>();
         for (CellSpec spec : config.cells()) {
           PreparedCell cell = PreparedCell.prepare(config, spec);
@@ -151,7 +159,9 @@ public final class InProcessSweep {
             ok += chain.ok() ? 1 : 0;
           }
           summary.addAll(LocalOutput.summaryRows(layout, cell, metricIndexes, cellRows));
-          cells.add(layout.cellRow(spec.index(), CellSummary.of(projected, config.generations(), metricCount)));
+          cells.add(
+              layout.cellRow(
+                  spec.index(), CellSummary.of(projected, config.generations(), metricCount)));
         }
         if (parquet) {
           generationRows.commit();
@@ -162,15 +172,24 @@ public final class InProcessSweep {
       }
     }
     long total = config.chainCount();
-    SweepManifest.Counts counts = new SweepManifest.Counts(config.cells().size(), total, ok, total - ok);
+    SweepManifest.Counts counts =
+        new SweepManifest.Counts(config.cells().size(), total, ok, total - ok);
     Map<String, Object> manifest =
-        SweepManifest.build(layout, SweepManifest.COMPLETE, start, Instant.now(), counts, "in-process 1 thread");
+        SweepManifest.build(
+            layout, SweepManifest.COMPLETE, start, Instant.now(), counts, "in-process 1 thread");
     if (config.output().writes("arrow") || config.output().writes("csv")) {
       Map<String, String> arrowMetadata = layout.arrowMetadata(manifest);
-      SweepTableFiles.write(dir, "summary", config.output(), layout.summarySchema(), arrowMetadata,
+      SweepTableFiles.write(
+          dir,
+          "summary",
+          config.output(),
+          layout.summarySchema(),
+          arrowMetadata,
           summary.iterator());
-      SweepTableFiles.write(dir, "chains", config.output(), layout.chainsSchema(), arrowMetadata, chains.iterator());
-      SweepTableFiles.write(dir, "cells", config.output(), layout.cellsSchema(), arrowMetadata, cells.iterator());
+      SweepTableFiles.write(
+          dir, "chains", config.output(), layout.chainsSchema(), arrowMetadata, chains.iterator());
+      SweepTableFiles.write(
+          dir, "cells", config.output(), layout.cellsSchema(), arrowMetadata, cells.iterator());
     }
     ManifestJson.write(manifest, dir.resolve(OutputDirectory.MANIFEST_FILE));
     return new Result(total, ok, total - ok);

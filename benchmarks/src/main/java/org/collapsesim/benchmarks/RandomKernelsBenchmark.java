@@ -19,15 +19,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The random-stream kernels per element: 64-bit words, open uniforms and ziggurat Gaussians,
- * scalar and vector twins of the same call, plus two baselines: RandomStream.nextLong, and the
- * former Gaussian generator (AS241 inversion of an open uniform, scalar) for comparison. Results in
+ * The random-stream kernels per element: 64-bit words, open uniforms and ziggurat Gaussians, scalar
+ * and vector twins of the same call, plus two baselines: RandomStream.nextLong, and the former
+ * Gaussian generator (AS241 inversion of an open uniform, scalar) for comparison. Results in
  * elements per microsecond (x 1e6 = per second).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
 @OperationsPerInvocation(RandomKernelsBenchmark.N)
 public class RandomKernelsBenchmark {
 
@@ -74,12 +76,14 @@ public class RandomKernelsBenchmark {
     return doubles;
   }
 
-  /** Baseline: the former generator, AS241 of each open uniform (scalar; independent of the twin). */
+  /**
+   * Baseline: the former generator, AS241 of each open uniform (scalar; independent of the twin).
+   */
   @Benchmark
   public double[] baselineAs241Gaussians() {
     for (int i = 0; i < N; i++) {
-      doubles[i] = DetMath.normalQuantile(
-          ((SplitMix64.word(key, start + i) >>> 11) + 0.5) * 0x1.0p-53);
+      doubles[i] =
+          DetMath.normalQuantile(((SplitMix64.word(key, start + i) >>> 11) + 0.5) * 0x1.0p-53);
     }
     start += N;
     return doubles;

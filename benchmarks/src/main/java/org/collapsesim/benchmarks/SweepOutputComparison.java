@@ -23,23 +23,23 @@ import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
- * Checks that two sweep output directories hold the same tables (SPEC §8: the same numbers, bit
- * for bit, wall_ms excepted), so that the scaling benchmark compares engines that did the same
- * work: the in-process baseline ({@link InProcessSweep}) against {@code collapse sweep}.
+ * Checks that two sweep output directories hold the same tables (SPEC §8: the same numbers, bit for
+ * bit, wall_ms excepted), so that the scaling benchmark compares engines that did the same work:
+ * the in-process baseline ({@link InProcessSweep}) against {@code collapse sweep}.
  *
  * <ul>
  *   <li>{@code summary/chains/cells.csv}: the same records field by field, in file order, the
  *       wall_ms column left out;
- *   <li>{@code summary/chains/cells.arrow}: the same column names and types and the same values
- *       in file order ({@link Double#equals}, so bit for bit), wall_ms left out; the schema
- *       metadata (which holds the manifest and its timestamps) is not compared;
+ *   <li>{@code summary/chains/cells.arrow}: the same column names and types and the same values in
+ *       file order ({@link Double#equals}, so bit for bit), wall_ms left out; the schema metadata
+ *       (which holds the manifest and its timestamps) is not compared;
  *   <li>{@code generations/}: every Parquet file's rows, sorted by (cell_id, replicate,
  *       generation), since the engines split the dataset into different files.
  * </ul>
  *
- * A table is compared when either directory has it; missing from one is a difference. Usage:
- * {@code SweepOutputComparison DIR_A DIR_B}; exit 0 when the same, 1 when not (the first
- * difference of each table is printed), 2 for bad usage.
+ * A table is compared when either directory has it; missing from one is a difference. Usage: {@code
+ * SweepOutputComparison DIR_A DIR_B}; exit 0 when the same, 1 when not (the first difference of
+ * each table is printed), 2 for bad usage.
  */
 public final class SweepOutputComparison {
 
@@ -64,8 +64,8 @@ public final class SweepOutputComparison {
   }
 
   /**
-   * Compares every table of the two directories; prints one line per table that matched to
-   * {@code log} and returns one line per table that did not.
+   * Compares every table of the two directories; prints one line per table that matched to {@code
+   * log} and returns one line per table that did not.
    */
   public static List<String> compare(Path a, Path b, java.io.PrintStream log) throws IOException {
     List<String> differences = new ArrayList<>();
@@ -92,16 +92,23 @@ public final class SweepOutputComparison {
       if (!Files.isDirectory(ga) || !Files.isDirectory(gb)) {
         differences.add("generations/: present in only one of " + a + " and " + b);
       } else {
-        check("generations/", sortedByChain(readParquetDir(ga)), sortedByChain(readParquetDir(gb)), differences, log);
+        check(
+            "generations/",
+            sortedByChain(readParquetDir(ga)),
+            sortedByChain(readParquetDir(gb)),
+            differences,
+            log);
       }
     }
     return differences;
   }
 
-  private static void check(String what, Table a, Table b, List<String> differences, java.io.PrintStream log) {
+  private static void check(
+      String what, Table a, Table b, List<String> differences, java.io.PrintStream log) {
     String difference = firstDifference(withoutWallMs(a), withoutWallMs(b));
     if (difference == null) {
-      log.println("same " + what + ": " + a.rows().size() + " rows x " + a.columns().size() + " columns");
+      log.println(
+          "same " + what + ": " + a.rows().size() + " rows x " + a.columns().size() + " columns");
     } else {
       differences.add(what + ": " + difference);
     }
@@ -120,7 +127,14 @@ public final class SweepOutputComparison {
       List<Object> rb = b.rows().get(r);
       for (int c = 0; c < ra.size(); c++) {
         if (!Objects.equals(ra.get(c), rb.get(c))) {
-          return "row " + r + " column " + a.columns().get(c) + ": " + ra.get(c) + " vs " + rb.get(c);
+          return "row "
+              + r
+              + " column "
+              + a.columns().get(c)
+              + ": "
+              + ra.get(c)
+              + " vs "
+              + rb.get(c);
         }
       }
     }
@@ -154,17 +168,20 @@ public final class SweepOutputComparison {
     int replicate = t.columns().indexOf("replicate");
     int generation = t.columns().indexOf("generation");
     if (cell < 0 || replicate < 0 || generation < 0) {
-      throw new IllegalArgumentException("a generations table needs cell_id, replicate and generation, has "
-          + t.columns());
+      throw new IllegalArgumentException(
+          "a generations table needs cell_id, replicate and generation, has " + t.columns());
     }
     List<List<Object>> rows = new ArrayList<>(t.rows());
-    rows.sort(Comparator.<List<Object>, String>comparing(r -> (String) r.get(cell))
-        .thenComparingInt(r -> (Integer) r.get(replicate))
-        .thenComparingInt(r -> (Integer) r.get(generation)));
+    rows.sort(
+        Comparator.<List<Object>, String>comparing(r -> (String) r.get(cell))
+            .thenComparingInt(r -> (Integer) r.get(replicate))
+            .thenComparingInt(r -> (Integer) r.get(generation)));
     return new Table(t.columns(), rows);
   }
 
-  /** Reads an RFC 4180 file (quoted fields may hold commas, quotes and line breaks) into raw fields. */
+  /**
+   * Reads an RFC 4180 file (quoted fields may hold commas, quotes and line breaks) into raw fields.
+   */
   static Table readCsv(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     List<List<Object>> records = new ArrayList<>();
@@ -204,7 +221,8 @@ public final class SweepOutputComparison {
     if (records.isEmpty()) {
       throw new IOException(file + " has no header line");
     }
-    List<String> header = records.get(0).stream().map(o -> ((String) o).replace("\u0000", "")).toList();
+    List<String> header =
+        records.get(0).stream().map(o -> ((String) o).replace("\u0000", "")).toList();
     return new Table(header, records.subList(1, records.size()));
   }
 
@@ -232,20 +250,28 @@ public final class SweepOutputComparison {
     }
   }
 
-  /** Reads every visible {@code *.parquet} file under {@code dir} with parquet-hadoop's example reader. */
+  /**
+   * Reads every visible {@code *.parquet} file under {@code dir} with parquet-hadoop's example
+   * reader.
+   */
   static Table readParquetDir(Path dir) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(p -> {
-        String name = p.getFileName().toString();
-        return name.endsWith(".parquet") && !name.startsWith(".");
-      }).sorted().toList();
+      files =
+          walk.filter(
+                  p -> {
+                    String name = p.getFileName().toString();
+                    return name.endsWith(".parquet") && !name.startsWith(".");
+                  })
+              .sorted()
+              .toList();
     }
     List<String> columns = null;
     List<List<Object>> rows = new ArrayList<>();
     for (Path file : files) {
       try (ParquetReader<Group> reader =
-          ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri())).build()) {
+          ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri()))
+              .build()) {
         Group g;
         while ((g = reader.read()) != null) {
           GroupType type = g.getType();
@@ -256,7 +282,8 @@ public final class SweepOutputComparison {
           if (columns == null) {
             columns = names;
           } else if (!columns.equals(names)) {
-            throw new IOException(file + " has columns " + names + ", another file of " + dir + " has " + columns);
+            throw new IOException(
+                file + " has columns " + names + ", another file of " + dir + " has " + columns);
           }
           Object[] row = new Object[names.size()];
           for (int i = 0; i < row.length; i++) {
@@ -264,14 +291,17 @@ public final class SweepOutputComparison {
               continue;
             }
             PrimitiveType p = type.getType(i).asPrimitiveType();
-            row[i] = switch (p.getPrimitiveTypeName()) {
-              case BINARY -> g.getString(i, 0);
-              case INT64 -> g.getLong(i, 0);
-              case INT32 -> g.getInteger(i, 0);
-              case DOUBLE -> g.getDouble(i, 0);
-              case BOOLEAN -> g.getBoolean(i, 0);
-              default -> throw new IOException(file + ": column " + names.get(i) + " has unexpected type " + p);
-            };
+            row[i] =
+                switch (p.getPrimitiveTypeName()) {
+                  case BINARY -> g.getString(i, 0);
+                  case INT64 -> g.getLong(i, 0);
+                  case INT32 -> g.getInteger(i, 0);
+                  case DOUBLE -> g.getDouble(i, 0);
+                  case BOOLEAN -> g.getBoolean(i, 0);
+                  default ->
+                      throw new IOException(
+                          file + ": column " + names.get(i) + " has unexpected type " + p);
+                };
           }
           rows.add(Arrays.asList(row));
         }

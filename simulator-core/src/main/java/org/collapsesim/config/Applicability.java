@@ -25,7 +25,8 @@ public record Applicability(String condition, BiPredicate<String, Map<String, Ob
 
   /** Applies when parameter {@code key} resolves to {@code value}. */
   public static Applicability whenEquals(String key, String value) {
-    return new Applicability(key + " = " + value, (family, params) -> value.equals(params.get(key)));
+    return new Applicability(
+        key + " = " + value, (family, params) -> value.equals(params.get(key)));
   }
 
   /** Whether the parameter applies to a cell of {@code family} with these resolved parameters. */

@@ -15,22 +15,22 @@ import java.util.Map;
 import org.collapsesim.loop.ExogenousSchedule;
 
 /**
- * Canonical JSON of resolved configuration values: the text whose SHA-256 becomes a cell id, a world
- * key or the config hash. Canonical means: object keys sorted (by {@link String#compareTo}), no
- * whitespace, integers without a decimal point, doubles in the shortest form that reads back to the
- * same double (with at least one digit after the point: {@code 1.0}, {@code 0.1}, {@code 1.0E-5}),
- * strings with the minimal JSON escapes.
+ * Canonical JSON of resolved configuration values: the text whose SHA-256 becomes a cell id, a
+ * world key or the config hash. Canonical means: object keys sorted (by {@link String#compareTo}),
+ * no whitespace, integers without a decimal point, doubles in the shortest form that reads back to
+ * the same double (with at least one digit after the point: {@code 1.0}, {@code 0.1}, {@code
+ * 1.0E-5}), strings with the minimal JSON escapes.
  *
  * <p>Written by hand because the hashes must not move: {@link Double#toString} changed its output
- * for some doubles in JDK 19 (JDK-4511638), so the shortest digits are found here with
- * {@link BigDecimal} arithmetic, whose results the JDK specifies exactly. The layout then follows
- * {@code Double.toString}: plain notation for magnitudes in [1e-3, 1e7), scientific otherwise.
+ * for some doubles in JDK 19 (JDK-4511638), so the shortest digits are found here with {@link
+ * BigDecimal} arithmetic, whose results the JDK specifies exactly. The layout then follows {@code
+ * Double.toString}: plain notation for magnitudes in [1e-3, 1e7), scientific otherwise.
  *
  * <p>Accepted values: {@code null}, {@link Boolean}, {@link String}, integral {@link Number}s
- * ({@code Integer}, {@code Long}, {@code Short}, {@code Byte}, {@link BigInteger}), finite
- * {@code Double}/{@code Float}, {@link Map} with string keys, {@link Collection}, {@code double[]},
- * {@code long[]}, {@code int[]}, and {@link ExogenousSchedule} (as its canonical map). NaN and
- * infinities are rejected: configuration validation never lets them through.
+ * ({@code Integer}, {@code Long}, {@code Short}, {@code Byte}, {@link BigInteger}), finite {@code
+ * Double}/{@code Float}, {@link Map} with string keys, {@link Collection}, {@code double[]}, {@code
+ * long[]}, {@code int[]}, and {@link ExogenousSchedule} (as its canonical map). NaN and infinities
+ * are rejected: configuration validation never lets them through.
  */
 public final class CanonicalJson {
 

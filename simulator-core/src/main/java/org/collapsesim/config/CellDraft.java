@@ -42,6 +42,9 @@ final class CellDraft {
   /** The value and where it came from, for messages: {@code samples = 1 (params.samples)}. */
   String describe(String key) {
     String origin = origins.get(key);
-    return key + " = " + ValueParsers.show(params.get(key)) + (origin == null ? " (default)" : " (" + origin + ")");
+    return key
+        + " = "
+        + ValueParsers.show(params.get(key))
+        + (origin == null ? " (default)" : " (" + origin + ")");
   }
 }

@@ -11,13 +11,13 @@ import org.collapsesim.loop.ExogenousSchedule;
  * One cell of a sweep grid: every resolved parameter of the cell, defaults included, with the keys
  * that identify it.
  *
- * <p>Values are normalized: integers are {@code Long}, other numbers {@code Double}, words
- * {@code String}, flags {@code Boolean}, {@code alpha} an {@link ExogenousSchedule}, vector and
- * matrix truths immutable {@code List}s of {@code Double} (or of such lists). A parameter that does
- * not apply to the cell (e.g. {@code window} with {@code regime: replace}) is absent, as is an
- * optional parameter left off ({@code top_k}). A counts file truth appears as {@code truth.file}
- * (the path as written) and {@code truth.file_sha256}; its counts are {@link #truthCounts()}, or
- * for a markov text truth its tokens {@link #truthTokens()}.
+ * <p>Values are normalized: integers are {@code Long}, other numbers {@code Double}, words {@code
+ * String}, flags {@code Boolean}, {@code alpha} an {@link ExogenousSchedule}, vector and matrix
+ * truths immutable {@code List}s of {@code Double} (or of such lists). A parameter that does not
+ * apply to the cell (e.g. {@code window} with {@code regime: replace}) is absent, as is an optional
+ * parameter left off ({@code top_k}). A counts file truth appears as {@code truth.file} (the path
+ * as written) and {@code truth.file_sha256}; its counts are {@link #truthCounts()}, or for a markov
+ * text truth its tokens {@link #truthTokens()}.
  *
  * @param index the position of the cell in the sweep, 0-based, in grid order
  * @param cellId first 16 hex digits of the SHA-256 of the canonical JSON of the family and every
@@ -47,7 +47,12 @@ public record CellSpec(
   }
 
   /** A cell without a text truth. */
-  public CellSpec(int index, String cellId, String family, SortedMap<String, Object> params, long worldKey,
+  public CellSpec(
+      int index,
+      String cellId,
+      String family,
+      SortedMap<String, Object> params,
+      long worldKey,
       long[] truthCounts) {
     this(index, cellId, family, params, worldKey, truthCounts, null);
   }
@@ -77,8 +82,15 @@ public record CellSpec(
   public Object get(String key) {
     Object value = params.get(key);
     if (value == null) {
-      throw new IllegalArgumentException("cell " + index + " (" + cellId + ") has no parameter " + key
-          + "; it has " + params.keySet());
+      throw new IllegalArgumentException(
+          "cell "
+              + index
+              + " ("
+              + cellId
+              + ") has no parameter "
+              + key
+              + "; it has "
+              + params.keySet());
     }
     return value;
   }
@@ -134,8 +146,8 @@ public record CellSpec(
   }
 
   private IllegalArgumentException wrongType(String key, Object value, String expected) {
-    return new IllegalArgumentException("cell " + index + " parameter " + key + " = " + value
-        + " is not " + expected);
+    return new IllegalArgumentException(
+        "cell " + index + " parameter " + key + " = " + value + " is not " + expected);
   }
 
   @Override
@@ -152,7 +164,13 @@ public record CellSpec(
 
   @Override
   public int hashCode() {
-    return Objects.hash(index, cellId, family, params, worldKey, Arrays.hashCode(truthCounts),
+    return Objects.hash(
+        index,
+        cellId,
+        family,
+        params,
+        worldKey,
+        Arrays.hashCode(truthCounts),
         Arrays.hashCode(truthTokens));
   }
 

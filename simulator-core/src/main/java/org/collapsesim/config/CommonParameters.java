@@ -16,49 +16,83 @@ final class CommonParameters {
    */
   static final List<String> ANCHOR_FRACTION_KEYS = List.of();
 
-  static final List<ParameterSpec> PARAMETERS = List.of(
-      ParameterSpec.of("model_size", "the family's capacity: dimension d (gaussian, linreg), vocabulary V (categorical, markov), components K (gmm)",
-              "an integer >= 1", ValueParsers.integerAtLeast(1))
-          .asRequired().asWorld(),
-      ParameterSpec.of("samples", "M, the samples drawn per generation", "an integer >= 1",
-              ValueParsers.integerAtLeast(1))
-          .asRequired().asWorld(),
-      ParameterSpec.of("alpha", "the exogenous fraction alpha_t drawn from the truth each generation",
-              "a number in [0, 1], or {schedule: exponential, alpha0, rate} | {schedule: power, alpha0, exponent}"
-                  + " | {schedule: step, alpha0, until} | {schedule: list, values: [...]}",
-              ExogenousSchedule::parse)
-          .withDefault(new ExogenousSchedule.Constant(0.0)),
-      ParameterSpec.of("mixing", "count: exactly round(alpha_t M) exogenous samples; per-sample: each sample's source drawn",
-              "one of count, per-sample", ValueParsers.oneOf("count", "per-sample"))
-          .withDefault("count"),
-      ParameterSpec.of("regime", "what each generation trains on", "one of replace, accumulate, accumulate-subsample, window",
-              ValueParsers.oneOf("replace", "accumulate", "accumulate-subsample", "window"))
-          .withDefault("replace"),
-      ParameterSpec.of("window", "w, the generations of data kept by regime window", "an integer >= 1",
-              ValueParsers.integerAtLeast(1))
-          .asRequired().withApplicability(Applicability.whenEquals("regime", "window")),
-      ParameterSpec.of("fixed_anchor", "draw the exogenous samples once and reuse them every generation",
-              "true or false", ValueParsers.bool())
-          .withDefault(false));
+  static final List<ParameterSpec> PARAMETERS =
+      List.of(
+          ParameterSpec.of(
+                  "model_size",
+                  "the family's capacity: dimension d (gaussian, linreg), vocabulary V (categorical, markov), components K (gmm)",
+                  "an integer >= 1",
+                  ValueParsers.integerAtLeast(1))
+              .asRequired()
+              .asWorld(),
+          ParameterSpec.of(
+                  "samples",
+                  "M, the samples drawn per generation",
+                  "an integer >= 1",
+                  ValueParsers.integerAtLeast(1))
+              .asRequired()
+              .asWorld(),
+          ParameterSpec.of(
+                  "alpha",
+                  "the exogenous fraction alpha_t drawn from the truth each generation",
+                  "a number in [0, 1], or {schedule: exponential, alpha0, rate} | {schedule: power, alpha0, exponent}"
+                      + " | {schedule: step, alpha0, until} | {schedule: list, values: [...]}",
+                  ExogenousSchedule::parse)
+              .withDefault(new ExogenousSchedule.Constant(0.0)),
+          ParameterSpec.of(
+                  "mixing",
+                  "count: exactly round(alpha_t M) exogenous samples; per-sample: each sample's source drawn",
+                  "one of count, per-sample",
+                  ValueParsers.oneOf("count", "per-sample"))
+              .withDefault("count"),
+          ParameterSpec.of(
+                  "regime",
+                  "what each generation trains on",
+                  "one of replace, accumulate, accumulate-subsample, window",
+                  ValueParsers.oneOf("replace", "accumulate", "accumulate-subsample", "window"))
+              .withDefault("replace"),
+          ParameterSpec.of(
+                  "window",
+                  "w, the generations of data kept by regime window",
+                  "an integer >= 1",
+                  ValueParsers.integerAtLeast(1))
+              .asRequired()
+              .withApplicability(Applicability.whenEquals("regime", "window")),
+          ParameterSpec.of(
+                  "fixed_anchor",
+                  "draw the exogenous samples once and reuse them every generation",
+                  "true or false",
+                  ValueParsers.bool())
+              .withDefault(false));
 
-  static final List<CellRule> RULES = List.of(
-      CommonParameters::checkListScheduleLength,
-      CommonParameters::checkExogenousShare,
-      CommonParameters::checkExactSampling);
+  static final List<CellRule> RULES =
+      List.of(
+          CommonParameters::checkListScheduleLength,
+          CommonParameters::checkExogenousShare,
+          CommonParameters::checkExactSampling);
 
   private CommonParameters() {}
 
-  private static void checkListScheduleLength(CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
+  private static void checkListScheduleLength(
+      CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
     if (context.generations != null
         && cell.get("alpha") instanceof ExogenousSchedule.ListSchedule list
         && list.length() < context.generations) {
-      problems.add(new ConfigProblem(cell.origin("alpha"), list.describe() + " has " + list.length()
-          + " values, fewer than generations = " + context.generations + " (values[0] is t = 1)"));
+      problems.add(
+          new ConfigProblem(
+              cell.origin("alpha"),
+              list.describe()
+                  + " has "
+                  + list.length()
+                  + " values, fewer than generations = "
+                  + context.generations
+                  + " (values[0] is t = 1)"));
     }
   }
 
   /** alpha_t plus the anchor fractions must not exceed 1 for any t in 1..G (SPEC §3). */
-  private static void checkExogenousShare(CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
+  private static void checkExogenousShare(
+      CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
     if (context.generations == null || !(cell.get("alpha") instanceof ExogenousSchedule schedule)) {
       return;
     }
@@ -68,36 +102,63 @@ final class CommonParameters {
         anchors += fraction.doubleValue();
       }
     }
-    int last = schedule instanceof ExogenousSchedule.ListSchedule list
-        ? Math.min(context.generations, list.length())
-        : context.generations;
+    int last =
+        schedule instanceof ExogenousSchedule.ListSchedule list
+            ? Math.min(context.generations, list.length())
+            : context.generations;
     for (int t = 1; t <= last; t++) {
       double total = schedule.alpha(t) + anchors;
       if (!(total <= 1)) {
-        problems.add(new ConfigProblem(cell.origin("alpha"), "alpha_" + t + " = " + schedule.alpha(t)
-            + " plus the anchor fractions " + anchors + " is " + total + ", more than 1"));
+        problems.add(
+            new ConfigProblem(
+                cell.origin("alpha"),
+                "alpha_"
+                    + t
+                    + " = "
+                    + schedule.alpha(t)
+                    + " plus the anchor fractions "
+                    + anchors
+                    + " is "
+                    + total
+                    + ", more than 1"));
         return;
       }
     }
   }
 
-  /** accumulate-subsample needs the raw samples, so it has no exact sufficient-statistics path (SPEC §3). */
-  private static void checkExactSampling(CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
+  /**
+   * accumulate-subsample needs the raw samples, so it has no exact sufficient-statistics path (SPEC
+   * §3).
+   */
+  private static void checkExactSampling(
+      CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
     if (!"exact".equals(context.sampling)) {
       return;
     }
     if (!FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(cell.family)) {
-      problems.add(new ConfigProblem(context.samplingPath,
-          "\"exact\" has no exact path for family " + cell.family + " (only "
-              + String.join(", ", new java.util.TreeSet<>(FamilyParameters.EXACT_SAMPLING_FAMILIES)) + "); use auto or explicit"));
+      problems.add(
+          new ConfigProblem(
+              context.samplingPath,
+              "\"exact\" has no exact path for family "
+                  + cell.family
+                  + " (only "
+                  + String.join(
+                      ", ", new java.util.TreeSet<>(FamilyParameters.EXACT_SAMPLING_FAMILIES))
+                  + "); use auto or explicit"));
     } else if ("accumulate-subsample".equals(cell.get("regime"))) {
-      problems.add(new ConfigProblem(context.samplingPath,
-          "\"exact\" has no exact path for regime = accumulate-subsample (" + cell.origin("regime")
-              + "); use auto or explicit"));
+      problems.add(
+          new ConfigProblem(
+              context.samplingPath,
+              "\"exact\" has no exact path for regime = accumulate-subsample ("
+                  + cell.origin("regime")
+                  + "); use auto or explicit"));
     } else if (Boolean.TRUE.equals(cell.get("fixed_anchor"))) {
-      problems.add(new ConfigProblem(context.samplingPath,
-          "\"exact\" has no exact path with fixed_anchor = true (" + cell.origin("fixed_anchor")
-              + ": the anchor reuses raw samples); use auto or explicit"));
+      problems.add(
+          new ConfigProblem(
+              context.samplingPath,
+              "\"exact\" has no exact path with fixed_anchor = true ("
+                  + cell.origin("fixed_anchor")
+                  + ": the anchor reuses raw samples); use auto or explicit"));
     }
   }
 }

@@ -21,11 +21,22 @@ final class ConfigFiles {
     try {
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": file not found (looked for " + file + ")"));
+      problems.add(
+          new ConfigProblem(
+              path, ValueParsers.show(written) + ": file not found (looked for " + file + ")"));
       return null;
     } catch (IOException e) {
-      problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": cannot read " + file + " ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+      problems.add(
+          new ConfigProblem(
+              path,
+              ValueParsers.show(written)
+                  + ": cannot read "
+                  + file
+                  + " ("
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage()
+                  + ")"));
       return null;
     }
   }

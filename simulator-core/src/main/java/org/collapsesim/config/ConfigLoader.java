@@ -23,53 +23,106 @@ import org.collapsesim.config.GridExpansion.ParameterSource;
  * <p>Top-level keys: {@code name} (required), {@code seed} (required, 64 bits), {@code replicates}
  * (default 1), {@code generations} (required), {@code family} (required), {@code grid} (parameter
  * axes: lists), {@code params} (single parameter values), {@code truth} (single truth values,
- * {@code X} here is {@code truth.X} under params), {@code output}, and the sweep settings
- * {@code sampling}, {@code record_every}, {@code metrics}, {@code collapse}, which may also sit
- * under {@code params}.
+ * {@code X} here is {@code truth.X} under params), {@code output}, and the sweep settings {@code
+ * sampling}, {@code record_every}, {@code metrics}, {@code collapse}, which may also sit under
+ * {@code params}.
  */
 public final class ConfigLoader {
 
   /** Keys that only exist at the top level. */
   private static final List<String> STRUCTURE_KEYS =
-      List.of("name", "seed", "replicates", "generations", "family", "grid", "params", "truth", "output");
+      List.of(
+          "name",
+          "seed",
+          "replicates",
+          "generations",
+          "family",
+          "grid",
+          "params",
+          "truth",
+          "output");
 
   /** Sweep settings: top level or under params, never axes, not part of cell ids. */
-  private static final List<String> SETTING_KEYS = List.of("sampling", "record_every", "metrics", "collapse");
+  private static final List<String> SETTING_KEYS =
+      List.of("sampling", "record_every", "metrics", "collapse");
 
-  private static final List<ParameterSpec> TOP_LEVEL = List.of(
-      ParameterSpec.of("name", "the sweep's name", "a non-empty string", ValueParsers.nonEmptyString()).asRequired(),
-      ParameterSpec.of("seed", "the master seed every random stream derives from (SPEC §8)",
-          "a 64-bit integer (unsigned values up to 2^64 - 1 are kept as their bits)", ConfigLoader::parseSeed)
-          .asRequired(),
-      ParameterSpec.of("replicates", "chains per cell", "an integer >= 1", ValueParsers.integerAtLeast(1))
-          .withDefault(1L),
-      ParameterSpec.of("generations", "G: generations 0..G are run", "an integer >= 0",
-          ValueParsers.integerAtLeast(0)).asRequired(),
-      ParameterSpec.of("family", "the model family of every cell",
-          "one of " + String.join(", ", FamilyParameters.familyNames()),
-          ValueParsers.oneOf(FamilyParameters.familyNames().toArray(String[]::new))).asRequired(),
-      ParameterSpec.of("grid", "sweep axes: each parameter given as a non-empty list; cells are their cross product",
-          "a map of parameter: [values]", (raw, path, problems) -> raw),
-      ParameterSpec.of("params", "parameters given once for all cells (and the sweep settings)",
-          "a map of parameter: value", (raw, path, problems) -> raw),
-      ParameterSpec.of("truth", "truth parameters given once for all cells: X here is truth.X under params",
-          "a map of truth parameter: value", (raw, path, problems) -> raw),
-      ParameterSpec.of("output", "where and what to write: {dir: DIR, formats: [arrow, parquet, csv]}",
-          "a map with dir and formats", (raw, path, problems) -> raw),
-      ParameterSpec.of("sampling", "exact: sufficient-statistics shortcuts; explicit: raw samples; auto: exact where it exists",
-          "one of explicit, exact, auto", ValueParsers.oneOf("explicit", "exact", "auto")).withDefault("auto"),
-      ParameterSpec.of("record_every", "record every k-th generation (and the last)", "an integer >= 1",
-          ValueParsers.integerAtLeast(1)).withDefault(1L),
-      ParameterSpec.of("metrics", "the metrics recorded (default: all of the family's)",
-          "a non-empty list of the family's metric names", (raw, path, problems) -> raw),
-      ParameterSpec.of("collapse", "the collapse rule (default: the family's)",
-          "{metric: NAME, below: X} or {metric: NAME, above: X}", (raw, path, problems) -> raw));
+  private static final List<ParameterSpec> TOP_LEVEL =
+      List.of(
+          ParameterSpec.of(
+                  "name", "the sweep's name", "a non-empty string", ValueParsers.nonEmptyString())
+              .asRequired(),
+          ParameterSpec.of(
+                  "seed",
+                  "the master seed every random stream derives from (SPEC §8)",
+                  "a 64-bit integer (unsigned values up to 2^64 - 1 are kept as their bits)",
+                  ConfigLoader::parseSeed)
+              .asRequired(),
+          ParameterSpec.of(
+                  "replicates",
+                  "chains per cell",
+                  "an integer >= 1",
+                  ValueParsers.integerAtLeast(1))
+              .withDefault(1L),
+          ParameterSpec.of(
+                  "generations",
+                  "G: generations 0..G are run",
+                  "an integer >= 0",
+                  ValueParsers.integerAtLeast(0))
+              .asRequired(),
+          ParameterSpec.of(
+                  "family",
+                  "the model family of every cell",
+                  "one of " + String.join(", ", FamilyParameters.familyNames()),
+                  ValueParsers.oneOf(FamilyParameters.familyNames().toArray(String[]::new)))
+              .asRequired(),
+          ParameterSpec.of(
+              "grid",
+              "sweep axes: each parameter given as a non-empty list; cells are their cross product",
+              "a map of parameter: [values]",
+              (raw, path, problems) -> raw),
+          ParameterSpec.of(
+              "params",
+              "parameters given once for all cells (and the sweep settings)",
+              "a map of parameter: value",
+              (raw, path, problems) -> raw),
+          ParameterSpec.of(
+              "truth",
+              "truth parameters given once for all cells: X here is truth.X under params",
+              "a map of truth parameter: value",
+              (raw, path, problems) -> raw),
+          ParameterSpec.of(
+              "output",
+              "where and what to write: {dir: DIR, formats: [arrow, parquet, csv]}",
+              "a map with dir and formats",
+              (raw, path, problems) -> raw),
+          ParameterSpec.of(
+                  "sampling",
+                  "exact: sufficient-statistics shortcuts; explicit: raw samples; auto: exact where it exists",
+                  "one of explicit, exact, auto",
+                  ValueParsers.oneOf("explicit", "exact", "auto"))
+              .withDefault("auto"),
+          ParameterSpec.of(
+                  "record_every",
+                  "record every k-th generation (and the last)",
+                  "an integer >= 1",
+                  ValueParsers.integerAtLeast(1))
+              .withDefault(1L),
+          ParameterSpec.of(
+              "metrics",
+              "the metrics recorded (default: all of the family's)",
+              "a non-empty list of the family's metric names",
+              (raw, path, problems) -> raw),
+          ParameterSpec.of(
+              "collapse",
+              "the collapse rule (default: the family's)",
+              "{metric: NAME, below: X} or {metric: NAME, above: X}",
+              (raw, path, problems) -> raw));
 
   private ConfigLoader() {}
 
   /**
-   * Loads the config file {@code file} with overrides {@code sets}; files named in it are
-   * relative to its directory.
+   * Loads the config file {@code file} with overrides {@code sets}; files named in it are relative
+   * to its directory.
    *
    * @throws ConfigException listing every problem of the config
    * @throws IOException if the file itself cannot be read
@@ -83,16 +136,25 @@ public final class ConfigLoader {
    * Parses config text.
    *
    * @param yamlText the YAML text
-   * @param baseDir the directory files named in the config are relative to (null: the working directory)
+   * @param baseDir the directory files named in the config are relative to (null: the working
+   *     directory)
    * @param sets {@code path=value} overrides, applied in order
    * @throws ConfigException listing every problem of the config
    */
-  public static SweepConfig parse(String yamlText, Path baseDir, List<String> sets) throws ConfigException {
+  public static SweepConfig parse(String yamlText, Path baseDir, List<String> sets)
+      throws ConfigException {
     List<ConfigProblem> problems = new ArrayList<>();
     Object tree = SafeYamlReader.read(yamlText, null, problems);
     if (problems.isEmpty() && !(tree instanceof Map)) {
-      problems.add(new ConfigProblem("config", (tree == null ? "the document is empty" : ValueParsers.show(tree)
-          + " is not a mapping") + " (a mapping of the keys " + String.join(", ", topLevelKeyNames()) + " is expected)"));
+      problems.add(
+          new ConfigProblem(
+              "config",
+              (tree == null
+                      ? "the document is empty"
+                      : ValueParsers.show(tree) + " is not a mapping")
+                  + " (a mapping of the keys "
+                  + String.join(", ", topLevelKeyNames())
+                  + " is expected)"));
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -107,12 +169,17 @@ public final class ConfigLoader {
     return config;
   }
 
-  /** The parameters of family {@code family} (shared loop parameters first), for {@code describe}. */
+  /**
+   * The parameters of family {@code family} (shared loop parameters first), for {@code describe}.
+   */
   public static List<ParameterSpec> parametersOf(String family) {
     return FamilyParameters.of(family).parameters();
   }
 
-  /** The top-level keys of a config, with descriptions, allowed values and defaults, for {@code describe}. */
+  /**
+   * The top-level keys of a config, with descriptions, allowed values and defaults, for {@code
+   * describe}.
+   */
   public static List<ParameterSpec> topLevelKeys() {
     return TOP_LEVEL;
   }
@@ -135,8 +202,10 @@ public final class ConfigLoader {
     BigInteger min = BigInteger.valueOf(Long.MIN_VALUE);
     BigInteger max = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      problems.add(new ConfigProblem(path, ValueParsers.show(raw)
-          + " is not a 64-bit integer (in [" + min + ", " + max + "])"));
+      problems.add(
+          new ConfigProblem(
+              path,
+              ValueParsers.show(raw) + " is not a 64-bit integer (in [" + min + ", " + max + "])"));
       return null;
     }
     return value.longValue(); // the low 64 bits: 2^64 - 1 is -1L
@@ -157,9 +226,16 @@ public final class ConfigLoader {
     SweepConfig read() {
       for (String key : root.keySet()) {
         if (!topLevelKeyNames().contains(key)) {
-          problems.add(new ConfigProblem(key, FamilyParameters.isParameterOfAnyFamily(key)
-              ? "is a parameter, not a top-level key; write it under params (one value) or grid (a list of values)"
-              : "unknown key " + ValueParsers.show(key) + " (allowed: " + String.join(", ", topLevelKeyNames()) + ")"));
+          problems.add(
+              new ConfigProblem(
+                  key,
+                  FamilyParameters.isParameterOfAnyFamily(key)
+                      ? "is a parameter, not a top-level key; write it under params (one value) or grid (a list of values)"
+                      : "unknown key "
+                          + ValueParsers.show(key)
+                          + " (allowed: "
+                          + String.join(", ", topLevelKeyNames())
+                          + ")"));
         }
       }
       String name = (String) required("name");
@@ -171,8 +247,13 @@ public final class ConfigLoader {
       if (familyName != null) {
         family = FamilyParameters.of(familyName);
         if (!family.implemented()) {
-          problems.add(new ConfigProblem("family", ValueParsers.show(familyName) + " is not yet implemented (implemented: "
-              + String.join(", ", FamilyParameters.implementedFamilyNames()) + ")"));
+          problems.add(
+              new ConfigProblem(
+                  "family",
+                  ValueParsers.show(familyName)
+                      + " is not yet implemented (implemented: "
+                      + String.join(", ", FamilyParameters.implementedFamilyNames())
+                      + ")"));
           family = null;
         }
       }
@@ -185,20 +266,29 @@ public final class ConfigLoader {
       Map<String, Object> settings = readSettings(params, settingPaths);
       String sampling = (String) settings.get("sampling");
       Long recordEvery = (Long) settings.get("record_every");
-      List<String> metrics = family == null ? List.of() : readMetrics(settings.get("metrics"),
-          settingPaths.get("metrics"), family);
-      CollapseRule collapse = family == null ? null : readCollapse(settings.get("collapse"),
-          settingPaths.get("collapse"), family);
+      List<String> metrics =
+          family == null
+              ? List.of()
+              : readMetrics(settings.get("metrics"), settingPaths.get("metrics"), family);
+      CollapseRule collapse =
+          family == null
+              ? null
+              : readCollapse(settings.get("collapse"), settingPaths.get("collapse"), family);
 
       List<CellSpec> cells = List.of();
-      List<String> axes = grid.keySet().stream()
-          .map(key -> key)
-          .filter(key -> !SETTING_KEYS.contains(key) && !STRUCTURE_KEYS.contains(key))
-          .toList();
+      List<String> axes =
+          grid.keySet().stream()
+              .map(key -> key)
+              .filter(key -> !SETTING_KEYS.contains(key) && !STRUCTURE_KEYS.contains(key))
+              .toList();
       if (family != null) {
         List<ParameterSource> sources = readParameters(family, grid, params, truth);
-        LoadContext context = new LoadContext(baseDir, generations == null ? null : generations.intValue(),
-            sampling, settingPaths.getOrDefault("sampling", "sampling"));
+        LoadContext context =
+            new LoadContext(
+                baseDir,
+                generations == null ? null : generations.intValue(),
+                sampling,
+                settingPaths.getOrDefault("sampling", "sampling"));
         cells = GridExpansion.expand(family, sources, context, problems);
       }
       if (!problems.isEmpty()) {
@@ -213,8 +303,15 @@ public final class ConfigLoader {
       canonical.put("sampling", sampling);
       canonical.put("record_every", recordEvery);
       canonical.put("metrics", metrics);
-      canonical.put("collapse", collapse == null ? null : Map.of("metric", collapse.metric(),
-          collapse.below() ? "below" : "above", collapse.threshold()));
+      canonical.put(
+          "collapse",
+          collapse == null
+              ? null
+              : Map.of(
+                  "metric",
+                  collapse.metric(),
+                  collapse.below() ? "below" : "above",
+                  collapse.threshold()));
       canonical.put("axes", axes);
       List<Object> cellForms = new ArrayList<>(cells.size());
       for (CellSpec cell : cells) {
@@ -222,8 +319,21 @@ public final class ConfigLoader {
       }
       canonical.put("cells", cellForms);
       String json = CanonicalJson.write(canonical);
-      return new SweepConfig(name, seed, replicates.intValue(), generations.intValue(), familyName, cells, axes,
-          output, sampling, recordEvery.intValue(), metrics, collapse, CanonicalJson.sha256Hex(json), json);
+      return new SweepConfig(
+          name,
+          seed,
+          replicates.intValue(),
+          generations.intValue(),
+          familyName,
+          cells,
+          axes,
+          output,
+          sampling,
+          recordEvery.intValue(),
+          metrics,
+          collapse,
+          CanonicalJson.sha256Hex(json),
+          json);
     }
 
     private Object required(String key) {
@@ -236,7 +346,9 @@ public final class ConfigLoader {
     }
 
     private Object optional(String key) {
-      return root.containsKey(key) ? topLevel(key).parse(root.get(key), key, problems) : topLevel(key).defaultValue();
+      return root.containsKey(key)
+          ? topLevel(key).parse(root.get(key), key, problems)
+          : topLevel(key).defaultValue();
     }
 
     @SuppressWarnings("unchecked")
@@ -246,8 +358,13 @@ public final class ConfigLoader {
         return Map.of(); // absent or left empty
       }
       if (!(value instanceof Map)) {
-        problems.add(new ConfigProblem(key, ValueParsers.show(value) + " is not a map ("
-            + topLevel(key).allowedValues() + ")"));
+        problems.add(
+            new ConfigProblem(
+                key,
+                ValueParsers.show(value)
+                    + " is not a map ("
+                    + topLevel(key).allowedValues()
+                    + ")"));
         return Map.of();
       }
       return (Map<String, Object>) value;
@@ -257,16 +374,21 @@ public final class ConfigLoader {
       Map<String, Object> output = section("output");
       for (String key : output.keySet()) {
         if (!key.equals("dir") && !key.equals("formats")) {
-          problems.add(new ConfigProblem("output." + key, "unknown key " + ValueParsers.show(key) + " (allowed: dir, formats)"));
+          problems.add(
+              new ConfigProblem(
+                  "output." + key,
+                  "unknown key " + ValueParsers.show(key) + " (allowed: dir, formats)"));
         }
       }
       String dir = null;
       if (output.containsKey("dir")) {
-        dir = (String) ValueParsers.nonEmptyString().parse(output.get("dir"), "output.dir", problems);
+        dir =
+            (String) ValueParsers.nonEmptyString().parse(output.get("dir"), "output.dir", problems);
       }
       List<String> formats = OutputSpec.DEFAULT_FORMATS;
       if (output.containsKey("formats")) {
-        formats = wordList(output.get("formats"), "output.formats", OutputSpec.ALL_FORMATS, "format");
+        formats =
+            wordList(output.get("formats"), "output.formats", OutputSpec.ALL_FORMATS, "format");
         if (formats == null) {
           formats = OutputSpec.DEFAULT_FORMATS;
         }
@@ -278,8 +400,15 @@ public final class ConfigLoader {
     private List<String> wordList(Object raw, String path, List<String> allowed, String what) {
       String allowedText = "one of " + String.join(", ", allowed);
       if (!(raw instanceof List<?> list) || list.isEmpty()) {
-        problems.add(new ConfigProblem(path, ValueParsers.show(raw) + " is not a non-empty list of " + what
-            + "s (" + allowedText + ")"));
+        problems.add(
+            new ConfigProblem(
+                path,
+                ValueParsers.show(raw)
+                    + " is not a non-empty list of "
+                    + what
+                    + "s ("
+                    + allowedText
+                    + ")"));
         return null;
       }
       List<String> words = new ArrayList<>();
@@ -288,10 +417,13 @@ public final class ConfigLoader {
         Object element = list.get(i);
         String elementPath = path + "[" + i + "]";
         if (!(element instanceof String word) || !allowed.contains(word)) {
-          problems.add(new ConfigProblem(elementPath, ValueParsers.show(element) + " is not " + allowedText));
+          problems.add(
+              new ConfigProblem(
+                  elementPath, ValueParsers.show(element) + " is not " + allowedText));
           ok = false;
         } else if (words.contains(word)) {
-          problems.add(new ConfigProblem(elementPath, ValueParsers.show(element) + " is listed twice"));
+          problems.add(
+              new ConfigProblem(elementPath, ValueParsers.show(element) + " is listed twice"));
           ok = false;
         } else {
           words.add(word);
@@ -301,15 +433,17 @@ public final class ConfigLoader {
     }
 
     /** The sweep settings from the top level or params (not both), parsed; defaults filled. */
-    private Map<String, Object> readSettings(Map<String, Object> params, Map<String, String> paths) {
+    private Map<String, Object> readSettings(
+        Map<String, Object> params, Map<String, String> paths) {
       Map<String, Object> settings = new LinkedHashMap<>();
       for (String key : SETTING_KEYS) {
         ParameterSpec spec = topLevel(key);
         boolean top = root.containsKey(key);
         boolean underParams = params.containsKey(key);
         if (top && underParams) {
-          problems.add(new ConfigProblem("params." + key, "is also given at the top level (" + key
-              + "); give it once"));
+          problems.add(
+              new ConfigProblem(
+                  "params." + key, "is also given at the top level (" + key + "); give it once"));
         }
         String path = top ? key : underParams ? "params." + key : null;
         Object raw = top ? root.get(key) : underParams ? params.get(key) : null;
@@ -347,33 +481,50 @@ public final class ConfigLoader {
       int before = problems.size();
       for (Object key : map.keySet()) {
         if (!List.of("metric", "below", "above").contains(String.valueOf(key))) {
-          problems.add(new ConfigProblem(path + "." + key, "unknown key " + ValueParsers.show(key) + " (allowed: metric, below, above)"));
+          problems.add(
+              new ConfigProblem(
+                  path + "." + key,
+                  "unknown key " + ValueParsers.show(key) + " (allowed: metric, below, above)"));
         }
       }
       Object metric = map.get("metric");
       if (!(metric instanceof String name) || !family.metrics().contains(name)) {
-        problems.add(new ConfigProblem(path + ".metric", ValueParsers.show(metric) + " is not a "
-            + family.name() + " metric (one of " + String.join(", ", family.metrics()) + ")"));
+        problems.add(
+            new ConfigProblem(
+                path + ".metric",
+                ValueParsers.show(metric)
+                    + " is not a "
+                    + family.name()
+                    + " metric (one of "
+                    + String.join(", ", family.metrics())
+                    + ")"));
       }
       boolean below = map.containsKey("below");
       if (below == map.containsKey("above")) {
-        problems.add(new ConfigProblem(path, "needs exactly one of below and above (" + allowed + ")"));
+        problems.add(
+            new ConfigProblem(path, "needs exactly one of below and above (" + allowed + ")"));
         return null;
       }
       String thresholdPath = path + (below ? ".below" : ".above");
-      Double threshold = (Double) ValueParsers
-          .numberIn(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false)
-          .parse(map.get(below ? "below" : "above"), thresholdPath, problems);
+      Double threshold =
+          (Double)
+              ValueParsers.numberIn(
+                      Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false)
+                  .parse(map.get(below ? "below" : "above"), thresholdPath, problems);
       return problems.size() == before ? new CollapseRule((String) metric, below, threshold) : null;
     }
 
     /** The parameter values of grid, params and truth, checked against the family's catalogue. */
-    private List<ParameterSource> readParameters(FamilyParameters family, Map<String, Object> grid,
-        Map<String, Object> params, Map<String, Object> truth) {
+    private List<ParameterSource> readParameters(
+        FamilyParameters family,
+        Map<String, Object> grid,
+        Map<String, Object> params,
+        Map<String, Object> truth) {
       Map<String, ParameterSource> sources = new LinkedHashMap<>();
       Set<String> seen = new HashSet<>();
       for (String section : List.of("grid", "params", "truth")) {
-        Map<String, Object> entries = section.equals("grid") ? grid : section.equals("params") ? params : truth;
+        Map<String, Object> entries =
+            section.equals("grid") ? grid : section.equals("params") ? params : truth;
         for (Map.Entry<String, Object> entry : entries.entrySet()) {
           String key = section.equals("truth") ? "truth." + entry.getKey() : entry.getKey();
           String path = section + "." + entry.getKey();
@@ -382,19 +533,25 @@ public final class ConfigLoader {
           }
           ParameterSpec spec = family.parameter(key);
           if (spec == null) {
-            problems.add(new ConfigProblem(path, unknownParameter(family, section, key, entry.getKey())));
+            problems.add(
+                new ConfigProblem(path, unknownParameter(family, section, key, entry.getKey())));
             continue;
           }
           ParameterSource first = sources.get(key);
           if (first != null || seen.contains(key)) {
-            problems.add(new ConfigProblem(path, "is also given as " + (first == null ? key : first.path())
-                + " (a parameter is either a grid axis or a single value, not both)"));
+            problems.add(
+                new ConfigProblem(
+                    path,
+                    "is also given as "
+                        + (first == null ? key : first.path())
+                        + " (a parameter is either a grid axis or a single value, not both)"));
             continue;
           }
           seen.add(key);
-          ParameterSource source = section.equals("grid")
-              ? readAxis(spec, path, entry.getValue())
-              : readSingle(spec, path, entry.getValue());
+          ParameterSource source =
+              section.equals("grid")
+                  ? readAxis(spec, path, entry.getValue())
+                  : readSingle(spec, path, entry.getValue());
           if (source != null) {
             sources.put(key, source);
           }
@@ -405,12 +562,16 @@ public final class ConfigLoader {
 
     private ParameterSource readAxis(ParameterSpec spec, String path, Object raw) {
       if (!(raw instanceof List<?> list)) {
-        problems.add(new ConfigProblem(path, ValueParsers.show(raw)
-            + " is not a list (a grid axis is a non-empty list of values; a single value goes under params)"));
+        problems.add(
+            new ConfigProblem(
+                path,
+                ValueParsers.show(raw)
+                    + " is not a list (a grid axis is a non-empty list of values; a single value goes under params)"));
         return new ParameterSource(spec.name(), path, List.of(), List.of(), true, true);
       }
       if (list.isEmpty()) {
-        problems.add(new ConfigProblem(path, "[] is an empty list (a grid axis needs at least one value)"));
+        problems.add(
+            new ConfigProblem(path, "[] is an empty list (a grid axis needs at least one value)"));
         return new ParameterSource(spec.name(), path, List.of(), List.of(), true, true);
       }
       List<Object> values = new ArrayList<>();
@@ -436,7 +597,8 @@ public final class ConfigLoader {
           : new ParameterSource(spec.name(), path, List.of(value), List.of(path), false, false);
     }
 
-    private String unknownParameter(FamilyParameters family, String section, String key, String writtenKey) {
+    private String unknownParameter(
+        FamilyParameters family, String section, String key, String writtenKey) {
       if (STRUCTURE_KEYS.contains(key) && !key.equals("truth")) {
         return "is a top-level key, not a parameter; write it at the top level";
       }
@@ -445,7 +607,12 @@ public final class ConfigLoader {
       }
       List<String> others = family.otherFamiliesWith(key);
       if (!others.isEmpty()) {
-        return key + " does not apply to family " + family.name() + " (it is a parameter of " + String.join(", ", others) + ")";
+        return key
+            + " does not apply to family "
+            + family.name()
+            + " (it is a parameter of "
+            + String.join(", ", others)
+            + ")";
       }
       if (key.equals("truth")) {
         return "truth parameters are dotted keys here (truth.exponent: ...), or go in the top-level truth map";
@@ -463,8 +630,15 @@ public final class ConfigLoader {
       if (section.equals("params")) {
         allowed.addAll(SETTING_KEYS);
       }
-      return "unknown key " + ValueParsers.show(writtenKey) + " (allowed under " + section + " for family "
-          + family.name() + ": " + String.join(", ", allowed) + ")";
+      return "unknown key "
+          + ValueParsers.show(writtenKey)
+          + " (allowed under "
+          + section
+          + " for family "
+          + family.name()
+          + ": "
+          + String.join(", ", allowed)
+          + ")";
     }
   }
 }

@@ -1,15 +1,14 @@
 package org.collapsesim.config;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * A truth counts file, read once when the config is loaded: one non-negative integer count per
- * line, at least one positive. Its SHA-256 goes into the cell parameters ({@code truth.file_sha256})
- * so that editing the file changes the cell ids and world keys.
+ * line, at least one positive. Its SHA-256 goes into the cell parameters ({@code
+ * truth.file_sha256}) so that editing the file changes the cell ids and world keys.
  *
  * @param sha256 lower-case hex SHA-256 of the file's bytes
  * @param counts the counts, one per line
@@ -35,7 +34,10 @@ record CountsFile(String sha256, long[] counts) {
       lineCount--; // the newline that ends the last line does not start another
     }
     if (lineCount == 0) {
-      problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": the file is empty (one count per line expected)"));
+      problems.add(
+          new ConfigProblem(
+              path,
+              ValueParsers.show(written) + ": the file is empty (one count per line expected)"));
       return null;
     }
     long[] counts = new long[lineCount];
@@ -49,15 +51,25 @@ record CountsFile(String sha256, long[] counts) {
         count = -1;
       }
       if (count < 0) {
-        problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": line " + (i + 1) + " "
-            + ValueParsers.show(line) + " is not a non-negative integer count"));
+        problems.add(
+            new ConfigProblem(
+                path,
+                ValueParsers.show(written)
+                    + ": line "
+                    + (i + 1)
+                    + " "
+                    + ValueParsers.show(line)
+                    + " is not a non-negative integer count"));
         return null;
       }
       counts[i] = count;
       anyPositive |= count > 0;
     }
     if (!anyPositive) {
-      problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": every count is 0 (at least one must be positive)"));
+      problems.add(
+          new ConfigProblem(
+              path,
+              ValueParsers.show(written) + ": every count is 0 (at least one must be positive)"));
       return null;
     }
     return new CountsFile(HexFormat.of().formatHex(CanonicalJson.sha256(bytes)), counts);

@@ -21,19 +21,41 @@ public final class FamilyParameters {
    * {@code sampling: exact} is valid for them; a family adds itself here when it implements one
    * (FamilyCatalogueTest checks the two agree).
    */
-  public static final java.util.Set<String> EXACT_SAMPLING_FAMILIES = java.util.Set.of("gaussian", "categorical");
+  public static final java.util.Set<String> EXACT_SAMPLING_FAMILIES =
+      java.util.Set.of("gaussian", "categorical");
 
   static {
-    register(new FamilyParameters("gaussian", true,
-        GaussianParameters.PARAMETERS, GaussianParameters.METRICS, GaussianParameters.RULES));
-    register(new FamilyParameters("categorical", true,
-        CategoricalParameters.PARAMETERS, CategoricalParameters.METRICS, CategoricalParameters.RULES));
-    register(new FamilyParameters("markov", true,
-        MarkovParameters.PARAMETERS, MarkovParameters.METRICS, MarkovParameters.RULES));
-    register(new FamilyParameters("gmm", true,
-        GmmParameters.PARAMETERS, GmmParameters.METRICS, GmmParameters.RULES));
-    register(new FamilyParameters("linreg", true,
-        LinregParameters.PARAMETERS, LinregParameters.METRICS, LinregParameters.RULES));
+    register(
+        new FamilyParameters(
+            "gaussian",
+            true,
+            GaussianParameters.PARAMETERS,
+            GaussianParameters.METRICS,
+            GaussianParameters.RULES));
+    register(
+        new FamilyParameters(
+            "categorical",
+            true,
+            CategoricalParameters.PARAMETERS,
+            CategoricalParameters.METRICS,
+            CategoricalParameters.RULES));
+    register(
+        new FamilyParameters(
+            "markov",
+            true,
+            MarkovParameters.PARAMETERS,
+            MarkovParameters.METRICS,
+            MarkovParameters.RULES));
+    register(
+        new FamilyParameters(
+            "gmm", true, GmmParameters.PARAMETERS, GmmParameters.METRICS, GmmParameters.RULES));
+    register(
+        new FamilyParameters(
+            "linreg",
+            true,
+            LinregParameters.PARAMETERS,
+            LinregParameters.METRICS,
+            LinregParameters.RULES));
   }
 
   private final String name;
@@ -43,7 +65,11 @@ public final class FamilyParameters {
   private final List<String> metrics;
   private final List<CellRule> rules;
 
-  private FamilyParameters(String name, boolean implemented, List<ParameterSpec> own, List<String> metrics,
+  private FamilyParameters(
+      String name,
+      boolean implemented,
+      List<ParameterSpec> own,
+      List<String> metrics,
       List<CellRule> ownRules) {
     this.name = name;
     this.implemented = implemented;
@@ -51,7 +77,8 @@ public final class FamilyParameters {
     all.addAll(own);
     for (ParameterSpec spec : all) {
       if (byName.put(spec.name(), spec) != null) {
-        throw new IllegalStateException("family " + name + " defines parameter " + spec.name() + " twice");
+        throw new IllegalStateException(
+            "family " + name + " defines parameter " + spec.name() + " twice");
       }
     }
     this.parameters = List.copyOf(all);
@@ -105,7 +132,10 @@ public final class FamilyParameters {
     return name;
   }
 
-  /** Whether the family's sampler, estimator and metrics exist; an unimplemented family cannot be configured. */
+  /**
+   * Whether the family's sampler, estimator and metrics exist; an unimplemented family cannot be
+   * configured.
+   */
   public boolean implemented() {
     return implemented;
   }

@@ -5,32 +5,44 @@ import java.util.List;
 
 /**
  * The gaussian family's parameters (SPEC §4): estimator, the sampling-bias decoding, and the truth
- * N(mu*, Sigma*) with {@code truth.mean} (a number broadcast to d, or d numbers) and
- * {@code truth.covariance} (a number sigma^2 for sigma^2 I, d positive numbers for a diagonal, or a
- * d x d symmetric positive definite matrix).
+ * N(mu*, Sigma*) with {@code truth.mean} (a number broadcast to d, or d numbers) and {@code
+ * truth.covariance} (a number sigma^2 for sigma^2 I, d positive numbers for a diagonal, or a d x d
+ * symmetric positive definite matrix).
  */
 final class GaussianParameters {
 
-  static final List<ParameterSpec> PARAMETERS = List.of(
-      ParameterSpec.of("estimator", "mle: covariance over n; unbiased: over n - 1 (needs samples >= 2)",
-              "one of mle, unbiased", ValueParsers.oneOf("mle", "unbiased"))
-          .withDefault("mle"),
-      ParameterSpec.of("sampling_bias", "lambda: samples are drawn from N(mu_t, lambda Sigma_t)", "a number > 0",
-              ValueParsers.positiveNumber())
-          .withDefault(1.0),
-      ParameterSpec.of("truth.mean", "mu*: a number broadcast to every dimension, or d numbers",
-              "a number or a list of model_size numbers", GaussianParameters::parseMean)
-          .withDefault(0.0).asWorld(),
-      ParameterSpec.of("truth.covariance",
-              "Sigma*: a number sigma^2 (sigma^2 I), d positive numbers (diagonal), or a d x d matrix",
-              "a number > 0, a list of model_size numbers > 0, or a model_size x model_size symmetric"
-                  + " positive definite matrix",
-              GaussianParameters::parseCovariance)
-          .withDefault(1.0).asWorld());
+  static final List<ParameterSpec> PARAMETERS =
+      List.of(
+          ParameterSpec.of(
+                  "estimator",
+                  "mle: covariance over n; unbiased: over n - 1 (needs samples >= 2)",
+                  "one of mle, unbiased",
+                  ValueParsers.oneOf("mle", "unbiased"))
+              .withDefault("mle"),
+          ParameterSpec.of(
+                  "sampling_bias",
+                  "lambda: samples are drawn from N(mu_t, lambda Sigma_t)",
+                  "a number > 0",
+                  ValueParsers.positiveNumber())
+              .withDefault(1.0),
+          ParameterSpec.of(
+                  "truth.mean",
+                  "mu*: a number broadcast to every dimension, or d numbers",
+                  "a number or a list of model_size numbers",
+                  GaussianParameters::parseMean)
+              .withDefault(0.0)
+              .asWorld(),
+          ParameterSpec.of(
+                  "truth.covariance",
+                  "Sigma*: a number sigma^2 (sigma^2 I), d positive numbers (diagonal), or a d x d matrix",
+                  "a number > 0, a list of model_size numbers > 0, or a model_size x model_size symmetric"
+                      + " positive definite matrix",
+                  GaussianParameters::parseCovariance)
+              .withDefault(1.0)
+              .asWorld());
 
-  static final List<CellRule> RULES = List.of(
-      GaussianParameters::checkUnbiasedSamples,
-      GaussianParameters::checkTruthDimensions);
+  static final List<CellRule> RULES =
+      List.of(GaussianParameters::checkUnbiasedSamples, GaussianParameters::checkTruthDimensions);
 
   static final List<String> METRICS =
       List.of("var_ratio", "logdet_ratio", "mean_sq_err", "kl_true_model", "w2_sq", "entropy");
@@ -38,7 +50,8 @@ final class GaussianParameters {
   private GaussianParameters() {}
 
   private static Object parseMean(Object raw, String path, List<ConfigProblem> problems) {
-    ValueParser finite = ValueParsers.numberIn(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
+    ValueParser finite =
+        ValueParsers.numberIn(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
     if (raw instanceof List<?> list) {
       if (list.isEmpty()) {
         problems.add(new ConfigProblem(path, "[] is not a number or a non-empty list of numbers"));
@@ -61,13 +74,19 @@ final class GaussianParameters {
     if (list.stream().noneMatch(row -> row instanceof List<?>)) {
       return ValueParsers.doubleList(list, path, positive, problems);
     }
-    ValueParser finite = ValueParsers.numberIn(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
+    ValueParser finite =
+        ValueParsers.numberIn(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
     int n = list.size();
     List<List<Double>> rows = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       if (!(list.get(i) instanceof List<?> row) || row.size() != n) {
-        problems.add(new ConfigProblem(path + "[" + i + "]", ValueParsers.show(list.get(i))
-            + " is not a row of " + n + " numbers (a covariance matrix is square)"));
+        problems.add(
+            new ConfigProblem(
+                path + "[" + i + "]",
+                ValueParsers.show(list.get(i))
+                    + " is not a row of "
+                    + n
+                    + " numbers (a covariance matrix is square)"));
         return null;
       }
       List<Double> parsed = ValueParsers.doubleList(row, path + "[" + i + "]", finite, problems);
@@ -79,23 +98,47 @@ final class GaussianParameters {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < i; j++) {
         if (!rows.get(i).get(j).equals(rows.get(j).get(i))) {
-          problems.add(new ConfigProblem(path, ValueParsers.show(raw) + " is not symmetric (["
-              + i + "][" + j + "] = " + rows.get(i).get(j) + " but [" + j + "][" + i + "] = "
-              + rows.get(j).get(i) + ")"));
+          problems.add(
+              new ConfigProblem(
+                  path,
+                  ValueParsers.show(raw)
+                      + " is not symmetric (["
+                      + i
+                      + "]["
+                      + j
+                      + "] = "
+                      + rows.get(i).get(j)
+                      + " but ["
+                      + j
+                      + "]["
+                      + i
+                      + "] = "
+                      + rows.get(j).get(i)
+                      + ")"));
           return null;
         }
       }
     }
     int failedPivot = choleskyFailure(rows);
     if (failedPivot >= 0) {
-      problems.add(new ConfigProblem(path, ValueParsers.show(raw)
-          + " is not positive definite (the Cholesky factorization fails at pivot [" + failedPivot + "][" + failedPivot + "])"));
+      problems.add(
+          new ConfigProblem(
+              path,
+              ValueParsers.show(raw)
+                  + " is not positive definite (the Cholesky factorization fails at pivot ["
+                  + failedPivot
+                  + "]["
+                  + failedPivot
+                  + "])"));
       return null;
     }
     return List.copyOf(rows);
   }
 
-  /** The row where a Cholesky factorization of the symmetric matrix breaks down, or -1 if it is positive definite. */
+  /**
+   * The row where a Cholesky factorization of the symmetric matrix breaks down, or -1 if it is
+   * positive definite.
+   */
   static int choleskyFailure(List<List<Double>> matrix) {
     int n = matrix.size();
     double[][] lower = new double[n][n];
@@ -118,22 +161,36 @@ final class GaussianParameters {
     return -1;
   }
 
-  private static void checkUnbiasedSamples(CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
-    if ("unbiased".equals(cell.get("estimator")) && cell.get("samples") instanceof Long samples && samples < 2) {
-      problems.add(new ConfigProblem(cell.origin("estimator"),
-          "\"unbiased\" needs samples >= 2, but " + cell.describe("samples")));
+  private static void checkUnbiasedSamples(
+      CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
+    if ("unbiased".equals(cell.get("estimator"))
+        && cell.get("samples") instanceof Long samples
+        && samples < 2) {
+      problems.add(
+          new ConfigProblem(
+              cell.origin("estimator"),
+              "\"unbiased\" needs samples >= 2, but " + cell.describe("samples")));
     }
   }
 
-  private static void checkTruthDimensions(CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
+  private static void checkTruthDimensions(
+      CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
     if (!(cell.get("model_size") instanceof Long d)) {
       return;
     }
     for (String key : List.of("truth.mean", "truth.covariance")) {
       if (cell.get(key) instanceof List<?> list && list.size() != d) {
-        problems.add(new ConfigProblem(cell.origin(key), ValueParsers.show(list) + " has " + list.size()
-            + (list.get(0) instanceof List<?> ? " rows" : " values") + ", but " + cell.describe("model_size")
-            + " needs " + d));
+        problems.add(
+            new ConfigProblem(
+                cell.origin(key),
+                ValueParsers.show(list)
+                    + " has "
+                    + list.size()
+                    + (list.get(0) instanceof List<?> ? " rows" : " values")
+                    + ", but "
+                    + cell.describe("model_size")
+                    + " needs "
+                    + d));
       }
     }
   }

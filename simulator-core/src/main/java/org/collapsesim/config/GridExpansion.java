@@ -20,33 +20,45 @@ final class GridExpansion {
   /** A grid beyond this many combinations is refused before it is expanded. */
   static final long MAX_CELLS = 1_000_000;
 
-  /** Suffix of the derived key holding a file parameter's content hash ({@code truth.file_sha256}). */
+  /**
+   * Suffix of the derived key holding a file parameter's content hash ({@code truth.file_sha256}).
+   */
   static final String SHA256_SUFFIX = "_sha256";
 
   /**
    * The values given for one parameter.
    *
    * @param key the parameter name
-   * @param path where it was written ({@code grid.alpha}, {@code params.window}, {@code truth.exponent})
+   * @param path where it was written ({@code grid.alpha}, {@code params.window}, {@code
+   *     truth.exponent})
    * @param values the valid resolved values (one for a single value; the valid elements of an axis)
    * @param paths where each value was written ({@code grid.alpha[2]})
    * @param axis whether it is a grid axis
    * @param failed whether some value had a problem (checks that would repeat it are skipped)
    */
-  record ParameterSource(String key, String path, List<Object> values, List<String> paths, boolean axis,
+  record ParameterSource(
+      String key,
+      String path,
+      List<Object> values,
+      List<String> paths,
+      boolean axis,
       boolean failed) {}
 
   private GridExpansion() {}
 
-  static List<CellSpec> expand(FamilyParameters family, List<ParameterSource> sources, LoadContext context,
+  static List<CellSpec> expand(
+      FamilyParameters family,
+      List<ParameterSource> sources,
+      LoadContext context,
       List<ConfigProblem> problems) {
     List<ParameterSource> usable = sources.stream().filter(s -> !s.values().isEmpty()).toList();
     long combinations = 1;
     for (ParameterSource source : usable) {
       combinations *= source.values().size();
       if (combinations > MAX_CELLS) {
-        problems.add(new ConfigProblem("grid", "the axes make more than " + MAX_CELLS
-            + " combinations; split the sweep"));
+        problems.add(
+            new ConfigProblem(
+                "grid", "the axes make more than " + MAX_CELLS + " combinations; split the sweep"));
         return List.of();
       }
     }
@@ -63,7 +75,8 @@ final class GridExpansion {
       CellDraft cell = new CellDraft(family.name());
       for (int i = 0; i < usable.size(); i++) {
         ParameterSource source = usable.get(i);
-        cell.putExplicit(source.key(), source.values().get(position[i]), source.paths().get(position[i]));
+        cell.putExplicit(
+            source.key(), source.values().get(position[i]), source.paths().get(position[i]));
       }
       resolve(family, cell, failedKeys, appliedSomewhere, context, problems);
       distinct.putIfAbsent(CanonicalJson.write(cellForm(cell.family, cell.params)), cell);
@@ -79,8 +92,13 @@ final class GridExpansion {
       if (!appliedSomewhere.contains(source.key())) {
         ParameterSpec spec = family.parameter(source.key());
         Object shown = source.axis() ? source.values() : source.values().get(0);
-        problems.add(new ConfigProblem(source.path(), ValueParsers.show(shown) + " does not apply to any cell (needs "
-            + spec.applicability().condition() + ")"));
+        problems.add(
+            new ConfigProblem(
+                source.path(),
+                ValueParsers.show(shown)
+                    + " does not apply to any cell (needs "
+                    + spec.applicability().condition()
+                    + ")"));
       }
     }
     List<CellSpec> cells = new ArrayList<>(distinct.size());
@@ -88,14 +106,26 @@ final class GridExpansion {
       CellDraft cell = entry.getValue();
       String cellId = CanonicalJson.sha256Hex(entry.getKey()).substring(0, 16);
       long worldKey = CanonicalJson.sha256Long(CanonicalJson.write(worldForm(family, cell)));
-      cells.add(new CellSpec(cells.size(), cellId, cell.family, new TreeMap<>(cell.params), worldKey,
-          cell.truthCounts, cell.truthTokens));
+      cells.add(
+          new CellSpec(
+              cells.size(),
+              cellId,
+              cell.family,
+              new TreeMap<>(cell.params),
+              worldKey,
+              cell.truthCounts,
+              cell.truthTokens));
     }
     return cells;
   }
 
-  private static void resolve(FamilyParameters family, CellDraft cell, Set<String> failedKeys,
-      Set<String> appliedSomewhere, LoadContext context, List<ConfigProblem> problems) {
+  private static void resolve(
+      FamilyParameters family,
+      CellDraft cell,
+      Set<String> failedKeys,
+      Set<String> appliedSomewhere,
+      LoadContext context,
+      List<ConfigProblem> problems) {
     Set<String> explicit = new HashSet<>(cell.params.keySet());
     for (ParameterSpec spec : family.parameters()) {
       if (!cell.has(spec.name()) && spec.defaultValue() != null) {
@@ -120,11 +150,19 @@ final class GridExpansion {
       rule.apply(cell, context, problems);
     }
     for (ParameterSpec spec : family.parameters()) {
-      if (spec.required() && applicable.contains(spec.name()) && !cell.has(spec.name())
+      if (spec.required()
+          && applicable.contains(spec.name())
+          && !cell.has(spec.name())
           && !failedKeys.contains(spec.name())) {
         String condition = spec.applicability().condition();
-        problems.add(new ConfigProblem(spec.name(), "is required" + (condition.isEmpty() ? "" : " when " + condition)
-            + " (" + spec.allowedValues() + "); give it under params or grid"));
+        problems.add(
+            new ConfigProblem(
+                spec.name(),
+                "is required"
+                    + (condition.isEmpty() ? "" : " when " + condition)
+                    + " ("
+                    + spec.allowedValues()
+                    + "); give it under params or grid"));
       }
     }
   }
@@ -145,7 +183,10 @@ final class GridExpansion {
     form.put("family", cell.family);
     for (Map.Entry<String, Object> entry : cell.params.entrySet()) {
       String key = entry.getKey();
-      String base = key.endsWith(SHA256_SUFFIX) ? key.substring(0, key.length() - SHA256_SUFFIX.length()) : key;
+      String base =
+          key.endsWith(SHA256_SUFFIX)
+              ? key.substring(0, key.length() - SHA256_SUFFIX.length())
+              : key;
       ParameterSpec spec = family.parameter(base);
       if (spec != null && spec.world()) {
         form.put(key, entry.getValue());

@@ -7,15 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What cell rules need beyond the cell: the config file's directory (files are relative to it),
- * the generation count, the sampling setting, and the files already read (each file is read once
- * per load, however many cells name it).
+ * What cell rules need beyond the cell: the config file's directory (files are relative to it), the
+ * generation count, the sampling setting, and the files already read (each file is read once per
+ * load, however many cells name it).
  */
 final class LoadContext {
 
   private final Path baseDir;
+
   /** G, or null when {@code generations} was invalid (checks that need it are skipped). */
   final Integer generations;
+
   final String sampling;
   final String samplingPath;
   private final Map<Path, Optional<CountsFile>> countsFiles = new HashMap<>();
@@ -28,11 +30,15 @@ final class LoadContext {
     this.samplingPath = samplingPath;
   }
 
-  /** The counts file named {@code written} (relative to the config's directory), or null if it is bad. */
+  /**
+   * The counts file named {@code written} (relative to the config's directory), or null if it is
+   * bad.
+   */
   CountsFile countsFile(String written, String path, List<ConfigProblem> problems) {
     Path file = baseDir.resolve(written).toAbsolutePath().normalize();
     return countsFiles
-        .computeIfAbsent(file, f -> Optional.ofNullable(CountsFile.read(f, written, path, problems)))
+        .computeIfAbsent(
+            file, f -> Optional.ofNullable(CountsFile.read(f, written, path, problems)))
         .orElse(null);
   }
 
@@ -40,7 +46,9 @@ final class LoadContext {
   TextFile textFile(String written, String mode, String path, List<ConfigProblem> problems) {
     Path file = baseDir.resolve(written).toAbsolutePath().normalize();
     return textFiles
-        .computeIfAbsent(List.of(file, mode), f -> Optional.ofNullable(TextFile.read(file, mode, written, path, problems)))
+        .computeIfAbsent(
+            List.of(file, mode),
+            f -> Optional.ofNullable(TextFile.read(file, mode, written, path, problems)))
         .orElse(null);
   }
 }

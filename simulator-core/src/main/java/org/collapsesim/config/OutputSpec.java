@@ -6,8 +6,8 @@ import java.util.List;
  * The {@code output} section: where a sweep writes and which formats (SPEC §9).
  *
  * @param dir the output directory as written, or null (then {@code --out} must give one)
- * @param formats a non-empty subset of arrow, parquet, csv, in the order written; default
- *     [arrow, parquet]
+ * @param formats a non-empty subset of arrow, parquet, csv, in the order written; default [arrow,
+ *     parquet]
  */
 public record OutputSpec(String dir, List<String> formats) {
 
@@ -20,7 +20,8 @@ public record OutputSpec(String dir, List<String> formats) {
   public OutputSpec {
     formats = List.copyOf(formats);
     if (formats.isEmpty() || !ALL_FORMATS.containsAll(formats)) {
-      throw new IllegalArgumentException("formats " + formats + " is not a non-empty subset of " + ALL_FORMATS);
+      throw new IllegalArgumentException(
+          "formats " + formats + " is not a non-empty subset of " + ALL_FORMATS);
     }
   }
 

@@ -40,29 +40,38 @@ public record ParameterSpec(
     Objects.requireNonNull(applicability, "applicability");
   }
 
-  /** An optional parameter with no default that applies always; refine with the {@code with...} copies. */
-  public static ParameterSpec of(String name, String description, String allowedValues, ValueParser parser) {
-    return new ParameterSpec(name, description, allowedValues, null, false, false, parser, Applicability.ALWAYS);
+  /**
+   * An optional parameter with no default that applies always; refine with the {@code with...}
+   * copies.
+   */
+  public static ParameterSpec of(
+      String name, String description, String allowedValues, ValueParser parser) {
+    return new ParameterSpec(
+        name, description, allowedValues, null, false, false, parser, Applicability.ALWAYS);
   }
 
   /** A copy with default {@code value} (in resolved form: Long, Double, String, Boolean, ...). */
   public ParameterSpec withDefault(Object value) {
-    return new ParameterSpec(name, description, allowedValues, value, required, world, parser, applicability);
+    return new ParameterSpec(
+        name, description, allowedValues, value, required, world, parser, applicability);
   }
 
   /** A copy that must have a value in every cell it applies to. */
   public ParameterSpec asRequired() {
-    return new ParameterSpec(name, description, allowedValues, defaultValue, true, world, parser, applicability);
+    return new ParameterSpec(
+        name, description, allowedValues, defaultValue, true, world, parser, applicability);
   }
 
   /** A copy that is part of the world key. */
   public ParameterSpec asWorld() {
-    return new ParameterSpec(name, description, allowedValues, defaultValue, required, true, parser, applicability);
+    return new ParameterSpec(
+        name, description, allowedValues, defaultValue, required, true, parser, applicability);
   }
 
   /** A copy that applies only when {@code when} holds. */
   public ParameterSpec withApplicability(Applicability when) {
-    return new ParameterSpec(name, description, allowedValues, defaultValue, required, world, parser, when);
+    return new ParameterSpec(
+        name, description, allowedValues, defaultValue, required, world, parser, when);
   }
 
   /** Whether this is a truth parameter ({@code truth.X}). */

@@ -26,25 +26,31 @@ import org.yaml.snakeyaml.representer.Representer;
  * (SPEC §6: no object construction from tags, alias expansion bounded).
  *
  * <p>SnakeYAML composes the node tree with bounded aliases, nesting and size; the tree is then
- * walked here rather than handed to a constructor, so that every refusal becomes a
- * {@link ConfigProblem} with the key path where it happened: tags other than the plain YAML ones
- * ({@code !!javax.script.ScriptEngineManager}, {@code !!timestamp}, {@code !!binary}, global
- * {@code !tags}), duplicate keys, merge keys ({@code <<}), non-scalar keys and recursive aliases.
- * Scalars are resolved by SnakeYAML's {@link SafeConstructor} (YAML 1.1 ints, floats, booleans).
+ * walked here rather than handed to a constructor, so that every refusal becomes a {@link
+ * ConfigProblem} with the key path where it happened: tags other than the plain YAML ones ({@code
+ * !!javax.script.ScriptEngineManager}, {@code !!timestamp}, {@code !!binary}, global {@code
+ * !tags}), duplicate keys, merge keys ({@code <<}), non-scalar keys and recursive aliases. Scalars
+ * are resolved by SnakeYAML's {@link SafeConstructor} (YAML 1.1 ints, floats, booleans).
  */
 final class SafeYamlReader {
 
-  /** Aliases to collections allowed per document: enough for reuse, too few for a billion laughs. */
+  /**
+   * Aliases to collections allowed per document: enough for reuse, too few for a billion laughs.
+   */
   static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
+
   /** Code points per document; a sweep definition is a page, a list schedule a few pages. */
   static final int CODE_POINT_LIMIT = 4 * 1024 * 1024;
 
-  private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
+  private static final Set<Tag> SCALAR_TAGS =
+      Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
 
   private final ScalarConstructor scalars;
   private final Yaml yaml;
+
   /** When non-null, every problem is reported under this path (used for {@code --set} values). */
   private final String fixedPath;
+
   private final List<ConfigProblem> problems;
   private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -69,8 +75,8 @@ final class SafeYamlReader {
    * Reads one YAML document.
    *
    * @param text the YAML text
-   * @param fixedPath if non-null, the path every problem is reported under; otherwise problems carry
-   *     the key path inside the document ({@code yaml} for syntax errors)
+   * @param fixedPath if non-null, the path every problem is reported under; otherwise problems
+   *     carry the key path inside the document ({@code yaml} for syntax errors)
    * @param problems where problems are added
    * @return the value (a {@code LinkedHashMap} for a mapping, keys in document order), or null for
    *     an empty document or after adding problems
@@ -84,8 +90,10 @@ final class SafeYamlReader {
     try {
       root = yaml.compose(new StringReader(text));
     } catch (YAMLException e) {
-      problems.add(new ConfigProblem(fixedPath == null ? "yaml" : fixedPath,
-          "not valid YAML: " + e.getMessage().replaceAll("\\s+", " ").trim()));
+      problems.add(
+          new ConfigProblem(
+              fixedPath == null ? "yaml" : fixedPath,
+              "not valid YAML: " + e.getMessage().replaceAll("\\s+", " ").trim()));
       return null;
     }
     if (root == null) {
@@ -98,7 +106,8 @@ final class SafeYamlReader {
 
   private Object convert(Node node, String path) {
     if (!inProgress.add(node)) {
-      problem(path, "an alias refers to a collection that contains it (recursive YAML is not allowed)");
+      problem(
+          path, "an alias refers to a collection that contains it (recursive YAML is not allowed)");
       return null;
     }
     try {
@@ -124,11 +133,15 @@ final class SafeYamlReader {
       for (NodeTuple tuple : mapping.getValue()) {
         Node keyNode = tuple.getKeyNode();
         if (!(keyNode instanceof ScalarNode keyScalar)) {
-          problem(path, "a key at line " + line(keyNode) + " is a list or map; keys must be plain words");
+          problem(
+              path,
+              "a key at line " + line(keyNode) + " is a list or map; keys must be plain words");
           continue;
         }
         if (Tag.MERGE.equals(keyNode.getTag())) {
-          problem(path, "merge keys (<<) are not supported (line " + line(keyNode) + "); write the keys out");
+          problem(
+              path,
+              "merge keys (<<) are not supported (line " + line(keyNode) + "); write the keys out");
           continue;
         }
         if (!SCALAR_TAGS.contains(keyNode.getTag())) {
@@ -139,7 +152,9 @@ final class SafeYamlReader {
         String childPath = path.isEmpty() ? key : path + "." + key;
         Integer firstLine = lines.putIfAbsent(key, line(keyNode));
         if (firstLine != null) {
-          problem(childPath, "duplicate key at line " + line(keyNode) + " (first at line " + firstLine + ")");
+          problem(
+              childPath,
+              "duplicate key at line " + line(keyNode) + " (first at line " + firstLine + ")");
           continue;
         }
         map.put(key, convert(tuple.getValueNode(), childPath));
@@ -157,15 +172,26 @@ final class SafeYamlReader {
     try {
       return scalars.value(scalar);
     } catch (YAMLException | NumberFormatException e) {
-      problem(path, ValueParsers.show(scalar.getValue()) + " cannot be read as "
-          + tagName(scalar.getTag()) + " (" + e.getMessage() + ")");
+      problem(
+          path,
+          ValueParsers.show(scalar.getValue())
+              + " cannot be read as "
+              + tagName(scalar.getTag())
+              + " ("
+              + e.getMessage()
+              + ")");
       return null;
     }
   }
 
   private Object refuseTag(Node node, String path) {
-    problem(path, "tag " + tagName(node.getTag()) + " at line " + line(node)
-        + " is not allowed (plain YAML only: maps, lists, strings, numbers, booleans)");
+    problem(
+        path,
+        "tag "
+            + tagName(node.getTag())
+            + " at line "
+            + line(node)
+            + " is not allowed (plain YAML only: maps, lists, strings, numbers, booleans)");
     return null;
   }
 

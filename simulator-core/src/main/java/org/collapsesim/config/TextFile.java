@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -14,8 +13,8 @@ import java.util.Map;
 /**
  * A UTF-8 text file for the markov family's truth, read once when the config is loaded and
  * tokenized as characters (Unicode code points) or whitespace-separated words. Tokens are numbered
- * in order of first appearance. Its SHA-256 goes into the cell parameters ({@code truth.file_sha256})
- * so that editing the file changes the cell ids and world keys.
+ * in order of first appearance. Its SHA-256 goes into the cell parameters ({@code
+ * truth.file_sha256}) so that editing the file changes the cell ids and world keys.
  *
  * @param sha256 lower-case hex SHA-256 of the file's bytes
  * @param tokens the text as token ids
@@ -24,20 +23,24 @@ import java.util.Map;
 record TextFile(String sha256, int[] tokens, int vocabulary) {
 
   /** Reads and tokenizes {@code file} ({@code mode} chars or words); null after adding problems. */
-  static TextFile read(Path file, String mode, String written, String path, List<ConfigProblem> problems) {
+  static TextFile read(
+      Path file, String mode, String written, String path, List<ConfigProblem> problems) {
     byte[] bytes = ConfigFiles.readBytes(file, written, path, problems);
     if (bytes == null) {
       return null;
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
-      problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": is not valid UTF-8 text"));
+      problems.add(
+          new ConfigProblem(path, ValueParsers.show(written) + ": is not valid UTF-8 text"));
       return null;
     }
     Map<String, Integer> ids = new HashMap<>();
@@ -50,11 +53,19 @@ record TextFile(String sha256, int[] tokens, int vocabulary) {
         tokens[i] = ids.computeIfAbsent(words[i], w -> ids.size());
       }
     } else {
-      tokens = text.codePoints().map(cp -> ids.computeIfAbsent(Character.toString(cp), s -> ids.size())).toArray();
+      tokens =
+          text.codePoints()
+              .map(cp -> ids.computeIfAbsent(Character.toString(cp), s -> ids.size()))
+              .toArray();
     }
     if (tokens.length == 0) {
-      problems.add(new ConfigProblem(path, ValueParsers.show(written) + ": the file has no " + mode
-          + " (a text of at least one token is needed)"));
+      problems.add(
+          new ConfigProblem(
+              path,
+              ValueParsers.show(written)
+                  + ": the file has no "
+                  + mode
+                  + " (a text of at least one token is needed)"));
       return null;
     }
     return new TextFile(HexFormat.of().formatHex(CanonicalJson.sha256(bytes)), tokens, ids.size());

@@ -10,8 +10,8 @@ import java.util.List;
 public interface ValueParser {
 
   /**
-   * @param raw the value as loaded from YAML (String, Boolean, Integer/Long/BigInteger, Double, List,
-   *     Map); never null
+   * @param raw the value as loaded from YAML (String, Boolean, Integer/Long/BigInteger, Double,
+   *     List, Map); never null
    * @param path the key path of the value, used in problems
    * @param problems where problems are added
    * @return the resolved value, or null when at least one problem was added

@@ -97,7 +97,8 @@ public final class ValueParsers {
    * @param high the upper bound ({@code Double.POSITIVE_INFINITY} for none)
    * @param highClosed whether {@code high} itself is allowed
    */
-  public static ValueParser numberIn(double low, boolean lowClosed, double high, boolean highClosed) {
+  public static ValueParser numberIn(
+      double low, boolean lowClosed, double high, boolean highClosed) {
     String allowed = rangeText(low, lowClosed, high, highClosed);
     return (raw, path, problems) -> {
       Double value = asDouble(raw);
@@ -132,7 +133,12 @@ public final class ValueParsers {
     boolean hasLow = low != Double.NEGATIVE_INFINITY;
     boolean hasHigh = high != Double.POSITIVE_INFINITY;
     if (hasLow && hasHigh) {
-      return "in " + (lowClosed ? "[" : "(") + bound(low) + ", " + bound(high) + (highClosed ? "]" : ")");
+      return "in "
+          + (lowClosed ? "[" : "(")
+          + bound(low)
+          + ", "
+          + bound(high)
+          + (highClosed ? "]" : ")");
     }
     if (hasLow) {
       return (lowClosed ? ">= " : "> ") + bound(low);
@@ -183,15 +189,16 @@ public final class ValueParsers {
   }
 
   /**
-   * A list of doubles, each checked by {@code element}; resolved as an immutable
-   * {@code List<Double>}.
+   * A list of doubles, each checked by {@code element}; resolved as an immutable {@code
+   * List<Double>}.
    */
   static List<Double> doubleList(
       List<?> raw, String path, ValueParser element, List<ConfigProblem> problems) {
     List<Double> values = new ArrayList<>(raw.size());
     boolean ok = true;
     for (int i = 0; i < raw.size(); i++) {
-      Object parsed = raw.get(i) == null ? null : element.parse(raw.get(i), path + "[" + i + "]", problems);
+      Object parsed =
+          raw.get(i) == null ? null : element.parse(raw.get(i), path + "[" + i + "]", problems);
       if (raw.get(i) == null) {
         problems.add(new ConfigProblem(path + "[" + i + "]", "is empty (a number is expected)"));
       }

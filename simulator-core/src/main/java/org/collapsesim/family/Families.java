@@ -15,7 +15,10 @@ public final class Families {
 
   private static final List<Family> ALL =
       List.of(
-          new GaussianFamily(), new CategoricalFamily(), new MarkovFamily(), new GmmFamily(),
+          new GaussianFamily(),
+          new CategoricalFamily(),
+          new MarkovFamily(),
+          new GmmFamily(),
           new LinregFamily());
 
   private Families() {}

@@ -16,6 +16,7 @@ public interface KernelSupport {
 
   /** Slots of {@link #categoricalPass}'s output. */
   int ENTROPY = 0;
+
   int SQUARES = 1;
   int KL_TRUE_MODEL = 2;
   int KL_MODEL_TRUE = 3;
@@ -27,10 +28,14 @@ public interface KernelSupport {
   /** "scalar" or "vector". */
   String name();
 
-  /** {@code out[i] = SplitMix64.word(key, start + i)}, i &lt; n: a stream's words from a position. */
+  /**
+   * {@code out[i] = SplitMix64.word(key, start + i)}, i &lt; n: a stream's words from a position.
+   */
   void randomWords(long key, long start, long[] out, int n);
 
-  /** {@code out[i]} = the open uniform of word {@code start + i}: ((w &gt;&gt;&gt; 11) + 0.5) 2^-53. */
+  /**
+   * {@code out[i]} = the open uniform of word {@code start + i}: ((w &gt;&gt;&gt; 11) + 0.5) 2^-53.
+   */
   void openUniforms(long key, long start, double[] out, int n);
 
   /**
@@ -49,14 +54,20 @@ public interface KernelSupport {
 
   /**
    * One pass over a vocabulary for the categorical metrics (SPEC §4), into {@code out} at the slot
-   * constants: entropy -sum p ln p; sum p^2; KL(P* || smoothed model) with the smoothed model
-   * (c + eps) / (N + V eps) given by {@code eps} and {@code logSmoothedDenominator}, over p* &gt; 0;
-   * KL(P || P*) (+Infinity where p &gt; 0 = p*); L1 distance; support (c &gt; 0); extinct (p* &gt; 0,
-   * c = 0).
+   * constants: entropy -sum p ln p; sum p^2; KL(P* || smoothed model) with the smoothed model (c +
+   * eps) / (N + V eps) given by {@code eps} and {@code logSmoothedDenominator}, over p* &gt; 0;
+   * KL(P || P*) (+Infinity where p &gt; 0 = p*); L1 distance; support (c &gt; 0); extinct (p* &gt;
+   * 0, c = 0).
    *
    * @param logStar ln p* (-Infinity where p* = 0)
    */
   void categoricalPass(
-      double[] p, double[] pStar, double[] logStar, long[] counts, int n, double eps,
-      double logSmoothedDenominator, double[] out);
+      double[] p,
+      double[] pStar,
+      double[] logStar,
+      long[] counts,
+      int n,
+      double eps,
+      double logSmoothedDenominator,
+      double[] out);
 }

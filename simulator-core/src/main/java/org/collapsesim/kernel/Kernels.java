@@ -24,7 +24,8 @@ public final class Kernels {
     String why = null;
     KernelSupport vector = null;
     if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-      why = "module jdk.incubator.vector is not enabled (start the JVM with --add-modules jdk.incubator.vector)";
+      why =
+          "module jdk.incubator.vector is not enabled (start the JVM with --add-modules jdk.incubator.vector)";
     } else {
       try {
         why = VectorKernels.unusable();
@@ -43,7 +44,8 @@ public final class Kernels {
       case "scalar" -> chosen = SCALAR;
       case "vector" -> {
         if (vector == null) {
-          throw new IllegalStateException(PROPERTY + "=vector but the vector kernels cannot run: " + why);
+          throw new IllegalStateException(
+              PROPERTY + "=vector but the vector kernels cannot run: " + why);
         }
         chosen = vector;
       }
@@ -53,8 +55,9 @@ public final class Kernels {
           LOG.log(Level.INFO, "collapse-sim kernels: scalar, because " + why);
         }
       }
-      default -> throw new IllegalArgumentException(
-          PROPERTY + "=" + requested + ": expected scalar, vector or auto");
+      default ->
+          throw new IllegalArgumentException(
+              PROPERTY + "=" + requested + ": expected scalar, vector or auto");
     }
     CHOSEN = chosen;
     LOG.log(Level.DEBUG, "collapse-sim kernels: " + chosen.name());

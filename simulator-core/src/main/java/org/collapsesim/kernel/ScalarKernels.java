@@ -59,8 +59,14 @@ public final class ScalarKernels implements KernelSupport {
 
   @Override
   public void categoricalPass(
-      double[] p, double[] pStar, double[] logStar, long[] counts, int n, double eps,
-      double logSmoothedDenominator, double[] out) {
+      double[] p,
+      double[] pStar,
+      double[] logStar,
+      long[] counts,
+      int n,
+      double eps,
+      double logSmoothedDenominator,
+      double[] out) {
     double[][] acc = new double[5][LANES];
     long[] integers = new long[2];
     categoricalRange(p, pStar, logStar, counts, 0, n, eps, logSmoothedDenominator, acc, integers);
@@ -73,8 +79,16 @@ public final class ScalarKernels implements KernelSupport {
    * whole scalar twin, and the vector twin's tail.
    */
   static void categoricalRange(
-      double[] p, double[] pStar, double[] logStar, long[] counts, int from, int to, double eps,
-      double logSmoothedDenominator, double[][] acc, long[] integers) {
+      double[] p,
+      double[] pStar,
+      double[] logStar,
+      long[] counts,
+      int from,
+      int to,
+      double eps,
+      double logSmoothedDenominator,
+      double[][] acc,
+      long[] integers) {
     double[] entropy = acc[0];
     double[] squares = acc[1];
     double[] klTrueModel = acc[2];

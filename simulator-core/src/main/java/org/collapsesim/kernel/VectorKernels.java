@@ -1,7 +1,5 @@
 package org.collapsesim.kernel;
 
-import static org.collapsesim.math.DetMathConstants.*;
-
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
@@ -9,6 +7,7 @@ import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.XOR;
+import static org.collapsesim.math.DetMathConstants.*;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
@@ -20,17 +19,18 @@ import org.collapsesim.random.ZigguratNormal;
 /**
  * The vector twin (jdk.incubator.vector, 256-bit species: 4 lanes of long or double; the 8 logical
  * lanes of a reduction are two vectors). Only lane-wise IEEE operations, integer arithmetic,
- * compares and blends: {@link #log} evaluates every arm of {@link
- * org.collapsesim.math.DetMath}'s fdlibm log on all lanes with the same operations in the
- * same order, and blends by the same conditions, so each lane has the scalar twin's bits. The
- * Vector API's own LOG/EXP are not used (they change bits when compiled, SPEC §8). Short inputs
- * go to the scalar twin. The only file that names incubator types.
+ * compares and blends: {@link #log} evaluates every arm of {@link org.collapsesim.math.DetMath}'s
+ * fdlibm log on all lanes with the same operations in the same order, and blends by the same
+ * conditions, so each lane has the scalar twin's bits. The Vector API's own LOG/EXP are not used
+ * (they change bits when compiled, SPEC §8). Short inputs go to the scalar twin. The only file that
+ * names incubator types.
  */
 final class VectorKernels implements KernelSupport {
 
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
   private static final VectorSpecies<Long> L = LongVector.SPECIES_256;
   private static final int W = 4; // lanes per vector
+
   /** Below this many elements the scalar twin runs (identical bits, less overhead). */
   static final int THRESHOLD = 32;
 
@@ -62,6 +62,7 @@ final class VectorKernels implements KernelSupport {
   private static final long M1 = 0xBF58476D1CE4E5B9L;
   private static final long M2 = 0x94D049BB133111EBL;
   private static final long GOLDEN = SplitMix64.GOLDEN_GAMMA;
+
   /** Elements per loop iteration: one vector of W plus W scalar chains. */
   private static final int BLOCK = 2 * W;
 
@@ -164,8 +165,8 @@ final class VectorKernels implements KernelSupport {
   /**
    * The ziggurat's own loop ({@link ZigguratNormal#fill}), shared with the scalar twin. A lane-wise
    * fast path was measured slower on AVX2 (Zen 3): it needs two table gathers per 4 lanes
-   * (vpgatherdq is microcoded there) plus the emulated 64-bit multiplies, against two L1 loads
-   * per element in the scalar loop (see benchmarks/GAUSSIAN.md). Identical bits by construction.
+   * (vpgatherdq is microcoded there) plus the emulated 64-bit multiplies, against two L1 loads per
+   * element in the scalar loop (see benchmarks/GAUSSIAN.md). Identical bits by construction.
    */
   @Override
   public void gaussians(long key, long start, double[] out, int offset, int n) {
@@ -223,8 +224,14 @@ final class VectorKernels implements KernelSupport {
 
   @Override
   public void categoricalPass(
-      double[] p, double[] pStar, double[] logStar, long[] counts, int n, double eps,
-      double logSmoothedDenominator, double[] out) {
+      double[] p,
+      double[] pStar,
+      double[] logStar,
+      long[] counts,
+      int n,
+      double eps,
+      double logSmoothedDenominator,
+      double[] out) {
     double[][] acc = new double[5][LANES];
     long[] integers = new long[2];
     int bound = n < THRESHOLD ? 0 : n - n % (2 * W);
@@ -315,7 +322,8 @@ final class VectorKernels implements KernelSupport {
     hx = hx.and(0x000fffffL);
     LongVector i = hx.add(0x95f64L).and(0x100000L);
     LongVector low = xBits.and(0xffffffffL);
-    DoubleVector y = hx.or(i.lanewise(XOR, 0x3ff00000L)).lanewise(LSHL, 32).or(low).reinterpretAsDoubles();
+    DoubleVector y =
+        hx.or(i.lanewise(XOR, 0x3ff00000L)).lanewise(LSHL, 32).or(low).reinterpretAsDoubles();
     k = k.add(i.lanewise(LSHR, 20)); // i is 0 or 2^20
     DoubleVector f = y.sub(1.0);
     DoubleVector dk = signedSmall(k);
@@ -340,7 +348,8 @@ final class VectorKernels implements KernelSupport {
     DoubleVector r = t2.add(t1);
     DoubleVector hfsq = f.mul(0.5).mul(f);
     DoubleVector sHr = s.mul(hfsq.add(r));
-    DoubleVector withHfsq = dkHi.sub(hfsq.sub(sHr.add(dkLo)).sub(f)).blend(f.sub(hfsq.sub(sHr)), k0);
+    DoubleVector withHfsq =
+        dkHi.sub(hfsq.sub(sHr.add(dkLo)).sub(f)).blend(f.sub(hfsq.sub(sHr)), k0);
     DoubleVector sFr = s.mul(f.sub(r));
     DoubleVector plain = dkHi.sub(sFr.sub(dkLo).sub(f)).blend(f.sub(sFr), k0);
     DoubleVector result = plain.blend(withHfsq, iiPositive).blend(tinyValue, tiny);

@@ -3,8 +3,8 @@ package org.collapsesim.linalg;
 import org.collapsesim.math.DetMath;
 
 /**
- * Closed forms between multivariate Gaussians N(m, S) in d dimensions, covariances row-major
- * {@code double[]} of d x d:
+ * Closed forms between multivariate Gaussians N(m, S) in d dimensions, covariances row-major {@code
+ * double[]} of d x d:
  *
  * <ul>
  *   <li>Kullback-Leibler divergence KL(N1 || N2) = 1/2 [tr(S2^-1 S1) + (m2 - m1)^T S2^-1 (m2 - m1)
@@ -95,10 +95,10 @@ public final class GaussianDistances {
   }
 
   /**
-   * W2^2(N(m1, s1), N(m2, s2)). Negative eigenvalues of S2^1/2 S1 S2^1/2 from round-off are
-   * clamped to 0 (see {@link SymmetricEigen#sqrtm}), and a result that round-off makes negative
-   * (identical inputs) is clamped to 0, since W2^2 &gt;= 0. In one dimension: (m1 - m2)^2 +
-   * (sqrt(s1) - sqrt(s2))^2.
+   * W2^2(N(m1, s1), N(m2, s2)). Negative eigenvalues of S2^1/2 S1 S2^1/2 from round-off are clamped
+   * to 0 (see {@link SymmetricEigen#sqrtm}), and a result that round-off makes negative (identical
+   * inputs) is clamped to 0, since W2^2 &gt;= 0. In one dimension: (m1 - m2)^2 + (sqrt(s1) -
+   * sqrt(s2))^2.
    */
   public static double w2Squared(double[] m1, double[] s1, double[] m2, double[] s2, int d) {
     if (d == 1) {

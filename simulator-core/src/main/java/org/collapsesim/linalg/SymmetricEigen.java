@@ -25,7 +25,8 @@ public final class SymmetricEigen {
    *
    * @throws ArithmeticException if the sweeps do not converge (only for non-finite input)
    */
-  public static void decompose(double[] a, int d, double[] eigenvaluesOut, double[] eigenvectorsOut) {
+  public static void decompose(
+      double[] a, int d, double[] eigenvaluesOut, double[] eigenvectorsOut) {
     double[] w = new double[d * d];
     System.arraycopy(a, 0, w, 0, d * d);
     double[] v = eigenvectorsOut != null ? eigenvectorsOut : new double[d * d];
@@ -105,7 +106,8 @@ public final class SymmetricEigen {
       }
     }
     if (!converged) {
-      throw new ArithmeticException("Jacobi eigenvalue iteration did not converge (non-finite input?)");
+      throw new ArithmeticException(
+          "Jacobi eigenvalue iteration did not converge (non-finite input?)");
     }
     sortAscending(diag, v, d);
   }

@@ -9,14 +9,14 @@ import java.util.function.IntConsumer;
 
 /**
  * Runs the independent blocks of one large generation (SPEC §8: blocks of a fixed size, each with
- * its own substream {@link org.collapsesim.random.StreamKeys#block}), either one after the other
- * or as fork/join tasks on a pool. Each block writes only its own part of the output and draws only
+ * its own substream {@link org.collapsesim.random.StreamKeys#block}), either one after the other or
+ * as fork/join tasks on a pool. Each block writes only its own part of the output and draws only
  * from its own substream, so the numbers are the same whichever runs them and in whatever order:
  * the pool changes the speed of a chain, never its result.
  *
- * <p>When the chains themselves run as tasks of the same pool (see {@link InProcessRunner}),
- * work stealing gives spare cores to the blocks of the chains in flight: with fewer chains than
- * cores, the blocks of a large generation spread over all of them.
+ * <p>When the chains themselves run as tasks of the same pool (see {@link InProcessRunner}), work
+ * stealing gives spare cores to the blocks of the chains in flight: with fewer chains than cores,
+ * the blocks of a large generation spread over all of them.
  */
 public final class BlockRunner {
 
@@ -53,23 +53,25 @@ public final class BlockRunner {
     List<RecursiveAction> tasks = new ArrayList<>(blocks);
     for (int b = 0; b < blocks; b++) {
       int index = b;
-      tasks.add(new RecursiveAction() {
-        @Override
-        protected void compute() {
-          block.accept(index);
-        }
-      });
+      tasks.add(
+          new RecursiveAction() {
+            @Override
+            protected void compute() {
+              block.accept(index);
+            }
+          });
     }
     try {
       if (ForkJoinTask.getPool() == pool) {
         ForkJoinTask.invokeAll(tasks);
       } else {
-        pool.invoke(new RecursiveAction() {
-          @Override
-          protected void compute() {
-            ForkJoinTask.invokeAll(tasks);
-          }
-        });
+        pool.invoke(
+            new RecursiveAction() {
+              @Override
+              protected void compute() {
+                ForkJoinTask.invokeAll(tasks);
+              }
+            });
       }
     } catch (RuntimeException e) {
       throw unwrapped(e);
@@ -82,7 +84,8 @@ public final class BlockRunner {
    */
   private static RuntimeException unwrapped(RuntimeException e) {
     RuntimeException current = e;
-    while (current.getCause() instanceof RuntimeException cause && cause.getClass() == current.getClass()) {
+    while (current.getCause() instanceof RuntimeException cause
+        && cause.getClass() == current.getClass()) {
       current = cause;
     }
     return current;

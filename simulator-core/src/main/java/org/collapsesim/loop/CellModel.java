@@ -4,8 +4,8 @@ import org.collapsesim.random.RandomStream;
 
 /**
  * A family bound to one cell of the grid: its truth built, its parameters resolved. This is the
- * whole contract between {@link GenerationLoop} and a family; the loop never looks inside the
- * three types it carries:
+ * whole contract between {@link GenerationLoop} and a family; the loop never looks inside the three
+ * types it carries:
  *
  * <ul>
  *   <li>{@code B}, a batch of raw samples (primitive arrays, growable);
@@ -49,7 +49,10 @@ public interface CellModel<B, S, M> {
     drawTruth(rng, n, out);
   }
 
-  /** {@link #drawModel}, split into blocks as {@link #drawTruth(RandomStream, int, Object, BlockRunner)}. */
+  /**
+   * {@link #drawModel}, split into blocks as {@link #drawTruth(RandomStream, int, Object,
+   * BlockRunner)}.
+   */
   default void drawModel(M model, RandomStream rng, int n, B out, BlockRunner blocks) {
     drawModel(model, rng, n, out);
   }
@@ -75,12 +78,18 @@ public interface CellModel<B, S, M> {
     throw new UnsupportedOperationException("no exact sampling path");
   }
 
-  /** {@link #drawTruthStats}, split into blocks as {@link #drawTruth(RandomStream, int, Object, BlockRunner)}. */
+  /**
+   * {@link #drawTruthStats}, split into blocks as {@link #drawTruth(RandomStream, int, Object,
+   * BlockRunner)}.
+   */
   default void drawTruthStats(RandomStream rng, int n, S out, BlockRunner blocks) {
     drawTruthStats(rng, n, out);
   }
 
-  /** {@link #drawModelStats}, split into blocks as {@link #drawTruth(RandomStream, int, Object, BlockRunner)}. */
+  /**
+   * {@link #drawModelStats}, split into blocks as {@link #drawTruth(RandomStream, int, Object,
+   * BlockRunner)}.
+   */
   default void drawModelStats(M model, RandomStream rng, int n, S out, BlockRunner blocks) {
     drawModelStats(model, rng, n, out);
   }
@@ -101,8 +110,8 @@ public interface CellModel<B, S, M> {
   long count(S stats);
 
   /**
-   * Fits the family's estimator to {@code stats}. {@code recycle} is a model of the same chain
-   * that is no longer needed (or null); its storage may be reused.
+   * Fits the family's estimator to {@code stats}. {@code recycle} is a model of the same chain that
+   * is no longer needed (or null); its storage may be reused.
    */
   M fit(S stats, M recycle);
 
@@ -115,8 +124,8 @@ public interface CellModel<B, S, M> {
   }
 
   /**
-   * Writes every metric of {@code model} against the truth into {@code out} (length
-   * {@link #metricNames()}.size()). Values may be +/-Infinity where mathematics says so, never NaN.
+   * Writes every metric of {@code model} against the truth into {@code out} (length {@link
+   * #metricNames()}.size()). Values may be +/-Infinity where mathematics says so, never NaN.
    */
   void metrics(M model, double[] out);
 

@@ -31,8 +31,8 @@ public record ChainSettings(
 
   /**
    * How a generation's data is produced (SPEC §3): {@code explicit} draws raw samples and reduces
-   * them; {@code exact} draws the sufficient statistics directly from their exact law (the
-   * family's shortcut); {@code auto} takes exact where it exists and is valid.
+   * them; {@code exact} draws the sufficient statistics directly from their exact law (the family's
+   * shortcut); {@code auto} takes exact where it exists and is valid.
    */
   public enum Sampling {
     EXPLICIT,
@@ -45,8 +45,9 @@ public record ChainSettings(
         case "explicit" -> EXPLICIT;
         case "exact" -> EXACT;
         case "auto" -> AUTO;
-        default -> throw new IllegalArgumentException(
-            "sampling: " + name + " is not explicit, exact or auto");
+        default ->
+            throw new IllegalArgumentException(
+                "sampling: " + name + " is not explicit, exact or auto");
       };
     }
   }
@@ -61,7 +62,16 @@ public record ChainSettings(
       int window,
       boolean fixedAnchor,
       int recordEvery) {
-    this(samples, generations, schedule, mixing, regime, window, fixedAnchor, recordEvery, Sampling.AUTO);
+    this(
+        samples,
+        generations,
+        schedule,
+        mixing,
+        regime,
+        window,
+        fixedAnchor,
+        recordEvery,
+        Sampling.AUTO);
   }
 
   public ChainSettings {
@@ -71,8 +81,15 @@ public record ChainSettings(
     Objects.requireNonNull(regime, "regime");
     if (samples < 1 || generations < 0 || window < 1 || recordEvery < 1) {
       throw new IllegalArgumentException(
-          "samples " + samples + ", generations " + generations + ", window " + window
-              + ", record_every " + recordEvery + ": each must be >= 1 (generations >= 0)");
+          "samples "
+              + samples
+              + ", generations "
+              + generations
+              + ", window "
+              + window
+              + ", record_every "
+              + recordEvery
+              + ": each must be >= 1 (generations >= 0)");
     }
   }
 
@@ -100,8 +117,8 @@ public record ChainSettings(
    * Whether the exact path runs for a family that {@code hasExactPath}: never for explicit; for
    * exact and auto only when the family has one and the mechanism needs no raw samples
    * (accumulate-subsample draws from the pooled samples; a fixed anchor reuses D_0's first
-   * samples). Exact where it cannot run is an error (validation should have caught it); auto
-   * falls back to explicit.
+   * samples). Exact where it cannot run is an error (validation should have caught it); auto falls
+   * back to explicit.
    */
   public boolean exactPath(boolean hasExactPath) {
     if (sampling == Sampling.EXPLICIT) {
@@ -110,15 +127,21 @@ public record ChainSettings(
     boolean valid = hasExactPath && regime != Regime.ACCUMULATE_SUBSAMPLE && !fixedAnchor;
     if (!valid && sampling == Sampling.EXACT) {
       throw new IllegalArgumentException(
-          "sampling: exact is not available here (family exact path " + hasExactPath + ", regime "
-              + regime + ", fixed_anchor " + fixedAnchor + "); use explicit or auto");
+          "sampling: exact is not available here (family exact path "
+              + hasExactPath
+              + ", regime "
+              + regime
+              + ", fixed_anchor "
+              + fixedAnchor
+              + "); use explicit or auto");
     }
     return valid;
   }
 
   /** A copy with another sampling path. */
   public ChainSettings withSampling(Sampling s) {
-    return new ChainSettings(samples, generations, schedule, mixing, regime, window, fixedAnchor, recordEvery, s);
+    return new ChainSettings(
+        samples, generations, schedule, mixing, regime, window, fixedAnchor, recordEvery, s);
   }
 
   /** Whether generation {@code t} is written to the output. */
@@ -133,6 +156,7 @@ public record ChainSettings(
 
   /** A copy with another generation count (for extending chains). */
   public ChainSettings withGenerations(int g) {
-    return new ChainSettings(samples, g, schedule, mixing, regime, window, fixedAnchor, recordEvery, sampling);
+    return new ChainSettings(
+        samples, g, schedule, mixing, regime, window, fixedAnchor, recordEvery, sampling);
   }
 }

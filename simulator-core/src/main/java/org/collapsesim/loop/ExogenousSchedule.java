@@ -96,8 +96,11 @@ public sealed interface ExogenousSchedule {
 
     @Override
     public String describe() {
-      return "exponential(alpha0=" + CanonicalJson.formatDouble(alpha0) + ",rate="
-          + CanonicalJson.formatDouble(rate) + ")";
+      return "exponential(alpha0="
+          + CanonicalJson.formatDouble(alpha0)
+          + ",rate="
+          + CanonicalJson.formatDouble(rate)
+          + ")";
     }
 
     @Override
@@ -122,8 +125,11 @@ public sealed interface ExogenousSchedule {
 
     @Override
     public String describe() {
-      return "power(alpha0=" + CanonicalJson.formatDouble(alpha0) + ",exponent="
-          + CanonicalJson.formatDouble(exponent) + ")";
+      return "power(alpha0="
+          + CanonicalJson.formatDouble(alpha0)
+          + ",exponent="
+          + CanonicalJson.formatDouble(exponent)
+          + ")";
     }
 
     @Override
@@ -229,9 +235,9 @@ public sealed interface ExogenousSchedule {
   }
 
   /**
-   * Reads an {@code alpha} value of a config: a number in [0, 1] (constant), or a map
-   * {@code {schedule: constant|exponential|power|step|list, ...}}. The minimum length of a list
-   * schedule (G) is checked by the caller, which knows G.
+   * Reads an {@code alpha} value of a config: a number in [0, 1] (constant), or a map {@code
+   * {schedule: constant|exponential|power|step|list, ...}}. The minimum length of a list schedule
+   * (G) is checked by the caller, which knows G.
    *
    * @param yamlValue the value as loaded from YAML
    * @param path the key path, e.g. {@code grid.alpha[1]}
@@ -244,8 +250,11 @@ public sealed interface ExogenousSchedule {
       return alpha == null ? null : new Constant(alpha);
     }
     if (!(yamlValue instanceof Map<?, ?> map)) {
-      problems.add(new ConfigProblem(path, ValueParsers.show(yamlValue)
-          + " is not a number in [0, 1] or a schedule {schedule: exponential|power|step|list, ...}"));
+      problems.add(
+          new ConfigProblem(
+              path,
+              ValueParsers.show(yamlValue)
+                  + " is not a number in [0, 1] or a schedule {schedule: exponential|power|step|list, ...}"));
       return null;
     }
     Object kind = map.get("schedule");
@@ -261,15 +270,24 @@ public sealed interface ExogenousSchedule {
     } else if ("list".equals(kind)) {
       keys = List.of("schedule", "values");
     } else {
-      problems.add(new ConfigProblem(path + ".schedule", (kind == null ? "is missing" : ValueParsers.show(kind) + " is not")
-          + " one of constant, exponential, power, step, list"));
+      problems.add(
+          new ConfigProblem(
+              path + ".schedule",
+              (kind == null ? "is missing" : ValueParsers.show(kind) + " is not")
+                  + " one of constant, exponential, power, step, list"));
       return null;
     }
     int before = problems.size();
     for (Object key : map.keySet()) {
       if (!keys.contains(String.valueOf(key))) {
-        problems.add(new ConfigProblem(path + "." + key,
-            "unknown key for schedule " + kind + " (allowed: " + String.join(", ", keys) + ")"));
+        problems.add(
+            new ConfigProblem(
+                path + "." + key,
+                "unknown key for schedule "
+                    + kind
+                    + " (allowed: "
+                    + String.join(", ", keys)
+                    + ")"));
       }
     }
     Set<String> missing = new LinkedHashSet<>();
@@ -284,36 +302,46 @@ public sealed interface ExogenousSchedule {
     if (!missing.isEmpty()) {
       return null;
     }
-    ExogenousSchedule schedule = switch ((String) kind) {
-      case "constant" -> {
-        Double alpha = fraction(map.get("alpha"), path + ".alpha", problems);
-        yield alpha == null ? null : new Constant(alpha);
-      }
-      case "exponential" -> {
-        Double alpha0 = fraction(map.get("alpha0"), path + ".alpha0", problems);
-        Double rate = fraction(map.get("rate"), path + ".rate", problems);
-        yield alpha0 == null || rate == null ? null : new Exponential(alpha0, rate);
-      }
-      case "power" -> {
-        Double alpha0 = fraction(map.get("alpha0"), path + ".alpha0", problems);
-        Double exponent = (Double) ValueParsers.nonNegativeNumber()
-            .parse(map.get("exponent"), path + ".exponent", problems);
-        yield alpha0 == null || exponent == null ? null : new Power(alpha0, exponent);
-      }
-      case "step" -> {
-        Double alpha0 = fraction(map.get("alpha0"), path + ".alpha0", problems);
-        Long until = (Long) ValueParsers.integerAtLeast(1).parse(map.get("until"), path + ".until", problems);
-        yield alpha0 == null || until == null ? null : new Step(alpha0, until.intValue());
-      }
-      default -> listSchedule(map.get("values"), path + ".values", problems);
-    };
+    ExogenousSchedule schedule =
+        switch ((String) kind) {
+          case "constant" -> {
+            Double alpha = fraction(map.get("alpha"), path + ".alpha", problems);
+            yield alpha == null ? null : new Constant(alpha);
+          }
+          case "exponential" -> {
+            Double alpha0 = fraction(map.get("alpha0"), path + ".alpha0", problems);
+            Double rate = fraction(map.get("rate"), path + ".rate", problems);
+            yield alpha0 == null || rate == null ? null : new Exponential(alpha0, rate);
+          }
+          case "power" -> {
+            Double alpha0 = fraction(map.get("alpha0"), path + ".alpha0", problems);
+            Double exponent =
+                (Double)
+                    ValueParsers.nonNegativeNumber()
+                        .parse(map.get("exponent"), path + ".exponent", problems);
+            yield alpha0 == null || exponent == null ? null : new Power(alpha0, exponent);
+          }
+          case "step" -> {
+            Double alpha0 = fraction(map.get("alpha0"), path + ".alpha0", problems);
+            Long until =
+                (Long)
+                    ValueParsers.integerAtLeast(1)
+                        .parse(map.get("until"), path + ".until", problems);
+            yield alpha0 == null || until == null ? null : new Step(alpha0, until.intValue());
+          }
+          default -> listSchedule(map.get("values"), path + ".values", problems);
+        };
     return problems.size() == before ? schedule : null;
   }
 
-  private static ExogenousSchedule listSchedule(Object raw, String path, List<ConfigProblem> problems) {
+  private static ExogenousSchedule listSchedule(
+      Object raw, String path, List<ConfigProblem> problems) {
     if (!(raw instanceof List<?> list) || list.isEmpty()) {
-      problems.add(new ConfigProblem(path, ValueParsers.show(raw)
-          + " is not a non-empty list of numbers in [0, 1] (values[0] is t = 1)"));
+      problems.add(
+          new ConfigProblem(
+              path,
+              ValueParsers.show(raw)
+                  + " is not a non-empty list of numbers in [0, 1] (values[0] is t = 1)"));
       return null;
     }
     double[] values = new double[list.size()];

@@ -16,9 +16,9 @@ import org.collapsesim.random.StreamPurpose;
  *     D_t   <- regime(D_new, history);  th_t <- fit(D_t);  record metrics(th_t)
  * </pre>
  *
- * <p>Every draw comes from a stream keyed by (chain seed, generation, purpose), so a chain's numbers
- * do not depend on what runs beside it. Anchors add parts to D_new here, as further sources with
- * their own fractions and stream purposes; families never see them.
+ * <p>Every draw comes from a stream keyed by (chain seed, generation, purpose), so a chain's
+ * numbers do not depend on what runs beside it. Anchors add parts to D_new here, as further sources
+ * with their own fractions and stream purposes; families never see them.
  */
 public final class GenerationLoop {
 
@@ -120,12 +120,14 @@ public final class GenerationLoop {
         if (exact) {
           // each part's statistics drawn exactly, then pooled (exogenous first, as explicitly)
           family.drawTruthStats(stream(t, StreamPurpose.EXOGENOUS), exogenous, freshStats, blocks);
-          family.drawModelStats(model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, part, blocks);
+          family.drawModelStats(
+              model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, part, blocks);
           family.merge(freshStats, part);
         } else {
           family.clear(fresh);
           drawExogenous(t, exogenous);
-          family.drawModel(model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, fresh, blocks);
+          family.drawModel(
+              model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, fresh, blocks);
         }
         model = family.fit(regime(t), model, stream(t, StreamPurpose.FIT));
         nTrain = family.count(training);
@@ -164,7 +166,7 @@ public final class GenerationLoop {
       switch (settings.regime()) {
         case WINDOW -> pushWindow();
         case ACCUMULATE_SUBSAMPLE -> appendToUnion();
-        default -> { }
+        default -> {}
       }
       return family.fit(training, null, stream(t, StreamPurpose.FIT));
     }

@@ -22,18 +22,21 @@ public final class InProcessRunner {
 
   private InProcessRunner() {}
 
-  public static CellRun run(PreparedCell cell, int replicates, int threads) throws InterruptedException {
+  public static CellRun run(PreparedCell cell, int replicates, int threads)
+      throws InterruptedException {
     ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads)); // daemon worker threads
     BlockRunner blocks = BlockRunner.on(pool);
     try {
       List<Future<ChainResult>> futures = new ArrayList<>(replicates);
       for (int r = 0; r < replicates; r++) {
         int replicate = r;
-        futures.add(pool.submit(() -> {
-          List<GenerationRecord> rows = new ArrayList<>();
-          ChainRecord record = cell.runChain(replicate, rows::add, blocks);
-          return new ChainResult(record, rows);
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  List<GenerationRecord> rows = new ArrayList<>();
+                  ChainRecord record = cell.runChain(replicate, rows::add, blocks);
+                  return new ChainResult(record, rows);
+                }));
       }
       List<ChainRecord> chains = new ArrayList<>(replicates);
       List<GenerationRecord> rows = new ArrayList<>();

@@ -28,7 +28,8 @@ public final class PreparedCell {
     this.cell = cell;
     this.masterSeed = config.seed();
     this.model = Families.of(cell.family()).bind(cell, config.seed());
-    this.settings = ChainSettings.of(cell, config.generations(), config.recordEvery(), config.sampling());
+    this.settings =
+        ChainSettings.of(cell, config.generations(), config.recordEvery(), config.sampling());
     this.collapse = criterion(config.collapse(), model);
     this.theory = model.theory(settings);
   }
@@ -44,7 +45,8 @@ public final class PreparedCell {
     }
     int index = model.metricNames().indexOf(rule.metric());
     if (index < 0) {
-      throw new IllegalArgumentException("collapse.metric: " + rule.metric() + " is not a metric of this family");
+      throw new IllegalArgumentException(
+          "collapse.metric: " + rule.metric() + " is not a metric of this family");
     }
     return new CollapseCriterion(rule.metric(), index, rule.below(), rule.threshold());
   }
@@ -83,11 +85,14 @@ public final class PreparedCell {
     return runChain(replicate, rows, BlockRunner.SEQUENTIAL);
   }
 
-  /** {@link #runChain(int, Consumer)} with the blocks of large generations run on {@code blocks}. */
+  /**
+   * {@link #runChain(int, Consumer)} with the blocks of large generations run on {@code blocks}.
+   */
   public ChainRecord runChain(int replicate, Consumer<GenerationRecord> rows, BlockRunner blocks) {
     long seed = chainSeed(replicate);
     long start = System.nanoTime();
-    List<GenerationRecord> buffer = new ArrayList<>(settings.generations() / settings.recordEvery() + 2);
+    List<GenerationRecord> buffer =
+        new ArrayList<>(settings.generations() / settings.recordEvery() + 2);
     try {
       ChainOutcome outcome =
           GenerationLoop.run(
@@ -96,15 +101,23 @@ public final class PreparedCell {
               seed,
               collapse,
               (t, alpha, nTrain, metrics) ->
-                  buffer.add(new GenerationRecord(replicate, seed, t, alpha, nTrain, metrics.clone())),
+                  buffer.add(
+                      new GenerationRecord(replicate, seed, t, alpha, nTrain, metrics.clone())),
               blocks);
       buffer.forEach(rows);
       return new ChainRecord(
-          replicate, seed, true, null, outcome.collapseGeneration(), outcome.finalMetrics(),
+          replicate,
+          seed,
+          true,
+          null,
+          outcome.collapseGeneration(),
+          outcome.finalMetrics(),
           (System.nanoTime() - start) / 1_000_000);
     } catch (RuntimeException e) {
-      String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      return new ChainRecord(replicate, seed, false, message, -1, null, (System.nanoTime() - start) / 1_000_000);
+      String message =
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      return new ChainRecord(
+          replicate, seed, false, message, -1, null, (System.nanoTime() - start) / 1_000_000);
     }
   }
 }

@@ -6,20 +6,21 @@ import static org.collapsesim.math.DetMathConstants.*;
  * Bit-deterministic elementary functions (SPEC §8): the same input gives the same bits on every
  * CPU, JIT tier and kernel twin.
  *
- * <p>{@link #log} and {@link #exp} are ports of fdlibm 5.3 {@code e_log.c} and {@code e_exp.c}
- * (Sun Microsystems, 1993), the algorithms behind {@link StrictMath#log} and {@link
- * StrictMath#exp}; they return the same bits as {@code StrictMath} (measured: 0 ulp difference on
- * several million inputs, see {@code DetMathTest}) and are within 1 ulp of the exact result. Unlike
- * {@link Math#log} they are never replaced by a CPU intrinsic.
+ * <p>{@link #log} and {@link #exp} are ports of fdlibm 5.3 {@code e_log.c} and {@code e_exp.c} (Sun
+ * Microsystems, 1993), the algorithms behind {@link StrictMath#log} and {@link StrictMath#exp};
+ * they return the same bits as {@code StrictMath} (measured: 0 ulp difference on several million
+ * inputs, see {@code DetMathTest}) and are within 1 ulp of the exact result. Unlike {@link
+ * Math#log} they are never replaced by a CPU intrinsic.
  *
  * <p>Vector twins. Every function here is straight-line code over bit manipulation ({@link
  * Double#doubleToRawLongBits}, shifts, masks), IEEE {@code + - * /}, {@code sqrt}, comparisons and
  * selects; no table is indexed by data and nothing calls {@code StrictMath} or {@code Math}
  * transcendentals. Each {@code if} picks between arms that are pure functions of the lane's own
- * value, so a {@code jdk.incubator.vector} twin evaluates every arm on all lanes and blends with the
- * same comparison masks; written with the same operations in the same order, it is bit-identical
- * lane by lane. Java 17 evaluates all floating point strictly (JEP 306) and never contracts
- * {@code a * b + c} into a fused multiply-add, so the order written here is the order computed.
+ * value, so a {@code jdk.incubator.vector} twin evaluates every arm on all lanes and blends with
+ * the same comparison masks; written with the same operations in the same order, it is
+ * bit-identical lane by lane. Java 17 evaluates all floating point strictly (JEP 306) and never
+ * contracts {@code a * b + c} into a fused multiply-add, so the order written here is the order
+ * computed.
  */
 public final class DetMath {
 
@@ -42,9 +43,9 @@ public final class DetMath {
   private DetMath() {}
 
   /**
-   * Natural logarithm, fdlibm {@code e_log.c}: x = 2^k (1 + f) with 1 + f in [sqrt(2)/2,
-   * sqrt(2)), s = f / (2 + f), log(1 + f) = f - s (f - R(s^2)) with fdlibm's Lg1..Lg7 minimax
-   * polynomial R; subnormals are first scaled by 2^54. Error below 1 ulp; identical bits to {@link
+   * Natural logarithm, fdlibm {@code e_log.c}: x = 2^k (1 + f) with 1 + f in [sqrt(2)/2, sqrt(2)),
+   * s = f / (2 + f), log(1 + f) = f - s (f - R(s^2)) with fdlibm's Lg1..Lg7 minimax polynomial R;
+   * subnormals are first scaled by 2^54. Error below 1 ulp; identical bits to {@link
    * StrictMath#log}.
    *
    * @return -Infinity for +-0, NaN for x &lt; 0 or NaN, +Infinity for +Infinity
@@ -104,9 +105,9 @@ public final class DetMath {
 
   /**
    * e^x, fdlibm {@code e_exp.c}: k = round(x / ln 2), r = x - k ln2_hi - k ln2_lo, e^r by the
-   * rational form 1 + r + r c / (2 - c) with c from fdlibm's P1..P5 minimax polynomial in r^2,
-   * then scaled by 2^k through the exponent bits (in two steps for results in the subnormal
-   * range). Error below 1 ulp; identical bits to {@link StrictMath#exp}.
+   * rational form 1 + r + r c / (2 - c) with c from fdlibm's P1..P5 minimax polynomial in r^2, then
+   * scaled by 2^k through the exponent bits (in two steps for results in the subnormal range).
+   * Error below 1 ulp; identical bits to {@link StrictMath#exp}.
    *
    * @return +Infinity above 709.782712893384, +0 below -745.1332191019411, NaN for NaN
    */
@@ -162,11 +163,11 @@ public final class DetMath {
 
   /**
    * x^y for x &gt; 0 computed as {@code exp(y * log(x))}, for temperature scaling and other uses
-   * where bit-determinism matters more than the last ulp. Accuracy: the rounding of {@code
-   * y * log(x)} is magnified by its size, so the relative error is about (1 + |y ln x|) * 2^-52
-   * plus 1 ulp (for |y ln x| &lt;= 1 this is a few ulp; at |y ln x| = 700, near the overflow
-   * limit, up to ~1.6e-13 relative). {@code y == 0} gives 1 for every x; x = 0 gives the limit
-   * (0 for y &gt; 0, +Infinity for y &lt; 0); x &lt; 0 gives NaN.
+   * where bit-determinism matters more than the last ulp. Accuracy: the rounding of {@code y *
+   * log(x)} is magnified by its size, so the relative error is about (1 + |y ln x|) * 2^-52 plus 1
+   * ulp (for |y ln x| &lt;= 1 this is a few ulp; at |y ln x| = 700, near the overflow limit, up to
+   * ~1.6e-13 relative). {@code y == 0} gives 1 for every x; x = 0 gives the limit (0 for y &gt; 0,
+   * +Infinity for y &lt; 0); x &lt; 0 gives NaN.
    */
   public static double powPositive(double x, double y) {
     if (y == 0.0) {
@@ -183,12 +184,13 @@ public final class DetMath {
   /**
    * The standard normal quantile (inverse CDF) by Wichura's algorithm AS241 PPND16, relative
    * accuracy about 1e-16: a rational function of 0.180625 - q^2 for |p - 0.5| &lt;= 0.425, else of
-   * r = sqrt(-log(min(p, 1 - p))) on r &lt;= 5 and r &gt; 5. {@code 1 - p} is exact for p &gt;= 0.5.
+   * r = sqrt(-log(min(p, 1 - p))) on r &lt;= 5 and r &gt; 5. {@code 1 - p} is exact for p &gt;=
+   * 0.5.
    *
-   * <p>Branch-free form for a vector twin: compute q, the central value, and r from {@code
-   * min(p, 1 - p)} (guarding the central lanes' log input with a blend to 0.5), both tail rational
-   * functions, then blend by the masks {@code |q| <= 0.425} and {@code r <= 5} and apply the sign of
-   * q; the endpoints 0 and 1 are blended last.
+   * <p>Branch-free form for a vector twin: compute q, the central value, and r from {@code min(p, 1
+   * - p)} (guarding the central lanes' log input with a blend to 0.5), both tail rational
+   * functions, then blend by the masks {@code |q| <= 0.425} and {@code r <= 5} and apply the sign
+   * of q; the endpoints 0 and 1 are blended last.
    *
    * @return -Infinity for p = 0, +Infinity for p = 1, NaN for p outside [0, 1] or NaN
    */
@@ -210,12 +212,14 @@ public final class DetMath {
     double z;
     if (r <= 5.0) {
       r -= 1.6;
-      z = (((((((C7 * r + C6) * r + C5) * r + C4) * r + C3) * r + C2) * r + C1) * r + C0)
-          / (((((((D7 * r + D6) * r + D5) * r + D4) * r + D3) * r + D2) * r + D1) * r + 1.0);
+      z =
+          (((((((C7 * r + C6) * r + C5) * r + C4) * r + C3) * r + C2) * r + C1) * r + C0)
+              / (((((((D7 * r + D6) * r + D5) * r + D4) * r + D3) * r + D2) * r + D1) * r + 1.0);
     } else {
       r -= 5.0;
-      z = (((((((E7 * r + E6) * r + E5) * r + E4) * r + E3) * r + E2) * r + E1) * r + E0)
-          / (((((((F7 * r + F6) * r + F5) * r + F4) * r + F3) * r + F2) * r + F1) * r + 1.0);
+      z =
+          (((((((E7 * r + E6) * r + E5) * r + E4) * r + E3) * r + E2) * r + E1) * r + E0)
+              / (((((((F7 * r + F6) * r + F5) * r + F4) * r + F3) * r + F2) * r + F1) * r + 1.0);
     }
     return q < 0.0 ? -z : z;
   }
@@ -227,14 +231,35 @@ public final class DetMath {
    */
   private static final double[] LGAMMA2 = {
     0.42278433509846713939, // 1 - Euler's gamma
-    0.3224670334241132, -0.0673523010531981, 0.020580808427784546, -0.007385551028673986,
-    0.0028905103307415234, -0.001192753911703261, 0.0005096695247430425, -0.00022315475845357939,
-    9.945751278180853e-05, -4.492623673813314e-05, 2.050721277567069e-05, -9.439488275268397e-06,
-    4.374866789907488e-06, -2.039215753801366e-06, 9.55141213040742e-07, -4.492469198764566e-07,
-    2.1207184805554665e-07, -1.0043224823968099e-07, 4.7698101693639804e-08,
-    -2.2711094608943164e-08, 1.0838659214896955e-08, -5.183475041970047e-09,
-    2.4836745438024785e-09, -1.1921401405860912e-09, 5.731367241678862e-10,
-    -2.7595228851242334e-10, 1.330476437424449e-10, -6.4229645638381e-11, 3.1044247747322276e-11
+    0.3224670334241132,
+    -0.0673523010531981,
+    0.020580808427784546,
+    -0.007385551028673986,
+    0.0028905103307415234,
+    -0.001192753911703261,
+    0.0005096695247430425,
+    -0.00022315475845357939,
+    9.945751278180853e-05,
+    -4.492623673813314e-05,
+    2.050721277567069e-05,
+    -9.439488275268397e-06,
+    4.374866789907488e-06,
+    -2.039215753801366e-06,
+    9.55141213040742e-07,
+    -4.492469198764566e-07,
+    2.1207184805554665e-07,
+    -1.0043224823968099e-07,
+    4.7698101693639804e-08,
+    -2.2711094608943164e-08,
+    1.0838659214896955e-08,
+    -5.183475041970047e-09,
+    2.4836745438024785e-09,
+    -1.1921401405860912e-09,
+    5.731367241678862e-10,
+    -2.7595228851242334e-10,
+    1.330476437424449e-10,
+    -6.4229645638381e-11,
+    3.1044247747322276e-11
   };
 
   /** ln Gamma(2 + z) for |z| &lt;= 0.5 by its Taylor series (Horner, highest degree first). */
@@ -249,10 +274,9 @@ public final class DetMath {
   /**
    * ln Gamma(x) for x &gt; 0. On [1.5, 2.5) the Taylor series of ln Gamma about 2 (zeta-function
    * coefficients), so the zeros at 1 and 2 keep full relative accuracy; below, the recurrence
-   * Gamma(x + 1) = x Gamma(x) back onto that series; on [2.5, 15) the recurrence the other way
-   * (a product of at most 13 exact factors); from 15 Stirling's series with Bernoulli terms to
-   * x^-11. Measured relative error about 1e-15 (absolute near the zeros), see {@code
-   * DetMathTest}.
+   * Gamma(x + 1) = x Gamma(x) back onto that series; on [2.5, 15) the recurrence the other way (a
+   * product of at most 13 exact factors); from 15 Stirling's series with Bernoulli terms to x^-11.
+   * Measured relative error about 1e-15 (absolute near the zeros), see {@code DetMathTest}.
    *
    * @return +Infinity for x = 0 or +Infinity (and for x above ~2.5e305), NaN for x &lt; 0 or NaN
    */
@@ -292,14 +316,13 @@ public final class DetMath {
                         + r2
                             * (1.0 / 1260
                                 + r2
-                                    * (-1.0 / 1680
-                                        + r2 * (1.0 / 1188 + r2 * (-691.0 / 360360))))));
+                                    * (-1.0 / 1680 + r2 * (1.0 / 1188 + r2 * (-691.0 / 360360))))));
     return (x - 0.5) * log(x) - x + HALF_LN_2PI + series;
   }
 
   /**
-   * The digamma function psi(x) = d/dx ln Gamma(x) for x &gt; 0: the recurrence psi(x) = psi(x +
-   * 1) - 1/x up to x &gt;= 12, then the asymptotic series ln x - 1/(2x) - sum B_2k / (2k x^2k) to
+   * The digamma function psi(x) = d/dx ln Gamma(x) for x &gt; 0: the recurrence psi(x) = psi(x + 1)
+   * - 1/x up to x &gt;= 12, then the asymptotic series ln x - 1/(2x) - sum B_2k / (2k x^2k) to
    * x^-14. Relative error about 1e-15 except near the positive zero x0 = 1.4616321..., where the
    * absolute error is about 1e-15.
    *

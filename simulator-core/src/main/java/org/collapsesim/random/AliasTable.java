@@ -45,7 +45,8 @@ public final class AliasTable {
       total += weights[from + i];
     }
     if (!(total > 0) || Double.isInfinite(total)) {
-      throw new IllegalArgumentException("alias table: weights must have a positive finite sum, got " + total);
+      throw new IllegalArgumentException(
+          "alias table: weights must have a positive finite sum, got " + total);
     }
     int ns = 0;
     int nl = 0;
@@ -94,8 +95,8 @@ public final class AliasTable {
   }
 
   /**
-   * Adds {@code draws} draws to {@code counts[map[offset + category]]}: the numbers of {@code draws}
-   * calls of {@link #sample}, drawn by {@link #fill} in chunks.
+   * Adds {@code draws} draws to {@code counts[map[offset + category]]}: the numbers of {@code
+   * draws} calls of {@link #sample}, drawn by {@link #fill} in chunks.
    */
   public void count(RandomStream rng, int draws, int[] map, int offset, long[] counts) {
     int[] chunk = new int[Math.min(draws, COUNT_CHUNK)];
@@ -113,8 +114,8 @@ public final class AliasTable {
 
   /**
    * {@code out[i] = sample(rng)} (mapped through {@code map} when not null) for i in [from, to),
-   * with the stream's counter in a local variable and an int loop (C2 unrolls neither a loop over
-   * a long nor one whose state lives in a field).
+   * with the stream's counter in a local variable and an int loop (C2 unrolls neither a loop over a
+   * long nor one whose state lives in a field).
    */
   public void fill(RandomStream rng, int[] map, int[] out, int from, int to) {
     long key = rng.key();

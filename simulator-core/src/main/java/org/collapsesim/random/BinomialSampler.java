@@ -5,15 +5,15 @@ import org.collapsesim.math.DetMath;
 /**
  * Exact Binomial(n, p) deviates without a normal approximation.
  *
- * <p>Large means are reduced by order statistics (Devroye, "Non-Uniform Random Variate
- * Generation", 1986, X.4.3): Binomial(n, p) counts the uniforms U_1..U_n below p. The i-th order
- * statistic X = U_(i) is Beta(i, n + 1 - i); if X &lt; p, the i smallest are below p and the other
- * n - i are uniform on (X, 1), so the count is i + Binomial(n - i, (p - X) / (1 - X)); otherwise
- * the i - 1 smaller ones are uniform on (0, X) and the count is Binomial(i - 1, p / X). Choosing
- * i near n p shrinks the mean to about its square root per step. Small means (n min(p, 1 - p)
- * &lt;= {@value #INVERSION_MEAN}) are drawn by sequential inversion from 0 (Kachitvichyanukul and
- * Schmeiser's BINV, CACM 1988), with (1 - p)^n from an accurate log1p so that tiny p keep full
- * relative precision. Deterministic operations only (SPEC §8).
+ * <p>Large means are reduced by order statistics (Devroye, "Non-Uniform Random Variate Generation",
+ * 1986, X.4.3): Binomial(n, p) counts the uniforms U_1..U_n below p. The i-th order statistic X =
+ * U_(i) is Beta(i, n + 1 - i); if X &lt; p, the i smallest are below p and the other n - i are
+ * uniform on (X, 1), so the count is i + Binomial(n - i, (p - X) / (1 - X)); otherwise the i - 1
+ * smaller ones are uniform on (0, X) and the count is Binomial(i - 1, p / X). Choosing i near n p
+ * shrinks the mean to about its square root per step. Small means (n min(p, 1 - p) &lt;= {@value
+ * #INVERSION_MEAN}) are drawn by sequential inversion from 0 (Kachitvichyanukul and Schmeiser's
+ * BINV, CACM 1988), with (1 - p)^n from an accurate log1p so that tiny p keep full relative
+ * precision. Deterministic operations only (SPEC §8).
  */
 public final class BinomialSampler {
 

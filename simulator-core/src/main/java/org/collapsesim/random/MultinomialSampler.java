@@ -3,9 +3,9 @@ package org.collapsesim.random;
 /**
  * Exact Multinomial(n, w / sum w) counts by conditional binomials (Davis, "The computer generation
  * of multinomial random variates", CSDA 1993): category k gets Binomial(remaining, w_k / S_k) with
- * S_k the weight of k and every category after it. Cost: one binomial per listed category until
- * the draws are used up, independent of n, so it wins over n single draws when n is large against
- * the number of categories.
+ * S_k the weight of k and every category after it. Cost: one binomial per listed category until the
+ * draws are used up, independent of n, so it wins over n single draws when n is large against the
+ * number of categories.
  */
 public final class MultinomialSampler {
 
@@ -46,17 +46,25 @@ public final class MultinomialSampler {
    * those categories with weights {@code w[index[k]]} (non-negative, positive sum): conditional
    * binomials in list order while the next category's expected count is at least {@link
    * #BINOMIAL_MIN_MEAN} (or the remaining draws outnumber the remaining categories {@link
-   * #ALIAS_MAX_DRAWS_PER_CATEGORY} to 1), then the remaining draws one by one from an alias table of
-   * the remaining categories. Given the counts of the categories before
-   * it, the rest is Multinomial(remaining, their weights renormalized), so the result is exactly
-   * multinomial wherever the switch happens; the switch depends only on the numbers drawn. With
-   * heavy-headed weights listed head first (a Zipf law), the head gets a few binomials and the long
-   * tail cheap alias draws. Writes only {@code suffix[from, to)}, {@code packed[from, to)} and the
-   * listed counts, so disjoint ranges may run side by side with their own tables.
+   * #ALIAS_MAX_DRAWS_PER_CATEGORY} to 1), then the remaining draws one by one from an alias table
+   * of the remaining categories. Given the counts of the categories before it, the rest is
+   * Multinomial(remaining, their weights renormalized), so the result is exactly multinomial
+   * wherever the switch happens; the switch depends only on the numbers drawn. With heavy-headed
+   * weights listed head first (a Zipf law), the head gets a few binomials and the long tail cheap
+   * alias draws. Writes only {@code suffix[from, to)}, {@code packed[from, to)} and the listed
+   * counts, so disjoint ranges may run side by side with their own tables.
    */
   public static void counts(
-      RandomStream rng, long n, double[] w, int[] index, int from, int to, double[] suffix,
-      double[] packed, AliasTable table, long[] counts) {
+      RandomStream rng,
+      long n,
+      double[] w,
+      int[] index,
+      int from,
+      int to,
+      double[] suffix,
+      double[] packed,
+      AliasTable table,
+      long[] counts) {
     if (n == 0) {
       return;
     }
@@ -98,7 +106,13 @@ public final class MultinomialSampler {
 
   /** Category k's conditional binomial out of {@code remaining}; returns the count drawn. */
   private static long binomialStep(
-      RandomStream rng, long remaining, double[] w, int[] index, int k, double[] suffix, long[] counts) {
+      RandomStream rng,
+      long remaining,
+      double[] w,
+      int[] index,
+      int k,
+      double[] suffix,
+      long[] counts) {
     double weight = w[index[k]];
     if (weight == 0.0) {
       return 0;

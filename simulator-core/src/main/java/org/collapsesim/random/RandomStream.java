@@ -5,9 +5,9 @@ package org.collapsesim.random;
  * explicitly to every sampler; nothing reads a global generator.
  *
  * <p>Counter-based so that a vector kernel can produce words {@code i .. i+7} in lanes with the
- * same bits, and so that {@link #skip} is O(1). Streams of different keys are offsets into one
- * 2^64 cycle; with keys hashed by {@link StreamKeys} the chance that two streams of a sweep overlap
- * is about (streams x words)^2 / 2^64, negligible.
+ * same bits, and so that {@link #skip} is O(1). Streams of different keys are offsets into one 2^64
+ * cycle; with keys hashed by {@link StreamKeys} the chance that two streams of a sweep overlap is
+ * about (streams x words)^2 / 2^64, negligible.
  *
  * <p>All conversions use integer arithmetic, IEEE basic operations or {@code DetMath}, so the
  * numbers never depend on the JIT or the CPU (SPEC §8).
@@ -53,8 +53,8 @@ public final class RandomStream {
   }
 
   /**
-   * A uniform integer in [0, bound), unbiased: Lemire's multiply-shift with rejection ("Fast
-   * random integer generation in an interval", ACM TOMACS 2019).
+   * A uniform integer in [0, bound), unbiased: Lemire's multiply-shift with rejection ("Fast random
+   * integer generation in an interval", ACM TOMACS 2019).
    */
   public int nextInt(int bound) {
     long m = (nextLong() >>> 32) * bound;
@@ -85,8 +85,8 @@ public final class RandomStream {
   /**
    * A standard normal deviate by the ziggurat ({@link ZigguratNormal}): deviate number {@link
    * #position()} of this stream's key, then one word is consumed. The rare slow path (about 1.2%)
-   * draws from a substream of that element, not from this stream, so each deviate takes exactly
-   * one word and equals {@code KernelSupport.gaussians} at the same position.
+   * draws from a substream of that element, not from this stream, so each deviate takes exactly one
+   * word and equals {@code KernelSupport.gaussians} at the same position.
    */
   public double nextGaussian() {
     return ZigguratNormal.deviate(key, counter++);

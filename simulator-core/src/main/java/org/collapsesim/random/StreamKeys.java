@@ -11,10 +11,10 @@ package org.collapsesim.random;
  *
  * where {@code H(a, b, ...)} folds each part into the previous value with the SplitMix64 mixer:
  * {@code h = mix(h ^ mix(part + GOLDEN_GAMMA * (position + 1)))}. The world key hashes only the
- * family, its truth, model_size and samples, so cells that differ only in mechanism (alpha,
- * mixing, regime, decoding, anchors, estimator) draw from the same streams: common random
- * numbers. Keying by generation (and by block inside a generation) lets a chain be extended or
- * split across cores without changing a number.
+ * family, its truth, model_size and samples, so cells that differ only in mechanism (alpha, mixing,
+ * regime, decoding, anchors, estimator) draw from the same streams: common random numbers. Keying
+ * by generation (and by block inside a generation) lets a chain be extended or split across cores
+ * without changing a number.
  */
 public final class StreamKeys {
 

@@ -23,7 +23,9 @@ public enum StreamPurpose {
   FIT(8),
   /** Monte Carlo metrics. */
   METRIC(9),
-  /** Random truths (Dirichlet tables, w*, mixtures): keyed by master seed and truth parameters only. */
+  /**
+   * Random truths (Dirichlet tables, w*, mixtures): keyed by master seed and truth parameters only.
+   */
   TRUTH(10),
   /** Held-out truth data used by metrics (e.g. perplexity). */
   HELDOUT(11);

@@ -6,38 +6,37 @@ import org.collapsesim.math.DetMath;
  * Standard normal deviates by the 256-layer ziggurat of Marsaglia and Tsang ("The Ziggurat Method
  * for Generating Random Variables", J. Stat. Softw. 5(8), 2000), with Doornik's fix ("An Improved
  * Ziggurat Method to Generate Normal Random Samples", 2005): the layer index and the uniform
- * magnitude come from disjoint bits of the word, so they are independent. Exact in distribution
- * (a rejection sampler) up to the 52-bit resolution of the magnitude.
+ * magnitude come from disjoint bits of the word, so they are independent. Exact in distribution (a
+ * rejection sampler) up to the 52-bit resolution of the magnitude.
  *
- * <p>Counter-based, so that kernels can fill arrays in vector lanes (SPEC §8): deviate {@code e}
- * of stream {@code key} is a pure function of {@code (key, e)}. Its fast path (about 98.8% of
+ * <p>Counter-based, so that kernels can fill arrays in vector lanes (SPEC §8): deviate {@code e} of
+ * stream {@code key} is a pure function of {@code (key, e)}. Its fast path (about 98.8% of
  * deviates) uses only word {@code w = SplitMix64.word(key, e)}:
  *
  * <ul>
  *   <li>layer {@code j = w & 0xFF} (bits 0-7), sign = bit 8, magnitude {@code u = w >>> 12} (bits
  *       12-63, 52 bits; bits 9-11 are unused);
- *   <li>if {@code u < K[j]} the deviate is {@code u * W[j]} with the sign bit of {@code w}
- *       XORed into its sign bit (so {@code u = 0} gives +-0.0). Computed as {@code u *
- *       SIGNED_SCALE[w & 0x1FF]}, a 512-entry table holding +W[j] and -W[j]: the same bits, since
- *       IEEE multiplication rounds symmetrically in sign.
+ *   <li>if {@code u < K[j]} the deviate is {@code u * W[j]} with the sign bit of {@code w} XORed
+ *       into its sign bit (so {@code u = 0} gives +-0.0). Computed as {@code u * SIGNED_SCALE[w &
+ *       0x1FF]}, a 512-entry table holding +W[j] and -W[j]: the same bits, since IEEE
+ *       multiplication rounds symmetrically in sign.
  * </ul>
  *
- * {@code W[j] = X[j] 2^-52} and {@code K[j] = floor(2^52 X[j+1] / X[j])}, where X[0] &gt; X[1] =
- * r &gt; ... &gt; X[255] &gt; X[256] = 0 are the right edges of 256 boxes of equal area v under
- * f(x) = exp(-x^2 / 2): X[0] = v / f(r) (the base box with the tail folded in), X[i+1] =
- * f^-1(f(X[i]) + v / X[i]), and r = 3.6541528853610088 is solved by bisection so that the top
- * box closes exactly (v = r f(r) + integral of f beyond r, by the Mills-ratio continued
- * fraction). The tables are computed once from {@link StrictMath}, so they are the same bits on
- * every JVM.
+ * {@code W[j] = X[j] 2^-52} and {@code K[j] = floor(2^52 X[j+1] / X[j])}, where X[0] &gt; X[1] = r
+ * &gt; ... &gt; X[255] &gt; X[256] = 0 are the right edges of 256 boxes of equal area v under f(x)
+ * = exp(-x^2 / 2): X[0] = v / f(r) (the base box with the tail folded in), X[i+1] = f^-1(f(X[i]) +
+ * v / X[i]), and r = 3.6541528853610088 is solved by bisection so that the top box closes exactly
+ * (v = r f(r) + integral of f beyond r, by the Mills-ratio continued fraction). The tables are
+ * computed once from {@link StrictMath}, so they are the same bits on every JVM.
  *
  * <p>The slow path (u &gt;= K[j]) draws further words from a substream of its own, keyed {@code
- * subKey = StreamKeys.hash(key, SLOW_PATH_TAG, e)} and read from word 0: for j = 0 the tail
- * beyond r by Marsaglia's method (x = -ln(U1) / r, y = -ln(U2) until 2y &gt; x^2, deviate r + x with
- * w's sign); for j &gt;= 1 the wedge test (accept x = u W[j] when f(X[j]) + U (f(X[j+1]) - f(X[j]))
- * &lt; f(x)), and on rejection the whole draw restarts with the next substream word in place of
- * w. Logarithms and exponentials are {@link DetMath}'s (the bits of StrictMath). Because the slow
- * path is one scalar function of (key, e), a vector kernel computes the fast path in lanes and
- * hands the rejected lanes to {@link #slowPath}: identical bits by construction.
+ * subKey = StreamKeys.hash(key, SLOW_PATH_TAG, e)} and read from word 0: for j = 0 the tail beyond
+ * r by Marsaglia's method (x = -ln(U1) / r, y = -ln(U2) until 2y &gt; x^2, deviate r + x with w's
+ * sign); for j &gt;= 1 the wedge test (accept x = u W[j] when f(X[j]) + U (f(X[j+1]) - f(X[j]))
+ * &lt; f(x)), and on rejection the whole draw restarts with the next substream word in place of w.
+ * Logarithms and exponentials are {@link DetMath}'s (the bits of StrictMath). Because the slow path
+ * is one scalar function of (key, e), a vector kernel computes the fast path in lanes and hands the
+ * rejected lanes to {@link #slowPath}: identical bits by construction.
  */
 public final class ZigguratNormal {
 
@@ -67,6 +66,7 @@ public final class ZigguratNormal {
 
   /** Indexed by the low 9 bits of the word (layer and sign): +-W[j] and K[j]. */
   private static final double[] SIGNED_SCALE = new double[2 * LAYERS];
+
   private static final long[] SIGNED_LIMIT = new long[2 * LAYERS];
 
   static {
@@ -109,7 +109,10 @@ public final class ZigguratNormal {
     return StrictMath.exp(-0.5 * x * x);
   }
 
-  /** The integral of exp(-t^2/2) from r to infinity: f(r) times the Mills ratio (continued fraction). */
+  /**
+   * The integral of exp(-t^2/2) from r to infinity: f(r) times the Mills ratio (continued
+   * fraction).
+   */
   static double tailIntegral(double r) {
     double t = r;
     for (int k = 200; k >= 1; k--) {
@@ -124,8 +127,8 @@ public final class ZigguratNormal {
 
   /**
    * Builds the edges X[1..255] for base edge r (into {@code edges} when not null) and returns how
-   * far the top box overshoots: f(X[255]) + v / X[255] - 1 (positive: r too small); +Infinity
-   * when a lower box already reaches the top.
+   * far the top box overshoots: f(X[255]) + v / X[255] - 1 (positive: r too small); +Infinity when
+   * a lower box already reaches the top.
    */
   private static double closingExcess(double r, double[] edges) {
     double v = area(r);
@@ -163,8 +166,8 @@ public final class ZigguratNormal {
   }
 
   /**
-   * {@code out[offset + i] = deviate(key, start + i)}, i &lt; n: one tight loop over the words
-   * (the counter advances by the golden gamma; the slow path is a call out of the loop).
+   * {@code out[offset + i] = deviate(key, start + i)}, i &lt; n: one tight loop over the words (the
+   * counter advances by the golden gamma; the slow path is a call out of the loop).
    */
   public static void fill(long key, long start, double[] out, int offset, int n) {
     long counter = key + (start + 1) * SplitMix64.GOLDEN_GAMMA;
@@ -181,7 +184,10 @@ public final class ZigguratNormal {
     }
   }
 
-  /** Whether deviate {@code element} of stream {@code key} takes the fast path (for tests and diagnostics). */
+  /**
+   * Whether deviate {@code element} of stream {@code key} takes the fast path (for tests and
+   * diagnostics).
+   */
   public static boolean onFastPath(long key, long element) {
     long w = SplitMix64.word(key, element);
     return (w >>> 12) < SIGNED_LIMIT[(int) w & 0x1FF];
@@ -193,7 +199,10 @@ public final class ZigguratNormal {
     return ((int) w & 0xFF) == 0 && !onFastPath(key, element);
   }
 
-  /** The substream key of the slow path of deviate {@code element}: hash(key, SLOW_PATH_TAG, element). */
+  /**
+   * The substream key of the slow path of deviate {@code element}: hash(key, SLOW_PATH_TAG,
+   * element).
+   */
   static long slowPathKey(long key, long element) {
     return StreamKeys.hash(key, SLOW_PATH_TAG, element);
   }
@@ -224,7 +233,8 @@ public final class ZigguratNormal {
         } while (ty + ty <= tx * tx);
         return Double.longBitsToDouble(Double.doubleToRawLongBits(R + tx) ^ sign);
       }
-      double y = F[j] + ((SplitMix64.word(subKey, next++) >>> 11) * DOUBLE_UNIT) * (F[j + 1] - F[j]);
+      double y =
+          F[j] + ((SplitMix64.word(subKey, next++) >>> 11) * DOUBLE_UNIT) * (F[j + 1] - F[j]);
       if (y < DetMath.exp(-0.5 * x * x)) {
         return Double.longBitsToDouble(Double.doubleToRawLongBits(x) ^ sign);
       }

@@ -9,9 +9,9 @@ import org.collapsesim.stats.MeanInterval;
  * The per-cell statistics of cells.arrow (SPEC §9): chains ok and failed, the fraction of ok chains
  * collapsed by the horizon G, the Kaplan-Meier median collapse generation (chains that never
  * collapsed are censored at G; null when the survival curve never falls to 1/2), and for each
- * recorded metric the mean of its final-generation values with a 95% Student t interval. Values
- * are reduced in replicate order (SPEC §8), so the Spark sweep and the in-process writer agree
- * bit for bit.
+ * recorded metric the mean of its final-generation values with a 95% Student t interval. Values are
+ * reduced in replicate order (SPEC §8), so the Spark sweep and the in-process writer agree bit for
+ * bit.
  *
  * @param chainsOk chains with status ok
  * @param chainsFailed chains with status failed
@@ -39,7 +39,8 @@ public record CellSummary(
    * @param horizon G, the censoring time of chains that never collapsed
    * @param metricCount the number of recorded metrics
    */
-  public static CellSummary of(List<ChainRecord> chainsInReplicateOrder, int horizon, int metricCount) {
+  public static CellSummary of(
+      List<ChainRecord> chainsInReplicateOrder, int horizon, int metricCount) {
     List<ChainRecord> ok = new ArrayList<>(chainsInReplicateOrder.size());
     for (ChainRecord chain : chainsInReplicateOrder) {
       if (chain.ok()) {
@@ -56,8 +57,13 @@ public record CellSummary(
       times[i] = collapsed[i] ? chain.collapseGeneration() : horizon;
       double[] metrics = chain.finalMetrics();
       if (metrics.length != metricCount) {
-        throw new IllegalArgumentException("replicate " + chain.replicate() + " has " + metrics.length
-            + " final metrics, expected " + metricCount);
+        throw new IllegalArgumentException(
+            "replicate "
+                + chain.replicate()
+                + " has "
+                + metrics.length
+                + " final metrics, expected "
+                + metricCount);
       }
       Double[] boxed = new Double[metricCount];
       for (int m = 0; m < metricCount; m++) {

@@ -6,8 +6,8 @@ import org.collapsesim.stats.ReplicateSummary;
 
 /**
  * The replicate statistics of one cell at one recorded generation: a row of summary.arrow (SPEC
- * §9). Both the in-process writer and the Spark sweep build it through {@link #of}, from the
- * values in replicate order, so the two give the same numbers bit for bit.
+ * §9). Both the in-process writer and the Spark sweep build it through {@link #of}, from the values
+ * in replicate order, so the two give the same numbers bit for bit.
  *
  * @param generation t
  * @param n the replicates with status ok that contributed
@@ -28,7 +28,8 @@ public record GenerationSummary(int generation, int n, List<ReplicateSummary> me
    * @param metricCount the number of metrics (rows of a different length are an error)
    * @throws IllegalArgumentException if a row has another length, or a value is NaN
    */
-  public static GenerationSummary of(int generation, List<Double[]> valuesByReplicate, int metricCount) {
+  public static GenerationSummary of(
+      int generation, List<Double[]> valuesByReplicate, int metricCount) {
     List<ReplicateSummary> out = new ArrayList<>(metricCount);
     for (int m = 0; m < metricCount; m++) {
       out.add(ReplicateSummary.of(column(valuesByReplicate, m, metricCount)));

@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * The Kaplan-Meier product-limit estimate (Kaplan and Meier 1958) of the survival function of
- * collapse_generation (SPEC §9, cells table): S(t) = prod over event times t_i &lt;= t of (1 - d_i /
- * n_i), where d_i chains collapsed at t_i and n_i were still at risk. A chain that never collapsed
- * is censored at the horizon G. At a tie between an event and a censoring the censored chain
- * counts as at risk (the usual convention).
+ * collapse_generation (SPEC §9, cells table): S(t) = prod over event times t_i &lt;= t of (1 - d_i
+ * / n_i), where d_i chains collapsed at t_i and n_i were still at risk. A chain that never
+ * collapsed is censored at the horizon G. At a tie between an event and a censoring the censored
+ * chain counts as at risk (the usual convention).
  *
  * <p>The factors are multiplied in increasing time order, each computed as (n_i - d_i) / n_i:
  * deterministic and independent of the order of the input pairs.
@@ -106,7 +106,9 @@ public record KaplanMeier(int n, int[] eventTimes, int[] atRisk, int[] events, d
         n, Arrays.copyOf(t, m), Arrays.copyOf(r, m), Arrays.copyOf(d, m), Arrays.copyOf(s, m));
   }
 
-  /** S(t): the estimated probability of not having collapsed by generation t (1 before any event). */
+  /**
+   * S(t): the estimated probability of not having collapsed by generation t (1 before any event).
+   */
   public double survivalAt(int t) {
     double s = 1.0;
     for (int k = 0; k < eventTimes.length && eventTimes[k] <= t; k++) {
@@ -157,15 +159,24 @@ public record KaplanMeier(int n, int[] eventTimes, int[] atRisk, int[] events, d
 
   @Override
   public int hashCode() {
-    return 31 * (31 * (31 * (31 * n + Arrays.hashCode(eventTimes)) + Arrays.hashCode(atRisk))
-            + Arrays.hashCode(events))
+    return 31
+            * (31 * (31 * (31 * n + Arrays.hashCode(eventTimes)) + Arrays.hashCode(atRisk))
+                + Arrays.hashCode(events))
         + Arrays.hashCode(survival);
   }
 
   @Override
   public String toString() {
-    return "KaplanMeier[n=" + n + ", eventTimes=" + Arrays.toString(eventTimes) + ", atRisk="
-        + Arrays.toString(atRisk) + ", events=" + Arrays.toString(events) + ", survival="
-        + Arrays.toString(survival) + "]";
+    return "KaplanMeier[n="
+        + n
+        + ", eventTimes="
+        + Arrays.toString(eventTimes)
+        + ", atRisk="
+        + Arrays.toString(atRisk)
+        + ", events="
+        + Arrays.toString(events)
+        + ", survival="
+        + Arrays.toString(survival)
+        + "]";
   }
 }

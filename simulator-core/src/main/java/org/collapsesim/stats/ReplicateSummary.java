@@ -21,7 +21,14 @@ import java.util.Arrays;
  * @param n the number of values (replicates with status ok)
  */
 public record ReplicateSummary(
-    int n, Double mean, Double sd, Double se, Double q05, Double q50, Double q95, Double min,
+    int n,
+    Double mean,
+    Double sd,
+    Double se,
+    Double q05,
+    Double q50,
+    Double q95,
+    Double min,
     Double max) {
 
   /** The summary of no values: n = 0 and every statistic null. */
@@ -101,7 +108,9 @@ public record ReplicateSummary(
     return true;
   }
 
-  /** Two-pass sample standard deviation (n - 1 denominator) of finite values around {@code mean}. */
+  /**
+   * Two-pass sample standard deviation (n - 1 denominator) of finite values around {@code mean}.
+   */
   private static double sd(double[] values, double mean) {
     double ss = 0.0;
     for (double v : values) {
@@ -113,10 +122,10 @@ public record ReplicateSummary(
 
   /**
    * The p-quantile of ascending, NaN-free {@code sorted} values by linear interpolation (R type 7,
-   * numpy's default): h = (n - 1) p, lo = floor(h), q = x[lo] + (h - lo) (x[lo + 1] - x[lo]).
-   * Equal neighbours (including two equal infinities) return that value; a positive weight on an
-   * infinite neighbour returns that infinity; between -Infinity and +Infinity the quantile is
-   * undefined and null.
+   * numpy's default): h = (n - 1) p, lo = floor(h), q = x[lo] + (h - lo) (x[lo + 1] - x[lo]). Equal
+   * neighbours (including two equal infinities) return that value; a positive weight on an infinite
+   * neighbour returns that infinity; between -Infinity and +Infinity the quantile is undefined and
+   * null.
    *
    * @param p in [0, 1]
    * @return null for an empty array or an undefined interpolation

@@ -6,14 +6,14 @@ import org.collapsesim.math.DetMath;
  * Quantiles of Student's t distribution with an integer number of degrees of freedom, accurate to
  * about 1e-14 relative for p in [1e-6, 1 - 1e-6] (the tests check 1e-12 against 30-digit values).
  *
- * <p>Method: dof 1 and 2 in closed form (the Cauchy quantile via {@link StrictMath#tan}; (1 - 2q)
- * / sqrt(2 q (1 - q))). Up to 1000 dof, a safeguarded Newton iteration in theta = atan(t /
- * sqrt(dof)) on the exact finite series for A(t | dof) = P(|T| &lt;= t) of Abramowitz and Stegun
+ * <p>Method: dof 1 and 2 in closed form (the Cauchy quantile via {@link StrictMath#tan}; (1 - 2q) /
+ * sqrt(2 q (1 - q))). Up to 1000 dof, a safeguarded Newton iteration in theta = atan(t / sqrt(dof))
+ * on the exact finite series for A(t | dof) = P(|T| &lt;= t) of Abramowitz and Stegun
  * 26.7.3-26.7.4, whose derivative in theta is cos^(dof-1)(theta) / W(dof - 1) with W the Wallis
  * integral; started from the Cornish-Fisher value. For upper-tail probabilities below 0.01 the
  * iteration runs on the complement 1 - A, summed as the remainder of the same series, so the tail
- * keeps its relative accuracy. Above 1000 dof, the Cornish-Fisher expansion
- * of A&amp;S 26.7.5 to dof^-4 (truncation below 1e-14) around {@link DetMath#normalQuantile}.
+ * keeps its relative accuracy. Above 1000 dof, the Cornish-Fisher expansion of A&amp;S 26.7.5 to
+ * dof^-4 (truncation below 1e-14) around {@link DetMath#normalQuantile}.
  *
  * <p>Uses only {@code StrictMath} and {@link DetMath}: bit-deterministic (SPEC §8).
  */

@@ -32,12 +32,15 @@ class CanonicalJsonTest {
     assertEquals("5.0E-324", CanonicalJson.formatDouble(Double.MIN_VALUE));
     assertEquals("1.7976931348623157E308", CanonicalJson.formatDouble(Double.MAX_VALUE));
     assertThrows(IllegalArgumentException.class, () -> CanonicalJson.formatDouble(Double.NaN));
-    assertThrows(IllegalArgumentException.class, () -> CanonicalJson.formatDouble(Double.POSITIVE_INFINITY));
+    assertThrows(
+        IllegalArgumentException.class, () -> CanonicalJson.formatDouble(Double.POSITIVE_INFINITY));
   }
 
   @Test
   void everyFormattedDoubleReadsBackExactly() {
-    double[] samples = {Math.PI, Math.E, 1.0 / 3, 2.0 / 3, 1e-300, 123456.789, 9007199254740993.0, 0.1 * 3};
+    double[] samples = {
+      Math.PI, Math.E, 1.0 / 3, 2.0 / 3, 1e-300, 123456.789, 9007199254740993.0, 0.1 * 3
+    };
     for (double d : samples) {
       assertEquals(d, Double.parseDouble(CanonicalJson.formatDouble(d)), Double.toString(d));
     }
@@ -52,14 +55,16 @@ class CanonicalJsonTest {
     map.put("top_p", 1.0);
     map.put("fixed_anchor", false);
     map.put("truth.mean", List.of(0.0, 1.5));
-    assertEquals("{\"alpha\":{\"alpha\":0.1,\"schedule\":\"constant\"},\"family\":\"categorical\","
-        + "\"fixed_anchor\":false,\"samples\":1000,\"top_p\":1.0,\"truth.mean\":[0.0,1.5]}",
+    assertEquals(
+        "{\"alpha\":{\"alpha\":0.1,\"schedule\":\"constant\"},\"family\":\"categorical\","
+            + "\"fixed_anchor\":false,\"samples\":1000,\"top_p\":1.0,\"truth.mean\":[0.0,1.5]}",
         CanonicalJson.write(map));
   }
 
   @Test
   void integersHaveNoDecimalPoint() {
-    assertEquals("[1,-2,3,18446744073709551615]",
+    assertEquals(
+        "[1,-2,3,18446744073709551615]",
         CanonicalJson.write(List.of(1, -2L, (short) 3, new BigInteger("18446744073709551615"))));
     assertEquals("[1,2]", CanonicalJson.write(new long[] {1, 2}));
     assertEquals("[0.5,2.0]", CanonicalJson.write(new double[] {0.5, 2}));
@@ -73,16 +78,21 @@ class CanonicalJsonTest {
 
   @Test
   void schedulesUseTheirCanonicalMaps() {
-    assertEquals("{\"alpha0\":0.5,\"exponent\":1.0,\"schedule\":\"power\"}",
+    assertEquals(
+        "{\"alpha0\":0.5,\"exponent\":1.0,\"schedule\":\"power\"}",
         CanonicalJson.write(new ExogenousSchedule.Power(0.5, 1)));
-    assertEquals("{\"schedule\":\"list\",\"values\":[0.5,0.25]}",
+    assertEquals(
+        "{\"schedule\":\"list\",\"values\":[0.5,0.25]}",
         CanonicalJson.write(new ExogenousSchedule.ListSchedule(new double[] {0.5, 0.25})));
   }
 
   @Test
   void hashesAreStable() {
-    assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", CanonicalJson.sha256Hex(""));
+    assertEquals(
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        CanonicalJson.sha256Hex(""));
     assertEquals(0xe3b0c44298fc1c14L, CanonicalJson.sha256Long(""));
-    assertThrows(IllegalArgumentException.class, () -> CanonicalJson.write(Arrays.asList(new Object())));
+    assertThrows(
+        IllegalArgumentException.class, () -> CanonicalJson.write(Arrays.asList(new Object())));
   }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GridExpansionTest {
 
-  private static final String CATEGORICAL = """
+  private static final String CATEGORICAL =
+      """
       name: sweep
       seed: 7
       replicates: 5
@@ -35,7 +36,10 @@ class GridExpansionTest {
 
   @Test
   void cellsAreTheCrossProductWithTheLastAxisFastest() throws ConfigException {
-    SweepConfig config = parse(CATEGORICAL + """
+    SweepConfig config =
+        parse(
+            CATEGORICAL
+                + """
         params: {samples: 100}
         grid:
           model_size: [10, 20]
@@ -57,7 +61,8 @@ class GridExpansionTest {
   @Test
   void defaultsAreResolvedAndNormalized() throws ConfigException {
     CellSpec cell = parse(CATEGORICAL + "params: {model_size: 10, samples: 1e3}\n").cells().get(0);
-    assertEquals(Map.ofEntries(
+    assertEquals(
+        Map.ofEntries(
             Map.entry("model_size", 10L),
             Map.entry("samples", 1000L),
             Map.entry("alpha", new ExogenousSchedule.Constant(0.0)),
@@ -91,10 +96,15 @@ class GridExpansionTest {
 
   @Test
   void gaussianDefaultsAndMatrixTruth() throws ConfigException {
-    CellSpec cell = parse(CATEGORICAL.replace("categorical", "gaussian") + """
+    CellSpec cell =
+        parse(
+                CATEGORICAL.replace("categorical", "gaussian")
+                    + """
         params: {model_size: 2, samples: 20, estimator: unbiased}
         truth: {mean: [1, -1], covariance: [[2, 0.5], [0.5, 1]]}
-        """).cells().get(0);
+        """)
+            .cells()
+            .get(0);
     assertEquals(List.of(1.0, -1.0), cell.get("truth.mean"));
     assertEquals(List.of(List.of(2.0, 0.5), List.of(0.5, 1.0)), cell.get("truth.covariance"));
     assertEquals(1.0, cell.getDouble("sampling_bias"));
@@ -104,20 +114,37 @@ class GridExpansionTest {
 
   @Test
   void parametersThatDoNotApplyAreDroppedAndIdenticalCellsMerged() throws ConfigException {
-    SweepConfig config = parse(CATEGORICAL + """
+    SweepConfig config =
+        parse(
+            CATEGORICAL
+                + """
         params: {model_size: 10, samples: 20}
         grid:
           regime: [replace, window]
           window: [1, 2]
           estimator: [mle, add-k]
         """);
-    List<String> described = config.cells().stream()
-        .map(c -> c.getString("regime") + "/" + (c.has("window") ? c.getLong("window") : "-") + "/"
-            + c.getString("estimator") + "/" + (c.has("add_k") ? c.getDouble("add_k") : "-"))
-        .toList();
-    assertEquals(List.of(
-        "replace/-/mle/-", "replace/-/add-k/1.0",
-        "window/1/mle/-", "window/1/add-k/1.0", "window/2/mle/-", "window/2/add-k/1.0"), described);
+    List<String> described =
+        config.cells().stream()
+            .map(
+                c ->
+                    c.getString("regime")
+                        + "/"
+                        + (c.has("window") ? c.getLong("window") : "-")
+                        + "/"
+                        + c.getString("estimator")
+                        + "/"
+                        + (c.has("add_k") ? c.getDouble("add_k") : "-"))
+            .toList();
+    assertEquals(
+        List.of(
+            "replace/-/mle/-",
+            "replace/-/add-k/1.0",
+            "window/1/mle/-",
+            "window/1/add-k/1.0",
+            "window/2/mle/-",
+            "window/2/add-k/1.0"),
+        described);
     for (int i = 0; i < config.cells().size(); i++) {
       assertEquals(i, config.cells().get(i).index());
     }
@@ -126,13 +153,24 @@ class GridExpansionTest {
 
   @Test
   void cellIdsIgnoreSeedReplicatesGenerationsAndOutput() throws ConfigException {
-    String yaml = CATEGORICAL + """
+    String yaml =
+        CATEGORICAL
+            + """
         params: {model_size: 10, samples: 20}
         grid: {alpha: [0, 0.1]}
         """;
     SweepConfig base = parse(yaml);
-    SweepConfig other = parse(yaml, "replicates=500", "generations=200", "seed=99", "output.dir=elsewhere",
-        "record_every=10", "metrics=[entropy]", "sampling=explicit", "collapse={metric: tv, above: 0.9}");
+    SweepConfig other =
+        parse(
+            yaml,
+            "replicates=500",
+            "generations=200",
+            "seed=99",
+            "output.dir=elsewhere",
+            "record_every=10",
+            "metrics=[entropy]",
+            "sampling=explicit",
+            "collapse={metric: tv, above: 0.9}");
     assertEquals(ids(base), ids(other));
     assertNotEquals(base.configHash(), other.configHash());
     SweepConfig movedOutput = parse(yaml, "output={dir: x, formats: [csv]}");
@@ -148,14 +186,18 @@ class GridExpansionTest {
 
   @Test
   void cellIdsDoNotDependOnHowAValueIsWritten() throws ConfigException {
-    SweepConfig written = parse(CATEGORICAL + "params: {model_size: 10, samples: 20, temperature: 1, alpha: 0}\n");
+    SweepConfig written =
+        parse(CATEGORICAL + "params: {model_size: 10, samples: 20, temperature: 1, alpha: 0}\n");
     SweepConfig defaulted = parse(CATEGORICAL + "params: {model_size: 10.0, samples: 20}\n");
     assertEquals(ids(written), ids(defaulted));
   }
 
   @Test
   void worldKeysFollowTheWorldOnly() throws ConfigException {
-    SweepConfig mechanisms = parse(CATEGORICAL + """
+    SweepConfig mechanisms =
+        parse(
+            CATEGORICAL
+                + """
         params: {model_size: 10, samples: 20}
         grid:
           alpha: [0, 0.1]
@@ -167,7 +209,10 @@ class GridExpansionTest {
     assertEquals(1, mechanisms.cells().stream().map(CellSpec::worldKey).distinct().count());
     assertEquals(16, mechanisms.cells().stream().map(CellSpec::cellId).distinct().count());
 
-    SweepConfig worlds = parse(CATEGORICAL + """
+    SweepConfig worlds =
+        parse(
+            CATEGORICAL
+                + """
         params: {model_size: 10}
         grid:
           samples: [20, 40]
@@ -178,10 +223,14 @@ class GridExpansionTest {
   }
 
   @Test
-  void countsFileIsReadOnceHashedAndSizesTheVocabulary(@TempDir Path dir) throws ConfigException, IOException {
+  void countsFileIsReadOnceHashedAndSizesTheVocabulary(@TempDir Path dir)
+      throws ConfigException, IOException {
     Files.writeString(dir.resolve("counts.txt"), "5\n0\n2\n");
     Path config = dir.resolve("sweep.yaml");
-    Files.writeString(config, CATEGORICAL + """
+    Files.writeString(
+        config,
+        CATEGORICAL
+            + """
         params: {samples: 20}
         grid: {alpha: [0, 0.5]}
         truth: {distribution: counts, file: counts.txt}
@@ -200,13 +249,17 @@ class GridExpansionTest {
     assertNotEquals(cell.worldKey(), edited.worldKey());
     assertNotEquals(cell.cellId(), edited.cellId());
 
-    CellSpec explicitSize = ConfigLoader.load(config, List.of("params.model_size=3")).cells().get(0);
+    CellSpec explicitSize =
+        ConfigLoader.load(config, List.of("params.model_size=3")).cells().get(0);
     assertEquals(edited.cellId(), explicitSize.cellId());
   }
 
   @Test
   void sweepSettingsAreRead() throws ConfigException {
-    SweepConfig config = parse(CATEGORICAL + """
+    SweepConfig config =
+        parse(
+            CATEGORICAL
+                + """
         params:
           model_size: 10
           samples: 20
@@ -215,7 +268,8 @@ class GridExpansionTest {
         metrics: [tv, entropy]
         sampling: exact
         output: {dir: out, formats: [csv]}
-        """, "seed=18446744073709551615");
+        """,
+            "seed=18446744073709551615");
     assertEquals(-1L, config.seed());
     assertEquals(5, config.recordEvery());
     assertEquals(new CollapseRule("entropy", true, 0.5), config.collapse());
@@ -228,18 +282,37 @@ class GridExpansionTest {
 
   @Test
   void catalogueDescribesEveryFamily() {
-    Set<String> categorical = ConfigLoader.parametersOf("categorical").stream().map(ParameterSpec::name)
-        .collect(Collectors.toSet());
-    assertTrue(categorical.containsAll(Set.of("model_size", "samples", "alpha", "top_k", "truth.file")));
+    Set<String> categorical =
+        ConfigLoader.parametersOf("categorical").stream()
+            .map(ParameterSpec::name)
+            .collect(Collectors.toSet());
+    assertTrue(
+        categorical.containsAll(Set.of("model_size", "samples", "alpha", "top_k", "truth.file")));
     assertFalse(categorical.contains("sampling_bias"));
     ParameterSpec topP = FamilyParameters.of("categorical").parameter("top_p");
     assertEquals(1.0, topP.defaultValue());
     assertEquals("1.2 is not in (0, 1]", topP.problemWith(1.2));
     assertNull(topP.problemWith(0.5));
-    assertInstanceOf(ExogenousSchedule.Constant.class, FamilyParameters.of("gaussian").parameter("alpha").defaultValue());
-    assertEquals(List.of("gaussian", "categorical", "markov", "gmm", "linreg"), FamilyParameters.implementedFamilyNames());
-    assertTrue(ConfigLoader.topLevelKeys().stream().map(ParameterSpec::name).toList()
-        .containsAll(List.of("name", "seed", "replicates", "generations", "family", "grid", "params", "output")));
+    assertInstanceOf(
+        ExogenousSchedule.Constant.class,
+        FamilyParameters.of("gaussian").parameter("alpha").defaultValue());
+    assertEquals(
+        List.of("gaussian", "categorical", "markov", "gmm", "linreg"),
+        FamilyParameters.implementedFamilyNames());
+    assertTrue(
+        ConfigLoader.topLevelKeys().stream()
+            .map(ParameterSpec::name)
+            .toList()
+            .containsAll(
+                List.of(
+                    "name",
+                    "seed",
+                    "replicates",
+                    "generations",
+                    "family",
+                    "grid",
+                    "params",
+                    "output")));
   }
 
   private static List<String> ids(SweepConfig config) {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class SetOverridesTest {
 
-  private static final String YAML = """
+  private static final String YAML =
+      """
       name: sweep
       seed: 7
       replicates: 5
@@ -65,12 +66,16 @@ class SetOverridesTest {
 
   @Test
   void anOverrideIsValidatedLikeTheFile() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> parse("truth.exponent=1.2", "grid.truth.exponent=[0, 1]"));
-    assertEquals(List.of(
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> parse("truth.exponent=1.2", "grid.truth.exponent=[0, 1]"));
+    assertEquals(
+        List.of(
             new ConfigProblem("grid.truth.exponent[0]", "0 is not > 0"),
-            new ConfigProblem("truth.exponent", "is also given as grid.truth.exponent"
-                + " (a parameter is either a grid axis or a single value, not both)")),
+            new ConfigProblem(
+                "truth.exponent",
+                "is also given as grid.truth.exponent"
+                    + " (a parameter is either a grid axis or a single value, not both)")),
         e.problems());
   }
 }

@@ -17,20 +17,27 @@ class FamilyCatalogueTest {
       FamilyParameters table = FamilyParameters.of(family.name());
       assertTrue(table.implemented(), family.name());
       assertEquals(
-          family.metrics().stream().map(MetricDefinition::name).toList(), table.metrics(), family.name());
+          family.metrics().stream().map(MetricDefinition::name).toList(),
+          table.metrics(),
+          family.name());
       assertTrue(table.metrics().containsAll(family.keyMetrics()), family.name());
     }
     assertEquals(
-        FamilyParameters.implementedFamilyNames(), Families.all().stream().map(Family::name).toList());
+        FamilyParameters.implementedFamilyNames(),
+        Families.all().stream().map(Family::name).toList());
   }
 
   @Test
   void configValidationKnowsWhichFamiliesHaveAnExactSamplingPath() {
     for (Family family : Families.all()) {
-      SweepConfig config = ChainRunner.parse("name: x\nseed: 1\ngenerations: 1\nfamily: " + family.name()
-          + "\nparams: {model_size: 2, samples: 20}\n");
+      SweepConfig config =
+          ChainRunner.parse(
+              "name: x\nseed: 1\ngenerations: 1\nfamily: "
+                  + family.name()
+                  + "\nparams: {model_size: 2, samples: 20}\n");
       boolean exact = family.bind(config.cells().get(0), config.seed()).hasExactPath();
-      assertEquals(exact, FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(family.name()), family.name());
+      assertEquals(
+          exact, FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(family.name()), family.name());
     }
   }
 }

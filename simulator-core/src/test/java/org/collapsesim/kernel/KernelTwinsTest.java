@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Differential test of the kernel twins (SPEC §8): on awkward lengths, the vector twin gives the
  * scalar twin's bits for every kernel, the random streams included, and the scalar twin gives
- * RandomStream's own numbers. Comparisons are of raw bits (doubleToRawLongBits), so -0.0 vs 0.0
- * or two NaN payloads would fail too. Repeated so that the JIT has compiled the vector code
- * (C2 may change what an interpreted intrinsic returns; ours must not change).
+ * RandomStream's own numbers. Comparisons are of raw bits (doubleToRawLongBits), so -0.0 vs 0.0 or
+ * two NaN payloads would fail too. Repeated so that the JIT has compiled the vector code (C2 may
+ * change what an interpreted intrinsic returns; ours must not change).
  */
 class KernelTwinsTest {
 
@@ -35,7 +35,9 @@ class KernelTwinsTest {
   }
 
   private static void assertBits(double expected, double actual, String what) {
-    assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
+    assertEquals(
+        Double.doubleToRawLongBits(expected),
+        Double.doubleToRawLongBits(actual),
         () -> what + ": scalar " + expected + " vs vector " + actual);
   }
 
@@ -83,10 +85,16 @@ class KernelTwinsTest {
     }
     // 1.1 million deviates: ~17,000 on the slow path, ~290 in the tail beyond r; a count of zero
     // has probability below e^-290, so these only confirm that the slow lanes were compared
-    System.out.println("gaussian twins compared " + slowLanes + " slow-path and " + tailLanes
-        + " tail elements (start " + start + ")");
-    org.junit.jupiter.api.Assertions.assertTrue(slowLanes > 0 && tailLanes > 0,
-        "slow " + slowLanes + ", tail " + tailLanes);
+    System.out.println(
+        "gaussian twins compared "
+            + slowLanes
+            + " slow-path and "
+            + tailLanes
+            + " tail elements (start "
+            + start
+            + ")");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        slowLanes > 0 && tailLanes > 0, "slow " + slowLanes + ", tail " + tailLanes);
   }
 
   @Test
@@ -100,7 +108,9 @@ class KernelTwinsTest {
         }
         double c = rng.nextGaussian();
         assertBits(scalar.sum(x, n), vector.sum(x, n), "sum n=" + n);
-        assertBits(scalar.sumSquaredDeviations(x, n, c), vector.sumSquaredDeviations(x, n, c),
+        assertBits(
+            scalar.sumSquaredDeviations(x, n, c),
+            vector.sumSquaredDeviations(x, n, c),
             "sum of squared deviations n=" + n);
       }
     }
@@ -138,21 +148,44 @@ class KernelTwinsTest {
   @Test
   void laneWiseLogMatchesDetMath() {
     double[] special = {
-      0.0, -0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-      Double.MIN_VALUE, 1e-310, Double.MIN_NORMAL, 1.0, Math.nextUp(1.0), Math.nextDown(1.0),
-      1.0 + 1e-7, 1 - 1e-7, 1.4142135623730951, 0.7071067811865476, 2.0, 0.5, 1e300,
-      Double.MAX_VALUE, 3.0, 1e-5, 123456.789, 0.999999, 1.000001, 1.0 + 0x1p-21
+      0.0,
+      -0.0,
+      -1.0,
+      Double.NaN,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      Double.MIN_VALUE,
+      1e-310,
+      Double.MIN_NORMAL,
+      1.0,
+      Math.nextUp(1.0),
+      Math.nextDown(1.0),
+      1.0 + 1e-7,
+      1 - 1e-7,
+      1.4142135623730951,
+      0.7071067811865476,
+      2.0,
+      0.5,
+      1e300,
+      Double.MAX_VALUE,
+      3.0,
+      1e-5,
+      123456.789,
+      0.999999,
+      1.000001,
+      1.0 + 0x1p-21
     };
     checkLog(special);
     RandomStream rng = new RandomStream(StreamKeys.hash(79));
     for (int rep = 0; rep < 20_000; rep++) {
       double[] x = new double[4];
       for (int i = 0; i < 4; i++) {
-        x[i] = switch (rng.nextInt(3)) {
-          case 0 -> DetMath.exp(1400 * rng.nextDouble() - 700);
-          case 1 -> 1.0 + (rng.nextDouble() - 0.5) * 1e-5;
-          default -> rng.nextDouble() * 4;
-        };
+        x[i] =
+            switch (rng.nextInt(3)) {
+              case 0 -> DetMath.exp(1400 * rng.nextDouble() - 700);
+              case 1 -> 1.0 + (rng.nextDouble() - 0.5) * 1e-5;
+              default -> rng.nextDouble() * 4;
+            };
       }
       checkLog(x);
     }
@@ -162,7 +195,8 @@ class KernelTwinsTest {
     double[] padded = java.util.Arrays.copyOf(values, (values.length + 3) / 4 * 4);
     double[] out = new double[padded.length];
     for (int i = 0; i < padded.length; i += 4) {
-      VectorKernels.log(DoubleVector.fromArray(DoubleVector.SPECIES_256, padded, i)).intoArray(out, i);
+      VectorKernels.log(DoubleVector.fromArray(DoubleVector.SPECIES_256, padded, i))
+          .intoArray(out, i);
     }
     for (int i = 0; i < padded.length; i++) {
       assertBits(DetMath.log(padded[i]), out[i], "log(" + padded[i] + ")");

@@ -116,8 +116,12 @@ class GaussianDistancesTest {
     double kl = GaussianDistances.kl(m1, s1, m2, s2, 8);
     double w2 = GaussianDistances.w2Squared(m1, s1, m2, s2, 8);
     for (int i = 0; i < 1000; i++) {
-      assertEquals(Double.doubleToRawLongBits(kl), Double.doubleToRawLongBits(GaussianDistances.kl(m1, s1, m2, s2, 8)));
-      assertEquals(Double.doubleToRawLongBits(w2), Double.doubleToRawLongBits(GaussianDistances.w2Squared(m1, s1, m2, s2, 8)));
+      assertEquals(
+          Double.doubleToRawLongBits(kl),
+          Double.doubleToRawLongBits(GaussianDistances.kl(m1, s1, m2, s2, 8)));
+      assertEquals(
+          Double.doubleToRawLongBits(w2),
+          Double.doubleToRawLongBits(GaussianDistances.w2Squared(m1, s1, m2, s2, 8)));
     }
   }
 

@@ -45,7 +45,8 @@ class SymmetricEigenTest {
           assertEquals(k == k2 ? 1.0 : 0.0, dot, 1e-13);
         }
       }
-      System.out.printf("SymmetricEigen d = %d: max |A v - lambda v| / (d max|a|) = %.2e%n", d, worst / norm);
+      System.out.printf(
+          "SymmetricEigen d = %d: max |A v - lambda v| / (d max|a|) = %.2e%n", d, worst / norm);
       assertTrue(worst <= 1e-14 * norm, "d = " + d + ": " + worst);
       double traceSum = 0.0;
       for (double l : lambda) {

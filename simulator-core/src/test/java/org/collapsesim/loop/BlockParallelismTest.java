@@ -34,17 +34,18 @@ class BlockParallelismTest {
   private static final String HEAD = "name: blocks\nseed: 31\nreplicates: 2\ngenerations: 3\n";
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-    // 2 sample blocks and, with 150000 live categories, 3 category groups on the exact path
-    "family: categorical\nparams: {model_size: 150000, samples: 131073, sampling: exact}",
-    "family: categorical\nparams: {model_size: 150000, samples: 131073, sampling: explicit}",
-    // exogenous and synthetic parts both split; temperature decoding
-    "family: categorical\nparams: {model_size: 1000, samples: 200000, alpha: 0.5, temperature: 0.8,"
-        + " sampling: explicit}",
-    "family: gaussian\nparams: {model_size: 1, samples: 140000, sampling: explicit}",
-    // d = 5: blocks of 65536 / 5 samples
-    "family: gaussian\nparams: {model_size: 5, samples: 30000, alpha: 0.2, sampling: explicit}",
-  })
+  @ValueSource(
+      strings = {
+        // 2 sample blocks and, with 150000 live categories, 3 category groups on the exact path
+        "family: categorical\nparams: {model_size: 150000, samples: 131073, sampling: exact}",
+        "family: categorical\nparams: {model_size: 150000, samples: 131073, sampling: explicit}",
+        // exogenous and synthetic parts both split; temperature decoding
+        "family: categorical\nparams: {model_size: 1000, samples: 200000, alpha: 0.5, temperature: 0.8,"
+            + " sampling: explicit}",
+        "family: gaussian\nparams: {model_size: 1, samples: 140000, sampling: explicit}",
+        // d = 5: blocks of 65536 / 5 samples
+        "family: gaussian\nparams: {model_size: 5, samples: 30000, alpha: 0.2, sampling: explicit}",
+      })
   void blocksOnAPoolGiveTheSequentialNumbers(String params) {
     SweepConfig config = ChainRunner.parse(HEAD + params + "\n");
     PreparedCell cell = PreparedCell.prepare(config, config.cells().get(0));
@@ -57,7 +58,9 @@ class BlockParallelismTest {
       assertTrue(b.ok(), b.error());
       assertEquals(4, sequential.size());
       for (int g = 0; g < sequential.size(); g++) {
-        assertArrayEquals(sequential.get(g).metrics(), pooled.get(g).metrics(),
+        assertArrayEquals(
+            sequential.get(g).metrics(),
+            pooled.get(g).metrics(),
             "replicate " + r + ", generation " + g);
       }
     }
@@ -65,8 +68,10 @@ class BlockParallelismTest {
 
   @Test
   void inProcessRunnerGivesTheSameNumbersWithAnyThreadCount() throws InterruptedException {
-    SweepConfig config = ChainRunner.parse(HEAD
-        + "family: categorical\nparams: {model_size: 100000, samples: 200000, sampling: exact}\n");
+    SweepConfig config =
+        ChainRunner.parse(
+            HEAD
+                + "family: categorical\nparams: {model_size: 100000, samples: 200000, sampling: exact}\n");
     PreparedCell cell = PreparedCell.prepare(config, config.cells().get(0));
     InProcessRunner.CellRun one = InProcessRunner.run(cell, 2, 1);
     InProcessRunner.CellRun three = InProcessRunner.run(cell, 2, 3);
@@ -78,13 +83,18 @@ class BlockParallelismTest {
 
   @Test
   void blockExceptionsReachTheCaller() {
-    IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalStateException.class,
-        () -> BlockRunner.on(POOL).forEach(8, b -> {
-          if (b == 5) {
-            throw new IllegalStateException("block 5 failed");
-          }
-        }));
+    IllegalStateException thrown =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class,
+            () ->
+                BlockRunner.on(POOL)
+                    .forEach(
+                        8,
+                        b -> {
+                          if (b == 5) {
+                            throw new IllegalStateException("block 5 failed");
+                          }
+                        }));
     assertEquals("block 5 failed", thrown.getMessage());
   }
 }

@@ -13,8 +13,10 @@ public final class ChainRunner {
 
   private final PreparedCell cell;
   private final SweepConfig config;
+
   /** values[replicate][recorded generation index][metric]. */
   private final double[][][] values;
+
   private final List<ChainRecord> chains = new ArrayList<>();
   private final List<List<GenerationRecord>> rows = new ArrayList<>();
 

@@ -15,8 +15,13 @@ class DegenerateCasesTest {
 
   private static ChainRunner run(String family, String params, int generations) {
     return ChainRunner.run(
-        "name: x\nseed: 1\nreplicates: 3\ngenerations: " + generations + "\nfamily: " + family
-            + "\nparams: {" + params + "}\n");
+        "name: x\nseed: 1\nreplicates: 3\ngenerations: "
+            + generations
+            + "\nfamily: "
+            + family
+            + "\nparams: {"
+            + params
+            + "}\n");
   }
 
   private static void assertNoNaN(ChainRunner run) {
@@ -40,7 +45,8 @@ class DegenerateCasesTest {
       assertEquals(1.0, run.metric("support", t)[0]);
       assertEquals(4.0, run.metric("extinct", t)[0]);
     }
-    assertEquals(0, run.chains().get(0).collapseGeneration(), "entropy 0 <= 0.1 H* at generation 0");
+    assertEquals(
+        0, run.chains().get(0).collapseGeneration(), "entropy 0 <= 0.1 H* at generation 0");
   }
 
   @Test
@@ -79,7 +85,8 @@ class DegenerateCasesTest {
     assertNoNaN(run);
     String metric = family.equals("gaussian") ? "var_ratio" : "gini_simpson";
     for (int t = 1; t <= 6; t++) {
-      assertEquals(run.theory(metric, 0), run.theory(metric, t), 1e-12, "stationary at generation " + t);
+      assertEquals(
+          run.theory(metric, 0), run.theory(metric, t), 1e-12, "stationary at generation " + t);
       assertEquals(1.0, run.rows(0).get(t).alphaT());
     }
   }
@@ -95,8 +102,10 @@ class DegenerateCasesTest {
   @Test
   void accumulateGrowsTheTrainingSetAndSubsampleKeepsItAtM() {
     ChainRunner acc = run("categorical", "model_size: 5, samples: 10, regime: accumulate", 3);
-    ChainRunner sub = run("categorical", "model_size: 5, samples: 10, regime: accumulate-subsample", 3);
-    ChainRunner win = run("categorical", "model_size: 5, samples: 10, regime: window, window: 2", 3);
+    ChainRunner sub =
+        run("categorical", "model_size: 5, samples: 10, regime: accumulate-subsample", 3);
+    ChainRunner win =
+        run("categorical", "model_size: 5, samples: 10, regime: window, window: 2", 3);
     for (int t = 0; t <= 3; t++) {
       assertEquals(10L * (t + 1), acc.rows(0).get(t).nTrain());
       assertEquals(10L, sub.rows(0).get(t).nTrain());

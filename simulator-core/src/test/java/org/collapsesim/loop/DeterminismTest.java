@@ -19,9 +19,14 @@ class DeterminismTest {
   private static final String REGIMES = "[replace, accumulate, accumulate-subsample, window]";
 
   private static String grid(String family, String extra) {
-    return "name: d\nseed: 99\nreplicates: 3\ngenerations: 12\nfamily: " + family + "\n"
-        + "grid:\n  alpha: [0.0, 0.3]\n  regime: " + REGIMES + "\n  mixing: [count, per-sample]\n"
-        + "params:\n  model_size: 4\n  samples: 25\n  window: 3\n" + extra;
+    return "name: d\nseed: 99\nreplicates: 3\ngenerations: 12\nfamily: "
+        + family
+        + "\n"
+        + "grid:\n  alpha: [0.0, 0.3]\n  regime: "
+        + REGIMES
+        + "\n  mixing: [count, per-sample]\n"
+        + "params:\n  model_size: 4\n  samples: 25\n  window: 3\n"
+        + extra;
   }
 
   private static List<GenerationRecord> rows(SweepConfig config, CellSpec cell, int replicate) {
@@ -36,7 +41,8 @@ class DeterminismTest {
       assertEquals(a.get(i).generation(), b.get(i).generation());
       assertEquals(a.get(i).seed(), b.get(i).seed());
       assertEquals(a.get(i).nTrain(), b.get(i).nTrain());
-      assertArrayEquals(a.get(i).metrics(), b.get(i).metrics(), "generation " + a.get(i).generation());
+      assertArrayEquals(
+          a.get(i).metrics(), b.get(i).metrics(), "generation " + a.get(i).generation());
     }
   }
 
@@ -48,7 +54,8 @@ class DeterminismTest {
     assertEquals(16, first.cells().size());
     for (int c = 0; c < first.cells().size(); c++) {
       for (int r = 0; r < 3; r++) {
-        assertSameRows(rows(first, first.cells().get(c), r), rows(second, second.cells().get(c), r));
+        assertSameRows(
+            rows(first, first.cells().get(c), r), rows(second, second.cells().get(c), r));
       }
     }
   }
@@ -67,9 +74,17 @@ class DeterminismTest {
 
   private static String singleCell(String family, CellSpec cell) {
     String regime = cell.getString("regime");
-    return "name: d\nseed: 99\nreplicates: 7\ngenerations: 12\nfamily: " + family + "\nparams:\n"
-        + "  model_size: 4\n  samples: 25\n  alpha: " + cell.alphaSchedule().constantValue() + "\n"
-        + "  regime: " + regime + "\n  mixing: " + cell.getString("mixing") + "\n"
+    return "name: d\nseed: 99\nreplicates: 7\ngenerations: 12\nfamily: "
+        + family
+        + "\nparams:\n"
+        + "  model_size: 4\n  samples: 25\n  alpha: "
+        + cell.alphaSchedule().constantValue()
+        + "\n"
+        + "  regime: "
+        + regime
+        + "\n  mixing: "
+        + cell.getString("mixing")
+        + "\n"
         + (regime.equals("window") ? "  window: 3\n" : "");
   }
 
@@ -87,7 +102,8 @@ class DeterminismTest {
   @Test
   void moreGenerationsExtendAChainWithoutChangingItsPast() {
     SweepConfig shortRun = ChainRunner.parse(grid("gaussian", ""));
-    SweepConfig longRun = ChainRunner.parse(grid("gaussian", "").replace("generations: 12", "generations: 20"));
+    SweepConfig longRun =
+        ChainRunner.parse(grid("gaussian", "").replace("generations: 12", "generations: 20"));
     for (int c = 0; c < shortRun.cells().size(); c++) {
       List<GenerationRecord> a = rows(shortRun, shortRun.cells().get(c), 0);
       List<GenerationRecord> b = rows(longRun, longRun.cells().get(c), 0).subList(0, a.size());

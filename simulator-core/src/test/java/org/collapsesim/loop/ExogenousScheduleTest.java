@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 
 class ExogenousScheduleTest {
 
-  private static final List<ExogenousSchedule> EVERY_KIND = List.of(
-      new ExogenousSchedule.Constant(0.3),
-      new ExogenousSchedule.Exponential(0.3, 0.9),
-      new ExogenousSchedule.Power(0.3, 1.5),
-      new ExogenousSchedule.Step(0.3, 4),
-      new ExogenousSchedule.ListSchedule(new double[] {0.3, 0.2, 0.1}));
+  private static final List<ExogenousSchedule> EVERY_KIND =
+      List.of(
+          new ExogenousSchedule.Constant(0.3),
+          new ExogenousSchedule.Exponential(0.3, 0.9),
+          new ExogenousSchedule.Power(0.3, 1.5),
+          new ExogenousSchedule.Step(0.3, 4),
+          new ExogenousSchedule.ListSchedule(new double[] {0.3, 0.2, 0.1}));
 
   @Test
   void everyScheduleStartsAtOneAndThenAlpha0() {
@@ -34,7 +35,8 @@ class ExogenousScheduleTest {
   @Test
   void spotValues() {
     assertEquals(0.3, new ExogenousSchedule.Constant(0.3).alpha(1000));
-    assertEquals(0.5 * StrictMath.pow(0.9, 9), new ExogenousSchedule.Exponential(0.5, 0.9).alpha(10));
+    assertEquals(
+        0.5 * StrictMath.pow(0.9, 9), new ExogenousSchedule.Exponential(0.5, 0.9).alpha(10));
     assertEquals(0.125, new ExogenousSchedule.Exponential(0.5, 0.5).alpha(3));
     assertEquals(0.0, new ExogenousSchedule.Exponential(0.5, 0.0).alpha(2));
     assertEquals(0.25, new ExogenousSchedule.Power(0.5, 1).alpha(2));
@@ -61,7 +63,8 @@ class ExogenousScheduleTest {
   void describeIsCanonical() {
     assertEquals("constant(0.1)", new ExogenousSchedule.Constant(0.1).describe());
     assertEquals("constant(0.0)", new ExogenousSchedule.Constant(0).describe());
-    assertEquals("exponential(alpha0=0.5,rate=0.9)", new ExogenousSchedule.Exponential(0.5, 0.9).describe());
+    assertEquals(
+        "exponential(alpha0=0.5,rate=0.9)", new ExogenousSchedule.Exponential(0.5, 0.9).describe());
     assertEquals("power(alpha0=0.5,exponent=1.0)", new ExogenousSchedule.Power(0.5, 1).describe());
     assertEquals("step(alpha0=0.5,until=10)", new ExogenousSchedule.Step(0.5, 10).describe());
     assertEquals("list(0.3,0.2,0.1)", EVERY_KIND.get(4).describe());
@@ -69,11 +72,15 @@ class ExogenousScheduleTest {
 
   @Test
   void canonicalFormIsAPlainSortedMap() {
-    assertEquals(Map.of("schedule", "power", "alpha0", 0.5, "exponent", 1.0),
+    assertEquals(
+        Map.of("schedule", "power", "alpha0", 0.5, "exponent", 1.0),
         new ExogenousSchedule.Power(0.5, 1).canonicalForm());
-    assertEquals(Map.of("schedule", "step", "alpha0", 0.5, "until", 10L),
+    assertEquals(
+        Map.of("schedule", "step", "alpha0", 0.5, "until", 10L),
         new ExogenousSchedule.Step(0.5, 10).canonicalForm());
-    assertEquals(Map.of("schedule", "list", "values", List.of(0.3, 0.2, 0.1)), EVERY_KIND.get(4).canonicalForm());
+    assertEquals(
+        Map.of("schedule", "list", "values", List.of(0.3, 0.2, 0.1)),
+        EVERY_KIND.get(4).canonicalForm());
   }
 
   @Test
@@ -90,13 +97,20 @@ class ExogenousScheduleTest {
   @Test
   void parseReadsNumbersAndMaps() {
     List<ConfigProblem> problems = new ArrayList<>();
-    assertEquals(new ExogenousSchedule.Constant(1.0), ExogenousSchedule.parse(1, "alpha", problems));
-    assertEquals(new ExogenousSchedule.Exponential(0.5, 0.9),
-        ExogenousSchedule.parse(map("schedule", "exponential", "alpha0", 0.5, "rate", 0.9), "alpha", problems));
-    assertEquals(new ExogenousSchedule.Step(0.5, 3),
-        ExogenousSchedule.parse(map("schedule", "step", "alpha0", 0.5, "until", 3), "alpha", problems));
-    assertInstanceOf(ExogenousSchedule.ListSchedule.class,
-        ExogenousSchedule.parse(map("schedule", "list", "values", List.of(0.5, 0)), "alpha", problems));
+    assertEquals(
+        new ExogenousSchedule.Constant(1.0), ExogenousSchedule.parse(1, "alpha", problems));
+    assertEquals(
+        new ExogenousSchedule.Exponential(0.5, 0.9),
+        ExogenousSchedule.parse(
+            map("schedule", "exponential", "alpha0", 0.5, "rate", 0.9), "alpha", problems));
+    assertEquals(
+        new ExogenousSchedule.Step(0.5, 3),
+        ExogenousSchedule.parse(
+            map("schedule", "step", "alpha0", 0.5, "until", 3), "alpha", problems));
+    assertInstanceOf(
+        ExogenousSchedule.ListSchedule.class,
+        ExogenousSchedule.parse(
+            map("schedule", "list", "values", List.of(0.5, 0)), "alpha", problems));
     assertTrue(problems.isEmpty(), problems.toString());
   }
 
@@ -106,13 +120,23 @@ class ExogenousScheduleTest {
     assertProblem(Double.NaN, "alpha", "alpha: NaN is not in [0, 1]");
     assertProblem("half", "alpha", "alpha: \"half\" is not a number in [0, 1] or a schedule");
     assertProblem(map("schedule", "cosine"), "alpha", "alpha.schedule: \"cosine\" is not one of");
-    assertProblem(map("schedule", "power", "alpha0", 0.5, "exponent", -1), "alpha",
+    assertProblem(
+        map("schedule", "power", "alpha0", 0.5, "exponent", -1),
+        "alpha",
         "alpha.exponent: -1 is not >= 0");
     assertProblem(map("schedule", "power", "alpha0", 0.5), "alpha", "alpha.exponent: is required");
-    assertProblem(map("schedule", "step", "alpha0", 0.5, "until", 0), "alpha", "alpha.until: 0 is not an integer >= 1");
-    assertProblem(map("schedule", "exponential", "alpha0", 0.5, "rate", 0.9, "decay", 1), "alpha",
+    assertProblem(
+        map("schedule", "step", "alpha0", 0.5, "until", 0),
+        "alpha",
+        "alpha.until: 0 is not an integer >= 1");
+    assertProblem(
+        map("schedule", "exponential", "alpha0", 0.5, "rate", 0.9, "decay", 1),
+        "alpha",
         "alpha.decay: unknown key");
-    assertProblem(map("schedule", "list", "values", List.of(0.1, 2)), "alpha", "alpha.values[1]: 2 is not in [0, 1]");
+    assertProblem(
+        map("schedule", "list", "values", List.of(0.1, 2)),
+        "alpha",
+        "alpha.values[1]: 2 is not in [0, 1]");
   }
 
   private static void assertProblem(Object raw, String path, String expectedStart) {

@@ -25,9 +25,10 @@ public final class TheoryAssert {
     double se = Math.sqrt(ss / (n - 1) / n);
     double statistic = (mean - expected) / se;
     if (!(Math.abs(statistic) <= z)) {
-      fail(String.format(
-          "%s: replicate mean %.6g, theory %.6g, se %.3g, z = %.2f (allowed |z| <= %.1f, n = %d)",
-          what, mean, expected, se, statistic, z, n));
+      fail(
+          String.format(
+              "%s: replicate mean %.6g, theory %.6g, se %.3g, z = %.2f (allowed |z| <= %.1f, n = %d)",
+              what, mean, expected, se, statistic, z, n));
     }
   }
 }

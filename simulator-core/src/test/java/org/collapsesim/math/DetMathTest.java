@@ -26,7 +26,8 @@ class DetMathTest {
   }
 
   /** Worst ulp error of f against ref over the inputs; prints it and the input. */
-  private static double worst(String name, double[] xs, DoubleUnaryOperator f, DoubleUnaryOperator ref) {
+  private static double worst(
+      String name, double[] xs, DoubleUnaryOperator f, DoubleUnaryOperator ref) {
     double max = 0.0;
     double at = Double.NaN;
     long differing = 0;
@@ -61,10 +62,28 @@ class DetMathTest {
       xs[i++] = 1.0 + rnd.nextDouble(-1e-3, 1e-3) * Math.pow(2, -rnd.nextInt(40));
     }
     double[] edges = {
-      Double.MIN_VALUE, 2 * Double.MIN_VALUE, Double.MIN_NORMAL, Math.nextDown(Double.MIN_NORMAL),
-      Double.MAX_VALUE, 1.0, Math.nextUp(1.0), Math.nextDown(1.0), 2.0, 0.5, Math.sqrt(2.0),
-      Math.sqrt(0.5), 1e-300, 1e300, 10.0, Math.E, 0.1, 3.0, 1.0 + 0x1p-20, 1.0 - 0x1p-20,
-      1.0 + 0x1p-21, 1.0 - 0x1p-21
+      Double.MIN_VALUE,
+      2 * Double.MIN_VALUE,
+      Double.MIN_NORMAL,
+      Math.nextDown(Double.MIN_NORMAL),
+      Double.MAX_VALUE,
+      1.0,
+      Math.nextUp(1.0),
+      Math.nextDown(1.0),
+      2.0,
+      0.5,
+      Math.sqrt(2.0),
+      Math.sqrt(0.5),
+      1e-300,
+      1e300,
+      10.0,
+      Math.E,
+      0.1,
+      3.0,
+      1.0 + 0x1p-20,
+      1.0 - 0x1p-20,
+      1.0 + 0x1p-21,
+      1.0 - 0x1p-21
     };
     for (double e : edges) {
       xs[i++] = e;
@@ -90,10 +109,30 @@ class DetMathTest {
       xs[i++] = (rnd.nextBoolean() ? 1 : -1) * rnd.nextDouble() * Math.pow(2, -rnd.nextInt(60));
     }
     double[] edges = {
-      0.0, -0.0, 1.0, -1.0, 709.782712893383973096, 709.782712893384, 709.7827128933841,
-      -745.13321910194110842, -745.1332191019411, -745.1332191019412, -708.3964185322641,
-      -708.4, -744.44007192138126, 0.5 * Math.log(2), 1.5 * Math.log(2), Math.log(2),
-      0x1p-28, -0x1p-28, 0x1p-29, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300, 36.0, -36.0
+      0.0,
+      -0.0,
+      1.0,
+      -1.0,
+      709.782712893383973096,
+      709.782712893384,
+      709.7827128933841,
+      -745.13321910194110842,
+      -745.1332191019411,
+      -745.1332191019412,
+      -708.3964185322641,
+      -708.4,
+      -744.44007192138126,
+      0.5 * Math.log(2),
+      1.5 * Math.log(2),
+      Math.log(2),
+      0x1p-28,
+      -0x1p-28,
+      0x1p-29,
+      Double.MIN_VALUE,
+      -Double.MIN_VALUE,
+      1e-300,
+      36.0,
+      -36.0
     };
     for (double e : edges) {
       xs[i++] = e;

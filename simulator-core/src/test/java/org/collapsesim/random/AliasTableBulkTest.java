@@ -58,7 +58,8 @@ class AliasTableBulkTest {
     assertArrayEquals(expectedCounts, counts);
     assertEquals(one.position(), counting.position(), "count leaves the stream where sample does");
     if (size == 1_000_003) {
-      assertTrue(wordsUsed > 2L * draws, "no rejection happened: the rejection path went unchecked");
+      assertTrue(
+          wordsUsed > 2L * draws, "no rejection happened: the rejection path went unchecked");
     }
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * Pearson's chi-square goodness-of-fit test for tests: adjacent bins with expected counts below 5
- * are merged, and the statistic is compared with the upper 1e-4 quantile of chi-square with
- * (bins - 1) degrees of freedom (Wilson-Hilferty approximation, accurate to about 1% in the
- * quantile for dof >= 3), so one test fails by chance with probability about 1e-4.
+ * are merged, and the statistic is compared with the upper 1e-4 quantile of chi-square with (bins -
+ * 1) degrees of freedom (Wilson-Hilferty approximation, accurate to about 1% in the quantile for
+ * dof >= 3), so one test fails by chance with probability about 1e-4.
  */
 public final class ChiSquare {
 
@@ -54,8 +54,10 @@ public final class ChiSquare {
       for (double[] b : bins) {
         shown.append(String.format(" (%.0f vs %.1f)", b[0], b[1]));
       }
-      fail(String.format("%s: chi-square %.2f > %.2f (dof %d, alpha 1e-4); bins (observed vs expected):%s",
-          what, statistic, critical, dof, shown));
+      fail(
+          String.format(
+              "%s: chi-square %.2f > %.2f (dof %d, alpha 1e-4); bins (observed vs expected):%s",
+              what, statistic, critical, dof, shown));
     }
   }
 }

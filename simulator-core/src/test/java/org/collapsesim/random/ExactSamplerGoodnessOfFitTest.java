@@ -11,10 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Goodness of fit of the exact samplers behind the sufficient-statistics path: Gamma/chi-square,
- * Binomial (both the inversion and the order-statistic reduction), Multinomial. Pearson
- * chi-square with small bins merged, each failing by chance with probability about 1e-4 ({@link
- * ChiSquare}), and means within 4 standard errors (6e-5 each): 29 comparisons, under 3e-3 for the
- * class. Seeds fixed, not chosen.
+ * Binomial (both the inversion and the order-statistic reduction), Multinomial. Pearson chi-square
+ * with small bins merged, each failing by chance with probability about 1e-4 ({@link ChiSquare}),
+ * and means within 4 standard errors (6e-5 each): 29 comparisons, under 3e-3 for the class. Seeds
+ * fixed, not chosen.
  */
 class ExactSamplerGoodnessOfFitTest {
 
@@ -112,8 +112,11 @@ class ExactSamplerGoodnessOfFitTest {
 
   /** ln C(n, x) p^x (1 - p)^(n - x). */
   private static double logPmf(long n, double p, long x) {
-    return DetMath.lgamma(n + 1.0) - DetMath.lgamma(x + 1.0) - DetMath.lgamma(n - x + 1.0)
-        + x * Math.log(p) + (n - x) * Math.log1p(-p);
+    return DetMath.lgamma(n + 1.0)
+        - DetMath.lgamma(x + 1.0)
+        - DetMath.lgamma(n - x + 1.0)
+        + x * Math.log(p)
+        + (n - x) * Math.log1p(-p);
   }
 
   @ParameterizedTest(name = "n {0}, p {1}")
@@ -169,10 +172,16 @@ class ExactSamplerGoodnessOfFitTest {
         for (int c = 0; a + b + c <= n; c++) {
           int d = n - a - b - c;
           outcome.put(a + "," + b + "," + c + "," + d, probability.size());
-          double logP = DetMath.lgamma(n + 1.0) - DetMath.lgamma(a + 1.0) - DetMath.lgamma(b + 1.0)
-              - DetMath.lgamma(c + 1.0) - DetMath.lgamma(d + 1.0)
-              + a * Math.log(0.5 / total) + b * Math.log(1.5 / total) + c * Math.log(1.0 / total)
-              + d * Math.log(2.0 / total);
+          double logP =
+              DetMath.lgamma(n + 1.0)
+                  - DetMath.lgamma(a + 1.0)
+                  - DetMath.lgamma(b + 1.0)
+                  - DetMath.lgamma(c + 1.0)
+                  - DetMath.lgamma(d + 1.0)
+                  + a * Math.log(0.5 / total)
+                  + b * Math.log(1.5 / total)
+                  + c * Math.log(1.0 / total)
+                  + d * Math.log(2.0 / total);
           probability.add(Math.exp(logP));
         }
       }
@@ -187,7 +196,9 @@ class ExactSamplerGoodnessOfFitTest {
       assertEquals(0, c[1], "a zero weight drew");
       counts[outcome.get(c[0] + "," + c[2] + "," + c[3] + "," + c[4])]++;
     }
-    ChiSquare.assertFits("Multinomial(5; 0.1, 0.3, 0.2, 0.4)", counts,
+    ChiSquare.assertFits(
+        "Multinomial(5; 0.1, 0.3, 0.2, 0.4)",
+        counts,
         probability.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
@@ -201,7 +212,8 @@ class ExactSamplerGoodnessOfFitTest {
     }
     RandomStream rng = new RandomStream(StreamKeys.hash(59));
     long[] c = new long[1000];
-    MultinomialSampler.conditionalBinomials(rng, 3_000_000_000L, w, index, 1000, new double[1000], c);
+    MultinomialSampler.conditionalBinomials(
+        rng, 3_000_000_000L, w, index, 1000, new double[1000], c);
     assertEquals(3_000_000_000L, java.util.Arrays.stream(c).sum());
   }
 }

@@ -14,10 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@link MultinomialSampler#counts} against the exact joint law of the counts: every outcome of n
  * draws over the categories is a bin of a Pearson chi-square test ({@link ChiSquare}: small bins
  * merged, false failure about 1e-4 per case, 4 cases). The cases make it take every route: alias
- * draws from the start (small expected counts), a binomial for a heavy head and alias draws for
- * the tail, binomials to the end (large expected counts), and a binomial for a small expected
- * count because the draws far outnumber the categories; each on a range that does not start at 0,
- * in scrambled category order, with a zero weight listed. Seeds fixed, not chosen.
+ * draws from the start (small expected counts), a binomial for a heavy head and alias draws for the
+ * tail, binomials to the end (large expected counts), and a binomial for a small expected count
+ * because the draws far outnumber the categories; each on a range that does not start at 0, in
+ * scrambled category order, with a zero weight listed. Seeds fixed, not chosen.
  */
 class MultinomialCountsTest {
 
@@ -63,14 +63,23 @@ class MultinomialCountsTest {
       assertEquals(n, sum, "the counts must add up to n");
       observed[bin.get(key.toString())]++;
     }
-    ChiSquare.assertFits("Multinomial(" + n + "; " + weights + ")", observed,
+    ChiSquare.assertFits(
+        "Multinomial(" + n + "; " + weights + ")",
+        observed,
         probability.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** Every vector of m counts adding to n, with its multinomial probability. */
   private static void enumerate(
-      int[] c, int k, int left, double[] w, int[] index, int from, double total,
-      Map<String, Integer> bin, List<Double> probability) {
+      int[] c,
+      int k,
+      int left,
+      double[] w,
+      int[] index,
+      int from,
+      double total,
+      Map<String, Integer> bin,
+      List<Double> probability) {
     int m = c.length;
     if (k == m - 1) {
       c[k] = left;

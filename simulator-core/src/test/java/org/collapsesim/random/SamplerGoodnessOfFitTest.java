@@ -15,11 +15,25 @@ class SamplerGoodnessOfFitTest {
 
   /** Standard normal quantiles at 0.05, 0.10, ..., 0.95 (from tables, independent of DetMath). */
   private static final double[] NORMAL_VIGINTILES = {
-    -1.6448536269514729, -1.2815515655446004, -1.0364333894937898, -0.8416212335729142,
-    -0.6744897501960817, -0.5244005127080407, -0.3853204664075676, -0.2533471031357997,
-    -0.1256613468550740, 0.0, 0.1256613468550740, 0.2533471031357997, 0.3853204664075676,
-    0.5244005127080407, 0.6744897501960817, 0.8416212335729142, 1.0364333894937898,
-    1.2815515655446004, 1.6448536269514729
+    -1.6448536269514729,
+    -1.2815515655446004,
+    -1.0364333894937898,
+    -0.8416212335729142,
+    -0.6744897501960817,
+    -0.5244005127080407,
+    -0.3853204664075676,
+    -0.2533471031357997,
+    -0.1256613468550740,
+    0.0,
+    0.1256613468550740,
+    0.2533471031357997,
+    0.3853204664075676,
+    0.5244005127080407,
+    0.6744897501960817,
+    0.8416212335729142,
+    1.0364333894937898,
+    1.2815515655446004,
+    1.6448536269514729
   };
 
   @Test
@@ -102,10 +116,12 @@ class SamplerGoodnessOfFitTest {
   @Test
   void streamsOfDifferentPurposesDiffer() {
     long chain = StreamKeys.chainSeed(1, 2, 3);
-    assertTrue(StreamKeys.stream(chain, 1, StreamPurpose.EXOGENOUS)
-        != StreamKeys.stream(chain, 1, StreamPurpose.SYNTHETIC));
-    assertTrue(StreamKeys.stream(chain, 1, StreamPurpose.EXOGENOUS)
-        != StreamKeys.stream(chain, 2, StreamPurpose.EXOGENOUS));
+    assertTrue(
+        StreamKeys.stream(chain, 1, StreamPurpose.EXOGENOUS)
+            != StreamKeys.stream(chain, 1, StreamPurpose.SYNTHETIC));
+    assertTrue(
+        StreamKeys.stream(chain, 1, StreamPurpose.EXOGENOUS)
+            != StreamKeys.stream(chain, 2, StreamPurpose.EXOGENOUS));
     assertTrue(StreamKeys.chainSeed(1, 2, 3) != StreamKeys.chainSeed(1, 2, 4));
   }
 }

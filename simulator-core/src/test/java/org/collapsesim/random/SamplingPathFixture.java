@@ -4,8 +4,8 @@ import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.SweepConfig;
 import org.collapsesim.family.Families;
 import org.collapsesim.loop.CellModel;
-import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.ChainRunner;
+import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
 import org.collapsesim.loop.GenerationLoop;
 
@@ -32,15 +32,21 @@ public final class SamplingPathFixture {
       if (settings.exactPath(model.hasExactPath()) != (path == 1)) {
         throw new AssertionError("path " + paths[path] + " did not resolve as requested");
       }
-      CollapseCriterion never = new CollapseCriterion(model.metricNames().get(0), 0, true, Double.NEGATIVE_INFINITY);
+      CollapseCriterion never =
+          new CollapseCriterion(model.metricNames().get(0), 0, true, Double.NEGATIVE_INFINITY);
       for (int r = 0; r < replicates; r++) {
         long seed = StreamKeys.chainSeed(config.seed(), cell.worldKey(), path * replicates + r);
         double[][] last = new double[1][];
-        GenerationLoop.run(model, settings, seed, never, (t, alpha, nTrain, metrics) -> {
-          if (t == generation) {
-            last[0] = metrics.clone();
-          }
-        });
+        GenerationLoop.run(
+            model,
+            settings,
+            seed,
+            never,
+            (t, alpha, nTrain, metrics) -> {
+              if (t == generation) {
+                last[0] = metrics.clone();
+              }
+            });
         out[path][r] = last[0];
       }
     }
@@ -48,10 +54,12 @@ public final class SamplingPathFixture {
   }
 
   /** Asserts the same distribution of each named metric on both paths. */
-  public static void assertPathsAgree(String yaml, int replicates, int generation, String... metrics) {
+  public static void assertPathsAgree(
+      String yaml, int replicates, int generation, String... metrics) {
     SweepConfig config = ChainRunner.parse(yaml);
     CellSpec cell = config.cells().get(0);
-    java.util.List<String> names = Families.of(cell.family()).bind(cell, config.seed()).metricNames();
+    java.util.List<String> names =
+        Families.of(cell.family()).bind(cell, config.seed()).metricNames();
     double[][][] values = run(yaml, replicates, generation);
     for (String metric : metrics) {
       int m = names.indexOf(metric);

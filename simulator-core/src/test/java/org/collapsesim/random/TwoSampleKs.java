@@ -6,9 +6,9 @@ import java.util.Arrays;
 
 /**
  * The two-sample Kolmogorov-Smirnov test for tests: D = sup |F_a - F_b| against the asymptotic
- * critical value c(alpha) sqrt((n + m) / (n m)), c = sqrt(-ln(alpha / 2) / 2), at alpha = 1e-4
- * (c = 2.2252). Ties make the test conservative, never anti-conservative. Prints D, the critical
- * value, both sample sizes and the point of largest difference on failure.
+ * critical value c(alpha) sqrt((n + m) / (n m)), c = sqrt(-ln(alpha / 2) / 2), at alpha = 1e-4 (c =
+ * 2.2252). Ties make the test conservative, never anti-conservative. Prints D, the critical value,
+ * both sample sizes and the point of largest difference on failure.
  */
 public final class TwoSampleKs {
 
@@ -55,9 +55,19 @@ public final class TwoSampleKs {
     double m = b.length;
     double critical = C * Math.sqrt((n + m) / (n * m));
     if (!(r[0] <= critical)) {
-      fail(String.format("%s: two-sample KS D = %.4f > %.4f (alpha %.0e, n %d, m %d), largest at %.6g;"
-              + " means %.6g vs %.6g", what, r[0], critical, ALPHA, a.length, b.length, r[1],
-          Arrays.stream(a).average().orElse(Double.NaN), Arrays.stream(b).average().orElse(Double.NaN)));
+      fail(
+          String.format(
+              "%s: two-sample KS D = %.4f > %.4f (alpha %.0e, n %d, m %d), largest at %.6g;"
+                  + " means %.6g vs %.6g",
+              what,
+              r[0],
+              critical,
+              ALPHA,
+              a.length,
+              b.length,
+              r[1],
+              Arrays.stream(a).average().orElse(Double.NaN),
+              Arrays.stream(b).average().orElse(Double.NaN)));
     }
   }
 }

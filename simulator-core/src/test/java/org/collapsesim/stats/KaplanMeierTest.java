@@ -40,7 +40,8 @@ class KaplanMeierTest {
 
   @Test
   void medianNotReachedAndEmpty() {
-    KaplanMeier km = KaplanMeier.fit(new int[] {5, 20, 20, 20}, new boolean[] {true, false, false, false});
+    KaplanMeier km =
+        KaplanMeier.fit(new int[] {5, 20, 20, 20}, new boolean[] {true, false, false, false});
     assertNull(km.median());
     assertEquals(0.25, km.fractionCollapsed());
     KaplanMeier empty = KaplanMeier.fit(new int[0], new boolean[0]);
@@ -51,7 +52,8 @@ class KaplanMeierTest {
 
   @Test
   void exactlyHalfIsTheMedian() {
-    KaplanMeier km = KaplanMeier.fit(new int[] {1, 2, 9, 9}, new boolean[] {true, true, false, false});
+    KaplanMeier km =
+        KaplanMeier.fit(new int[] {1, 2, 9, 9}, new boolean[] {true, true, false, false});
     assertEquals(2, km.median());
   }
 
@@ -67,6 +69,8 @@ class KaplanMeierTest {
   @Test
   void rejectsBadInput() {
     assertThrows(IllegalArgumentException.class, () -> KaplanMeier.fit(new int[2], new boolean[3]));
-    assertThrows(IllegalArgumentException.class, () -> KaplanMeier.fit(new int[] {-1}, new boolean[] {true}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> KaplanMeier.fit(new int[] {-1}, new boolean[] {true}));
   }
 }

@@ -96,7 +96,9 @@ class ReplicateSummaryTest {
   @Test
   void nanIsRejected() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ReplicateSummary.of(new double[] {1, Double.NaN}));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ReplicateSummary.of(new double[] {1, Double.NaN}));
     assertEquals(true, e.getMessage().contains("values[1]"));
   }
 

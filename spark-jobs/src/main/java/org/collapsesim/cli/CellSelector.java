@@ -22,8 +22,13 @@ final class CellSelector {
       if (cells.size() == 1) {
         return cells.get(0);
       }
-      return "the config has " + cells.size() + " cells (grid axes: " + String.join(", ", config.axes())
-          + "); choose one with --cell INDEX (0.." + (cells.size() - 1) + ") or --cell key=value,...";
+      return "the config has "
+          + cells.size()
+          + " cells (grid axes: "
+          + String.join(", ", config.axes())
+          + "); choose one with --cell INDEX (0.."
+          + (cells.size() - 1)
+          + ") or --cell key=value,...";
     }
     if (selector.matches("\\d+")) {
       int index = Integer.parseInt(selector);
@@ -41,8 +46,15 @@ final class CellSelector {
     if (matching.size() == 1) {
       return matching.get(0);
     }
-    return "--cell: " + selector + " matches " + matching.size() + " of the " + cells.size()
-        + " cells; name values of the grid axes (" + String.join(", ", config.axes()) + ") so that one cell matches";
+    return "--cell: "
+        + selector
+        + " matches "
+        + matching.size()
+        + " of the "
+        + cells.size()
+        + " cells; name values of the grid axes ("
+        + String.join(", ", config.axes())
+        + ") so that one cell matches";
   }
 
   private static boolean matches(CellSpec cell, String selector) {

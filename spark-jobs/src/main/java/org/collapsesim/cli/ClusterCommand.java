@@ -45,39 +45,57 @@ public final class ClusterCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "start, stop or status is required");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "start, stop or status is required");
   }
 
-  /** The cluster directory default: state file, logs, the generated Spark home, work directories. */
+  /**
+   * The cluster directory default: state file, logs, the generated Spark home, work directories.
+   */
   static Path defaultDir() {
     return Path.of(System.getProperty("user.home"), ".collapse-sim", "cluster");
   }
 
   /** The option every subcommand shares. */
   static final class DirOption {
-    @Option(names = "--dir", paramLabel = "DIR",
+    @Option(
+        names = "--dir",
+        paramLabel = "DIR",
         description = "the cluster directory: state, logs, work (default: ~/.collapse-sim/cluster)")
     Path dir = defaultDir();
   }
 
-  @Command(name = "start", mixinStandardHelpOptions = true,
-      description = "Starts a master and workers on 127.0.0.1 and waits until every worker has registered.")
+  @Command(
+      name = "start",
+      mixinStandardHelpOptions = true,
+      description =
+          "Starts a master and workers on 127.0.0.1 and waits until every worker has registered.")
   static final class Start implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @CommandLine.Mixin DirOption dir = new DirOption();
 
-    @Option(names = "--workers", paramLabel = "N", description = "number of workers (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--workers",
+        paramLabel = "N",
+        description = "number of workers (default: ${DEFAULT-VALUE})")
     int workers = 2;
 
-    @Option(names = "--cores", paramLabel = "N", description = "cores per worker (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--cores",
+        paramLabel = "N",
+        description = "cores per worker (default: ${DEFAULT-VALUE})")
     int cores = 1;
 
-    @Option(names = "--memory", paramLabel = "SIZE",
+    @Option(
+        names = "--memory",
+        paramLabel = "SIZE",
         description = "executor memory per worker, like 1g or 1536m (default: ${DEFAULT-VALUE})")
     String memory = "1g";
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
+    @Option(
+        names = "--timeout",
+        paramLabel = "SECONDS",
         description = "how long to wait for the workers to register (default: ${DEFAULT-VALUE})")
     int timeoutSeconds = 120;
 
@@ -87,8 +105,14 @@ public final class ClusterCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       ClusterSpec cluster;
       try {
-        cluster = new ClusterSpec(dir.dir, workers, cores, memory, ClusterSpec.currentClassPath(),
-            Duration.ofSeconds(timeoutSeconds));
+        cluster =
+            new ClusterSpec(
+                dir.dir,
+                workers,
+                cores,
+                memory,
+                ClusterSpec.currentClassPath(),
+                Duration.ofSeconds(timeoutSeconds));
       } catch (IllegalArgumentException e) {
         err.println(e.getMessage());
         return CollapseCli.USAGE;
@@ -103,22 +127,29 @@ public final class ClusterCommand implements Runnable {
       print(out, state);
       // bin/collapse binds the driver to 127.0.0.1 for a master on 127.0.0.1 (SPARK_LOCAL_IP).
       out.printf("%nrun a sweep on it:  collapse sweep CONFIG --master %s%n", state.masterUrl());
-      out.printf("stop it:            collapse cluster stop%s%n",
+      out.printf(
+          "stop it:            collapse cluster stop%s%n",
           dir.dir.equals(defaultDir()) ? "" : " --dir " + dir.dir);
       out.flush();
       return 0;
     }
   }
 
-  @Command(name = "stop", mixinStandardHelpOptions = true,
-      description = "Stops the workers (and their executors), then the master, started by 'cluster start'.")
+  @Command(
+      name = "stop",
+      mixinStandardHelpOptions = true,
+      description =
+          "Stops the workers (and their executors), then the master, started by 'cluster start'.")
   static final class Stop implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @CommandLine.Mixin DirOption dir = new DirOption();
 
-    @Option(names = "--grace", paramLabel = "SECONDS",
-        description = "time to end cleanly before the processes are killed (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--grace",
+        paramLabel = "SECONDS",
+        description =
+            "time to end cleanly before the processes are killed (default: ${DEFAULT-VALUE})")
     int graceSeconds = 10;
 
     @Override
@@ -135,8 +166,11 @@ public final class ClusterCommand implements Runnable {
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true,
-      description = "Shows the cluster's processes and what the master reports; exit 0 when it is up.")
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description =
+          "Shows the cluster's processes and what the master reports; exit 0 when it is up.")
   static final class Status implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -155,11 +189,16 @@ public final class ClusterCommand implements Runnable {
       boolean up = state.get().processes().stream().allMatch(p -> p.handle().isPresent());
       try {
         MasterStatus master = MasterStatus.query(state.get().masterWebUi());
-        out.printf("master reports %s: %d of %d workers alive, %d application(s) running%n", master.status(),
-            master.aliveWorkers().size(), master.workers().size(), master.activeApps().size());
+        out.printf(
+            "master reports %s: %d of %d workers alive, %d application(s) running%n",
+            master.status(),
+            master.aliveWorkers().size(),
+            master.workers().size(),
+            master.activeApps().size());
         for (MasterStatus.Worker w : master.workers()) {
-          out.printf("  %s %s:%d  %s  cores %d/%d used%n", w.id(), w.host(), w.port(), w.state(), w.coresUsed(),
-              w.cores());
+          out.printf(
+              "  %s %s:%d  %s  cores %d/%d used%n",
+              w.id(), w.host(), w.port(), w.state(), w.coresUsed(), w.cores());
         }
       } catch (IOException e) {
         out.println("the master does not answer: " + e);
@@ -173,8 +212,13 @@ public final class ClusterCommand implements Runnable {
   private static void print(PrintWriter out, ClusterState state) {
     out.printf("master    %s  (web UI %s)%n", state.masterUrl(), state.masterWebUi());
     for (DaemonProcess p : state.processes()) {
-      out.printf("%-9s pid %-8d %-8s web UI %s  log %s%n", p.role(), p.pid(),
-          p.handle().isPresent() ? "running" : "ended", StandaloneCluster.webUi(p), p.log());
+      out.printf(
+          "%-9s pid %-8d %-8s web UI %s  log %s%n",
+          p.role(),
+          p.pid(),
+          p.handle().isPresent() ? "running" : "ended",
+          StandaloneCluster.webUi(p),
+          p.log());
     }
   }
 }

@@ -21,6 +21,7 @@ public final class CollapseCli implements Runnable {
 
   /** Exit code of a bad command line or config (SPEC §7). */
   static final int USAGE = 2;
+
   /** Exit code when a chain failed. */
   static final int CHAIN_FAILED = 1;
 

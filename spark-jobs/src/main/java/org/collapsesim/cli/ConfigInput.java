@@ -22,12 +22,13 @@ final class ConfigInput {
   @Option(
       names = "--set",
       paramLabel = "KEY=VALUE",
-      description = "override any key of the config, e.g. --set grid.alpha=[0,0.5] --set replicates=1000")
+      description =
+          "override any key of the config, e.g. --set grid.alpha=[0,0.5] --set replicates=1000")
   List<String> sets = new ArrayList<>();
 
   /**
-   * Loads and validates the config; on failure prints every problem to {@code err} and returns
-   * null (the caller exits 2 with nothing written).
+   * Loads and validates the config; on failure prints every problem to {@code err} and returns null
+   * (the caller exits 2 with nothing written).
    */
   SweepConfig load(PrintWriter err) {
     if (!Files.isRegularFile(config)) {

@@ -8,13 +8,14 @@ import org.collapsesim.loop.ExogenousSchedule;
  * A rough cost model for {@code collapse validate}: per-sample and per-category costs of a
  * generation on one core, calibrated on the committed benchmarks (benchmarks/README.md: a
  * categorical chain of V = 1000-2000, M = 6000 costs about 80 us per generation, V = 1e4, M = 1e5
- * about 0.7 ms; a Gaussian d = 1, M = 1000 explicit generation about 6 us). It sizes a sweep to
- * an order of magnitude, no better: time {@code collapse run} of one cell for a real figure.
+ * about 0.7 ms; a Gaussian d = 1, M = 1000 explicit generation about 6 us). It sizes a sweep to an
+ * order of magnitude, no better: time {@code collapse run} of one cell for a real figure.
  */
 final class CostModel {
 
-  static final String BASIS = "10 ns per sample-dimension and 10 ns per category per generation, from"
-      + " benchmarks/README.md; time `collapse run` of one cell for a real figure";
+  static final String BASIS =
+      "10 ns per sample-dimension and 10 ns per category per generation, from"
+          + " benchmarks/README.md; time `collapse run` of one cell for a real figure";
 
   private static final double SAMPLE_NS = 10;
   private static final double CATEGORY_NS = 10;
@@ -27,7 +28,8 @@ final class CostModel {
     double size = cell.getInt("model_size");
     double perGeneration;
     switch (cell.family()) {
-      case "gaussian" -> perGeneration = m * SAMPLE_NS * size * size + size * size * size * CATEGORY_NS;
+      case "gaussian" ->
+          perGeneration = m * SAMPLE_NS * size * size + size * size * size * CATEGORY_NS;
       case "categorical" -> perGeneration = m * SAMPLE_NS + size * CATEGORY_NS;
       default -> perGeneration = m * SAMPLE_NS * size;
     }

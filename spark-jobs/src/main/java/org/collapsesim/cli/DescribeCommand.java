@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "describe",
     mixinStandardHelpOptions = true,
-    description = "Lists the families, or one family's parameters (with defaults and allowed values) and metrics.")
+    description =
+        "Lists the families, or one family's parameters (with defaults and allowed values) and metrics.")
 final class DescribeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -44,8 +45,11 @@ final class DescribeCommand implements Callable<Integer> {
       return 0;
     }
     if (!FamilyParameters.familyNames().contains(family)) {
-      spec.commandLine().getErr().printf("describe: %s is not a family; one of %s%n", family,
-          String.join(", ", FamilyParameters.familyNames()));
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "describe: %s is not a family; one of %s%n",
+              family, String.join(", ", FamilyParameters.familyNames()));
       return CollapseCli.USAGE;
     }
     if (!FamilyParameters.of(family).implemented()) {
@@ -69,9 +73,21 @@ final class DescribeCommand implements Callable<Integer> {
   }
 
   private static void printParameter(PrintWriter out, ParameterSpec p) {
-    String def = p.required() ? "required" : p.defaultValue() == null ? "default: off" : "default: " + CostModel.show(p.defaultValue());
-    out.printf("  %-20s %s%n  %-20s   allowed: %s; %s%s%n", p.name(), p.description(), "", p.allowedValues(), def,
+    String def =
+        p.required()
+            ? "required"
+            : p.defaultValue() == null
+                ? "default: off"
+                : "default: " + CostModel.show(p.defaultValue());
+    out.printf(
+        "  %-20s %s%n  %-20s   allowed: %s; %s%s%n",
+        p.name(),
+        p.description(),
+        "",
+        p.allowedValues(),
+        def,
         p.applicability() == null || p.applicability().condition().isEmpty()
-            ? "" : "; applies when " + p.applicability().condition());
+            ? ""
+            : "; applies when " + p.applicability().condition());
   }
 }

@@ -15,7 +15,9 @@ final class OutputWriting {
 
   private OutputWriting() {}
 
-  /** Whether {@code dir} exists with content: checked before running, so a refusal wastes nothing. */
+  /**
+   * Whether {@code dir} exists with content: checked before running, so a refusal wastes nothing.
+   */
   static boolean isNonEmpty(Path dir) throws IOException {
     if (!java.nio.file.Files.isDirectory(dir)) {
       return java.nio.file.Files.exists(dir);
@@ -29,8 +31,16 @@ final class OutputWriting {
    * Writes the files; returns false (after printing why) when the directory may not be used, which
    * is a usage error (exit 2).
    */
-  static boolean writeCell(SweepConfig config, PreparedCell cell, CellRun run, Path dir, boolean overwrite,
-      Instant start, PrintWriter out, PrintWriter err) throws IOException {
+  static boolean writeCell(
+      SweepConfig config,
+      PreparedCell cell,
+      CellRun run,
+      Path dir,
+      boolean overwrite,
+      Instant start,
+      PrintWriter out,
+      PrintWriter err)
+      throws IOException {
     try {
       LocalOutput.writeCell(config, cell, run.rows(), run.chains(), dir, overwrite, start);
     } catch (OutputDirectoryException e) {

@@ -17,9 +17,9 @@ import org.collapsesim.result.GenerationRecord;
 import org.collapsesim.stats.ReplicateSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code collapse run}: one cell, its replicates in-process on all cores, no Spark. */
 @Command(
@@ -39,16 +39,27 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ConfigInput input = new ConfigInput();
 
-  @Option(names = "--cell", paramLabel = "SEL", description = "the cell to run: an index, or key=value,... of grid axes")
+  @Option(
+      names = "--cell",
+      paramLabel = "SEL",
+      description = "the cell to run: an index, or key=value,... of grid axes")
   String cell;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "write the output files for this cell to DIR")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "write the output files for this cell to DIR")
   Path out;
 
-  @Option(names = "--overwrite", description = "replace the contents of a non-empty output directory")
+  @Option(
+      names = "--overwrite",
+      description = "replace the contents of a non-empty output directory")
   boolean overwrite;
 
-  @Option(names = "--threads", paramLabel = "N", description = "threads running replicates (default: all cores)")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "threads running replicates (default: all cores)")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Override
@@ -85,12 +96,19 @@ final class RunCommand implements Callable<Integer> {
   private static void print(PrintWriter out, SweepConfig config, PreparedCell cell, CellRun run) {
     CellSpec spec = cell.cell();
     StringBuilder params = new StringBuilder();
-    spec.params().forEach((k, v) -> params.append(params.length() == 0 ? "" : ", ").append(k).append('=')
-        .append(CostModel.show(v)));
+    spec.params()
+        .forEach(
+            (k, v) ->
+                params
+                    .append(params.length() == 0 ? "" : ", ")
+                    .append(k)
+                    .append('=')
+                    .append(CostModel.show(v)));
     out.printf("cell %s (%s): %s%n", spec.cellId(), spec.family(), params);
     long ok = run.chains().stream().filter(ChainRecord::ok).count();
-    out.printf("%d replicates (%d ok), %d generations, M = %d%n%n", config.replicates(), ok,
-        config.generations(), cell.settings().samples());
+    out.printf(
+        "%d replicates (%d ok), %d generations, M = %d%n%n",
+        config.replicates(), ok, config.generations(), cell.settings().samples());
 
     List<String> metrics = Families.of(spec.family()).keyMetrics();
     List<String> names = cell.metricNames();
@@ -126,10 +144,16 @@ final class RunCommand implements Callable<Integer> {
       }
       out.println(line);
     }
-    long collapsed = run.chains().stream().filter(c -> c.ok() && c.collapseGeneration() >= 0).count();
-    out.printf("%ncollapsed by generation %d (%s %s %s): %d of %d chains%n", config.generations(),
-        cell.collapse().metric(), cell.collapse().below() ? "<=" : ">=", format(cell.collapse().threshold()),
-        collapsed, ok);
+    long collapsed =
+        run.chains().stream().filter(c -> c.ok() && c.collapseGeneration() >= 0).count();
+    out.printf(
+        "%ncollapsed by generation %d (%s %s %s): %d of %d chains%n",
+        config.generations(),
+        cell.collapse().metric(),
+        cell.collapse().below() ? "<=" : ">=",
+        format(cell.collapse().threshold()),
+        collapsed,
+        ok);
     for (ChainRecord c : run.chains()) {
       if (!c.ok()) {
         out.printf("replicate %d failed: %s%n", c.replicate(), c.error());

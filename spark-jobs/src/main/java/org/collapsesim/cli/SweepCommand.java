@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code collapse sweep CONFIG [--master URL] [--out DIR] [--resume | --overwrite] [--set k=v]...
  * [--allow-failures]} (SPEC §7): runs every chain of a config on Spark and writes the tables of
- * SPEC §9. Exit 0 when done, 1 when a chain failed (unless --allow-failures), 2 for a bad config,
- * a refused output directory or a resume with another config.
+ * SPEC §9. Exit 0 when done, 1 when a chain failed (unless --allow-failures), 2 for a bad config, a
+ * refused output directory or a resume with another config.
  */
 @Command(
     name = "sweep",
@@ -41,9 +41,12 @@ public final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CONFIG", description = "the sweep's YAML config")
   Path config;
 
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master: spark://host:port for a standalone cluster; default: the spark.master that"
-          + " spark-submit sets, else local[*] (an embedded Spark on all cores)")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "Spark master: spark://host:port for a standalone cluster; default: the spark.master that"
+              + " spark-submit sets, else local[*] (an embedded Spark on all cores)")
   String master;
 
   /** --master, else the master spark-submit passes as a system property, else local[*]. */
@@ -55,7 +58,10 @@ public final class SweepCommand implements Callable<Integer> {
     return submitted != null && !submitted.isBlank() ? submitted : "local[*]";
   }
 
-  @Option(names = "--out", paramLabel = "DIR", description = "output directory (wins over output.dir)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "output directory (wins over output.dir)")
   Path out;
 
   @Option(names = "--resume", description = "continue an interrupted sweep in its output directory")
@@ -64,13 +70,19 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "replace a previous output in the directory")
   boolean overwrite;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key (repeatable)")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "override a config key (repeatable)")
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--allow-failures", description = "exit 0 even if some chains failed")
   boolean allowFailures;
 
-  @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "extra Spark configuration (repeatable)")
+  @Option(
+      names = "--conf",
+      paramLabel = "KEY=VALUE",
+      description = "extra Spark configuration (repeatable)")
   Map<String, String> sparkConf = new LinkedHashMap<>();
 
   @Override
@@ -97,9 +109,11 @@ public final class SweepCommand implements Callable<Integer> {
       }
       return 2;
     }
-    Path dir = out != null ? out : sweep.output().dir() == null ? null : Path.of(sweep.output().dir());
+    Path dir =
+        out != null ? out : sweep.output().dir() == null ? null : Path.of(sweep.output().dir());
     if (dir == null) {
-      err.println("collapse sweep: no output directory: give --out DIR or output.dir in the config");
+      err.println(
+          "collapse sweep: no output directory: give --out DIR or output.dir in the config");
       return 2;
     }
     SparkSweep.Preparation preparation;
@@ -113,26 +127,49 @@ public final class SweepCommand implements Callable<Integer> {
       err.println("collapse sweep: " + dir + " holds the finished sweep; nothing to do");
       return 0;
     }
-    SweepSource source = new SweepSource(text, baseDir == null ? null : baseDir.toString(), sets, sweep.configHash());
+    SweepSource source =
+        new SweepSource(
+            text, baseDir == null ? null : baseDir.toString(), sets, sweep.configHash());
     err.flush();
-    // Inside a JVM that already runs Spark (tests, notebooks) the existing session is used and kept.
+    // Inside a JVM that already runs Spark (tests, notebooks) the existing session is used and
+    // kept.
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     String master = resolvedMaster();
     SparkSession spark = SparkSessions.create(master, "collapse-sim " + sweep.name(), sparkConf);
     SparkSweep.Result result;
     try {
-      result = SparkSweep.run(spark, sweep, source, dir, preparation.startTime(), "spark " + master,
-          System.err, System.console() != null);
+      result =
+          SparkSweep.run(
+              spark,
+              sweep,
+              source,
+              dir,
+              preparation.startTime(),
+              "spark " + master,
+              System.err,
+              System.console() != null);
     } finally {
       if (ownSession) {
         spark.stop();
       }
     }
-    err.println("collapse sweep: " + result.chains() + " chains (" + result.chainsRun() + " run now), "
-        + result.chainsOk() + " ok, " + result.chainsFailed() + " failed; output in " + dir);
+    err.println(
+        "collapse sweep: "
+            + result.chains()
+            + " chains ("
+            + result.chainsRun()
+            + " run now), "
+            + result.chainsOk()
+            + " ok, "
+            + result.chainsFailed()
+            + " failed; output in "
+            + dir);
     if (result.chainsFailed() > 0 && !allowFailures) {
-      err.println("collapse sweep: " + result.chainsFailed() + " chains failed (see chains.arrow status/error);"
-          + " rerun them with --resume, or pass --allow-failures");
+      err.println(
+          "collapse sweep: "
+              + result.chainsFailed()
+              + " chains failed (see chains.arrow status/error);"
+              + " rerun them with --resume, or pass --allow-failures");
       return 1;
     }
     return 0;

@@ -44,9 +44,12 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.printf("%s: valid (config hash %s)%n", config.name(), config.configHash().substring(0, 16));
     out.printf("family        %s%n", config.family());
-    out.printf("cells         %d%s%n", cells.size(),
+    out.printf(
+        "cells         %d%s%n",
+        cells.size(),
         config.axes().isEmpty() ? "" : " (grid axes: " + String.join(", ", config.axes()) + ")");
-    out.printf("chains        %d (%d replicates each, generations 0..%d)%n",
+    out.printf(
+        "chains        %d (%d replicates each, generations 0..%d)%n",
         config.chainCount(), config.replicates(), config.generations());
     out.printf("samples       %.3g to be drawn%n", samples);
     out.printf("cost estimate %.3g core-seconds (rough: %s)%n", seconds, CostModel.BASIS);

@@ -12,6 +12,8 @@ final class Version implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    return new String[] {"collapse-sim " + current() + " (Java " + System.getProperty("java.version") + ")"};
+    return new String[] {
+      "collapse-sim " + current() + " (Java " + System.getProperty("java.version") + ")"
+    };
   }
 }

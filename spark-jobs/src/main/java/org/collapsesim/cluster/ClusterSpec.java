@@ -15,11 +15,17 @@ import java.util.regex.Pattern;
  * @param coresPerWorker cores each worker offers, at least 1
  * @param memoryPerWorker memory each worker offers to executors, in Spark's notation ({@code 1g},
  *     {@code 1536m}); an executor takes {@code spark.executor.memory} (default 1g) of it
- * @param classPath jars and class directories; directories are packed into jars (see {@link SparkHome})
+ * @param classPath jars and class directories; directories are packed into jars (see {@link
+ *     SparkHome})
  * @param startTimeout how long to wait for every worker to register with the master
  */
 public record ClusterSpec(
-    Path dir, int workers, int coresPerWorker, String memoryPerWorker, List<Path> classPath, Duration startTimeout) {
+    Path dir,
+    int workers,
+    int coresPerWorker,
+    String memoryPerWorker,
+    List<Path> classPath,
+    Duration startTimeout) {
 
   private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*[kmgtKMGT]");
 

@@ -23,9 +23,10 @@ public record ClusterState(String masterUrl, String masterWebUi, List<DaemonProc
   /** The state file's name in the cluster directory. */
   public static final String FILE = "cluster.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public ClusterState {
     processes = List.copyOf(processes);
@@ -38,7 +39,9 @@ public record ClusterState(String masterUrl, String masterWebUi, List<DaemonProc
 
   /** The master. */
   public DaemonProcess master() {
-    return processes.stream().filter(p -> p.role().equals("master")).findFirst()
+    return processes.stream()
+        .filter(p -> p.role().equals("master"))
+        .findFirst()
         .orElseThrow(() -> new IllegalStateException("no master in " + processes));
   }
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * One JVM of the cluster, as recorded in the state file: its role ({@code master}, {@code
- * worker-1}...), process id and start time (together they identify the process even after its id
- * is reused), its log and its web UI port.
+ * worker-1}...), process id and start time (together they identify the process even after its id is
+ * reused), its log and its web UI port.
  *
  * @param role {@code master} or {@code worker-N}
  * @param pid the operating system's process id
@@ -21,7 +21,8 @@ public record DaemonProcess(String role, long pid, long startMillis, Path log, i
   public Optional<ProcessHandle> handle() {
     return ProcessHandle.of(pid)
         .filter(ProcessHandle::isAlive)
-        .filter(h -> h.info().startInstant().map(i -> i.toEpochMilli() == startMillis).orElse(false));
+        .filter(
+            h -> h.info().startInstant().map(i -> i.toEpochMilli() == startMillis).orElse(false));
   }
 
   /** Whether this is a worker. */
@@ -31,9 +32,15 @@ public record DaemonProcess(String role, long pid, long startMillis, Path log, i
   }
 
   static DaemonProcess of(String role, ProcessHandle handle, Path log, int webUiPort) {
-    long start = handle.info().startInstant()
-        .orElseThrow(() -> new IllegalStateException("the OS does not report the start time of " + handle.pid()))
-        .toEpochMilli();
+    long start =
+        handle
+            .info()
+            .startInstant()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the OS does not report the start time of " + handle.pid()))
+            .toEpochMilli();
     return new DaemonProcess(role, handle.pid(), start, log, webUiPort);
   }
 }

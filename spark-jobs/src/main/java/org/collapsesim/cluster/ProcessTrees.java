@@ -11,8 +11,7 @@ import java.util.concurrent.TimeoutException;
 /** Ending processes together with their descendants (a worker and the executors it launched). */
 public final class ProcessTrees {
 
-  private ProcessTrees() {
-  }
+  private ProcessTrees() {}
 
   /**
    * Asks each process and its descendants to end (SIGTERM), waits up to {@code grace} for them,
@@ -20,7 +19,8 @@ public final class ProcessTrees {
    *
    * @return the processes still alive at the end: empty unless the OS refused to end them
    */
-  public static List<ProcessHandle> terminate(List<ProcessHandle> roots, Duration grace) throws InterruptedException {
+  public static List<ProcessHandle> terminate(List<ProcessHandle> roots, Duration grace)
+      throws InterruptedException {
     List<ProcessHandle> all = new ArrayList<>();
     for (ProcessHandle root : roots) {
       // Descendants first: once the root is gone they are re-parented and no longer found.
@@ -34,7 +34,9 @@ public final class ProcessTrees {
     return all.stream().filter(ProcessHandle::isAlive).toList();
   }
 
-  /** Kills (SIGKILL) each process and its descendants at once, with no grace, and waits for them. */
+  /**
+   * Kills (SIGKILL) each process and its descendants at once, with no grace, and waits for them.
+   */
   public static List<ProcessHandle> kill(List<ProcessHandle> roots) throws InterruptedException {
     List<ProcessHandle> all = new ArrayList<>();
     for (ProcessHandle root : roots) {
@@ -46,7 +48,8 @@ public final class ProcessTrees {
     return all.stream().filter(ProcessHandle::isAlive).toList();
   }
 
-  private static void awaitExit(List<ProcessHandle> handles, Duration timeout) throws InterruptedException {
+  private static void awaitExit(List<ProcessHandle> handles, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (ProcessHandle handle : handles) {
       long left = deadline - System.nanoTime();
@@ -59,7 +62,8 @@ public final class ProcessTrees {
       } catch (TimeoutException e) {
         return; // the caller looks at who is still alive
       } catch (ExecutionException e) {
-        throw new IllegalStateException("waiting for process " + handle.pid() + " failed", e.getCause());
+        throw new IllegalStateException(
+            "waiting for process " + handle.pid() + " failed", e.getCause());
       }
     }
   }

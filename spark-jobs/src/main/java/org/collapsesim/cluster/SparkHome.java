@@ -16,14 +16,18 @@ import java.util.stream.Stream;
  * The {@code SPARK_HOME} a worker needs, made from the project's class path instead of a Spark
  * download: {@code jars/} holds a symbolic link to every jar of the class path (and a jar packed
  * from each class directory, as under a test runner), {@code conf/log4j2.properties} sets the
- * daemons' and executors' logging. A worker launches its executors with {@code conf/} and
- * {@code jars/*} as their class path (Spark's {@code WorkerCommandBuilder}), so the executors see
- * the project's classes without the application shipping any jar.
+ * daemons' and executors' logging. A worker launches its executors with {@code conf/} and {@code
+ * jars/*} as their class path (Spark's {@code WorkerCommandBuilder}), so the executors see the
+ * project's classes without the application shipping any jar.
  */
 public final class SparkHome {
 
-  /** The log configuration of the daemons and executors: INFO, so a worker's executor logs show its tasks. */
-  static final String LOG4J2 = """
+  /**
+   * The log configuration of the daemons and executors: INFO, so a worker's executor logs show its
+   * tasks.
+   */
+  static final String LOG4J2 =
+      """
       # collapse cluster: daemons and executors log at INFO (an executor logs each task it runs).
       rootLogger.level = info
       rootLogger.appenderRef.stderr.ref = console
@@ -65,8 +69,8 @@ public final class SparkHome {
   }
 
   /**
-   * (Re)creates {@code root} from {@code classPath}: entries that do not exist are skipped (a
-   * class path may name optional folders), jars are linked, directories are packed.
+   * (Re)creates {@code root} from {@code classPath}: entries that do not exist are skipped (a class
+   * path may name optional folders), jars are linked, directories are packed.
    */
   public static SparkHome create(Path root, List<Path> classPath) throws IOException {
     SparkHome home = new SparkHome(root.toAbsolutePath().normalize());
@@ -79,12 +83,18 @@ public final class SparkHome {
     for (Path entry : classPath) {
       Path source = entry.toAbsolutePath().normalize();
       if (Files.isRegularFile(source) && source.getFileName().toString().endsWith(".jar")) {
-        Files.createSymbolicLink(home.jars().resolve(unique(names, source.getFileName().toString())), source);
+        Files.createSymbolicLink(
+            home.jars().resolve(unique(names, source.getFileName().toString())), source);
       } else if (Files.isDirectory(source)) {
         // target/classes of module m becomes m-classes.jar: a worker's class path takes jars only.
         Path parent = source.getParent() == null ? null : source.getParent().getParent();
-        String base = (parent == null || parent.getFileName() == null ? "dir" + packed : parent.getFileName().toString())
-            + "-" + source.getFileName() + ".jar";
+        String base =
+            (parent == null || parent.getFileName() == null
+                    ? "dir" + packed
+                    : parent.getFileName().toString())
+                + "-"
+                + source.getFileName()
+                + ".jar";
         pack(source, home.jars().resolve(unique(names, base)));
         packed++;
       }
@@ -125,13 +135,16 @@ public final class SparkHome {
     }
     try (Stream<Path> paths = Files.walk(dir)) {
       // Deepest first; links are deleted, never followed (Files.walk does not follow them).
-      paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted((a, b) -> b.getNameCount() - a.getNameCount())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -31,19 +31,27 @@ public final class StandaloneCluster {
   private static final String SPARK_HOME = "spark-home";
   private static final String MASTER_CLASS = "org.apache.spark.deploy.master.Master";
   private static final String WORKER_CLASS = "org.apache.spark.deploy.worker.Worker";
-  /** The daemons only coordinate (executors get their own JVMs): a small heap, a cheap JIT and GC. */
-  private static final List<String> DAEMON_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-      // A killed worker is declared dead after 15 s without a heartbeat (Spark's default: 60 s).
-      // Master and workers must agree: a worker sends a heartbeat every quarter of its own setting.
-      "-Dspark.worker.timeout=15");
-
-  private StandaloneCluster() {
-  }
 
   /**
-   * Starts a master and {@code spec.workers()} workers and waits until every worker has
-   * registered. On failure every process started is stopped again and the exception names the
-   * process and quotes the end of its log.
+   * The daemons only coordinate (executors get their own JVMs): a small heap, a cheap JIT and GC.
+   */
+  private static final List<String> DAEMON_JVM =
+      List.of(
+          "-Xmx512m",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          // A killed worker is declared dead after 15 s without a heartbeat (Spark's default: 60
+          // s).
+          // Master and workers must agree: a worker sends a heartbeat every quarter of its own
+          // setting.
+          "-Dspark.worker.timeout=15");
+
+  private StandaloneCluster() {}
+
+  /**
+   * Starts a master and {@code spec.workers()} workers and waits until every worker has registered.
+   * On failure every process started is stopped again and the exception names the process and
+   * quotes the end of its log.
    *
    * @throws ClusterException if a cluster is already running in the directory, or the cluster did
    *     not come up within the timeout
@@ -51,9 +59,14 @@ public final class StandaloneCluster {
   public static ClusterState start(ClusterSpec spec) throws IOException, InterruptedException {
     Path dir = spec.dir().toAbsolutePath().normalize();
     Optional<ClusterState> previous = ClusterState.read(dir);
-    if (previous.isPresent() && previous.get().processes().stream().anyMatch(p -> p.handle().isPresent())) {
-      throw new ClusterException("a cluster is already running in " + dir + " (master "
-          + previous.get().masterUrl() + "); stop it first");
+    if (previous.isPresent()
+        && previous.get().processes().stream().anyMatch(p -> p.handle().isPresent())) {
+      throw new ClusterException(
+          "a cluster is already running in "
+              + dir
+              + " (master "
+              + previous.get().masterUrl()
+              + "); stop it first");
     }
     Files.createDirectories(dir);
     Path logs = dir.resolve("logs");
@@ -69,19 +82,49 @@ public final class StandaloneCluster {
     String masterWebUi = "http://" + HOST + ":" + masterUiPort;
     List<DaemonProcess> started = new ArrayList<>();
     try {
-      started.add(launch(home, "master", logs, masterUiPort, List.of(
-          // The REST submission server listens on a fixed port (6066): off, so clusters can run side by side.
-          "-Dspark.master.rest.enabled=false", MASTER_CLASS,
-          "--host", HOST, "--port", Integer.toString(masterPort), "--webui-port", Integer.toString(masterUiPort))));
+      started.add(
+          launch(
+              home,
+              "master",
+              logs,
+              masterUiPort,
+              List.of(
+                  // The REST submission server listens on a fixed port (6066): off, so clusters can
+                  // run side by side.
+                  "-Dspark.master.rest.enabled=false",
+                  MASTER_CLASS,
+                  "--host",
+                  HOST,
+                  "--port",
+                  Integer.toString(masterPort),
+                  "--webui-port",
+                  Integer.toString(masterUiPort))));
       new ClusterState(masterUrl, masterWebUi, started).write(dir);
       for (int i = 1; i <= spec.workers(); i++) {
         int uiPort = freePort();
         Path workDir = work.resolve("worker-" + i);
         Files.createDirectories(workDir);
-        started.add(launch(home, "worker-" + i, logs, uiPort, List.of(WORKER_CLASS,
-            "--host", HOST, "--port", "0", "--webui-port", Integer.toString(uiPort),
-            "--cores", Integer.toString(spec.coresPerWorker()), "--memory", spec.memoryPerWorker(),
-            "--work-dir", workDir.toString(), masterUrl)));
+        started.add(
+            launch(
+                home,
+                "worker-" + i,
+                logs,
+                uiPort,
+                List.of(
+                    WORKER_CLASS,
+                    "--host",
+                    HOST,
+                    "--port",
+                    "0",
+                    "--webui-port",
+                    Integer.toString(uiPort),
+                    "--cores",
+                    Integer.toString(spec.coresPerWorker()),
+                    "--memory",
+                    spec.memoryPerWorker(),
+                    "--work-dir",
+                    workDir.toString(),
+                    masterUrl)));
         new ClusterState(masterUrl, masterWebUi, started).write(dir);
       }
       ClusterState state = new ClusterState(masterUrl, masterWebUi, started);
@@ -106,7 +149,8 @@ public final class StandaloneCluster {
    * @return one line per process: its role, id and what happened
    * @throws ClusterException if a process could not be ended
    */
-  public static List<String> stop(Path dir, Duration grace) throws IOException, InterruptedException {
+  public static List<String> stop(Path dir, Duration grace)
+      throws IOException, InterruptedException {
     Path absolute = dir.toAbsolutePath().normalize();
     Optional<ClusterState> state = ClusterState.read(absolute);
     if (state.isEmpty()) {
@@ -124,7 +168,8 @@ public final class StandaloneCluster {
     return "http://" + HOST + ":" + process.webUiPort();
   }
 
-  private static List<String> stopProcesses(List<DaemonProcess> processes, Duration grace) throws InterruptedException {
+  private static List<String> stopProcesses(List<DaemonProcess> processes, Duration grace)
+      throws InterruptedException {
     List<String> report = new ArrayList<>();
     List<DaemonProcess> order = new ArrayList<>(processes);
     // Workers before the master, so no worker re-registers or tries to reconnect in between.
@@ -133,13 +178,20 @@ public final class StandaloneCluster {
     for (DaemonProcess p : order) {
       Optional<ProcessHandle> handle = p.handle();
       handle.ifPresent(live::add);
-      report.add(p.role() + " (pid " + p.pid() + "): " + (handle.isPresent() ? "stopped" : "was not running"));
+      report.add(
+          p.role()
+              + " (pid "
+              + p.pid()
+              + "): "
+              + (handle.isPresent() ? "stopped" : "was not running"));
     }
     List<ProcessHandle> workers = live.stream().filter(h -> !isMaster(h, processes)).toList();
     List<ProcessHandle> left = new ArrayList<>(ProcessTrees.terminate(workers, grace));
-    left.addAll(ProcessTrees.terminate(live.stream().filter(h -> isMaster(h, processes)).toList(), grace));
+    left.addAll(
+        ProcessTrees.terminate(live.stream().filter(h -> isMaster(h, processes)).toList(), grace));
     if (!left.isEmpty()) {
-      throw new ClusterException("could not end processes " + left.stream().map(ProcessHandle::pid).toList());
+      throw new ClusterException(
+          "could not end processes " + left.stream().map(ProcessHandle::pid).toList());
     }
     return report;
   }
@@ -148,7 +200,8 @@ public final class StandaloneCluster {
     return processes.stream().anyMatch(p -> !p.isWorker() && p.pid() == handle.pid());
   }
 
-  private static DaemonProcess launch(SparkHome home, String role, Path logs, int webUiPort, List<String> mainAndArgs)
+  private static DaemonProcess launch(
+      SparkHome home, String role, Path logs, int webUiPort, List<String> mainAndArgs)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -157,7 +210,8 @@ public final class StandaloneCluster {
     command.add("-cp");
     command.add(home.classPath());
     command.addAll(mainAndArgs);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(home.root().toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(home.root().toFile()).redirectErrorStream(true);
     Path log = logs.resolve(role + ".log");
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Map<String, String> env = builder.environment();
@@ -180,8 +234,15 @@ public final class StandaloneCluster {
     while (System.nanoTime() < deadline) {
       for (DaemonProcess p : state.processes()) {
         if (p.handle().isEmpty()) {
-          throw new ClusterException(p.role() + " (pid " + p.pid() + ") exited while the cluster was starting; "
-              + "the end of " + p.log() + ":\n" + tail(p.log(), 30));
+          throw new ClusterException(
+              p.role()
+                  + " (pid "
+                  + p.pid()
+                  + ") exited while the cluster was starting; "
+                  + "the end of "
+                  + p.log()
+                  + ":\n"
+                  + tail(p.log(), 30));
         }
       }
       try {
@@ -196,8 +257,15 @@ public final class StandaloneCluster {
       }
       Thread.sleep(250);
     }
-    throw new ClusterException("the cluster did not start within " + timeout.toSeconds() + " s (" + lastSeen
-        + "); the end of " + state.master().log() + ":\n" + tail(state.master().log(), 30));
+    throw new ClusterException(
+        "the cluster did not start within "
+            + timeout.toSeconds()
+            + " s ("
+            + lastSeen
+            + "); the end of "
+            + state.master().log()
+            + ":\n"
+            + tail(state.master().log(), 30));
   }
 
   /** The last {@code lines} lines of a log, for error messages. */

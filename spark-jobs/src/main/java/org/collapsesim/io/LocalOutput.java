@@ -19,10 +19,10 @@ import org.collapsesim.result.GenerationSummary;
 /**
  * Writes the files of SPEC §9 for one cell run in-process ({@code collapse run --out}), without
  * Spark: the Parquet {@code generations/} dataset through {@link ParquetTableWriter} (one file,
- * {@code part-00000.parquet}), summary/chains/cells in Arrow and/or CSV as the config's
- * {@code output.formats} says, and {@code manifest.json} last. Columns and statistics are those of
- * the Spark sweep ({@link OutputLayout}, {@link GenerationSummary}, {@link CellSummary}), so a
- * cell's files are the same numbers whichever way it ran.
+ * {@code part-00000.parquet}), summary/chains/cells in Arrow and/or CSV as the config's {@code
+ * output.formats} says, and {@code manifest.json} last. Columns and statistics are those of the
+ * Spark sweep ({@link OutputLayout}, {@link GenerationSummary}, {@link CellSummary}), so a cell's
+ * files are the same numbers whichever way it ran.
  */
 public final class LocalOutput {
 
@@ -31,11 +31,25 @@ public final class LocalOutput {
 
   private LocalOutput() {}
 
-  /** {@link #writeCell(SweepConfig, PreparedCell, List, List, Path, boolean, Instant)} started now. */
+  /**
+   * {@link #writeCell(SweepConfig, PreparedCell, List, List, Path, boolean, Instant)} started now.
+   */
   public static void writeCell(
-      SweepConfig config, PreparedCell cell, List<GenerationRecord> okRowsSortedByReplicateThenGeneration,
-      List<ChainRecord> chainsByReplicate, Path dir, boolean overwrite) throws IOException {
-    writeCell(config, cell, okRowsSortedByReplicateThenGeneration, chainsByReplicate, dir, overwrite, Instant.now());
+      SweepConfig config,
+      PreparedCell cell,
+      List<GenerationRecord> okRowsSortedByReplicateThenGeneration,
+      List<ChainRecord> chainsByReplicate,
+      Path dir,
+      boolean overwrite)
+      throws IOException {
+    writeCell(
+        config,
+        cell,
+        okRowsSortedByReplicateThenGeneration,
+        chainsByReplicate,
+        dir,
+        overwrite,
+        Instant.now());
   }
 
   /**
@@ -50,12 +64,18 @@ public final class LocalOutput {
    * @param dir the output directory: created if missing; must be empty unless {@code overwrite}
    * @param overwrite replace a previous collapse-sim output in {@code dir}
    * @param startTime when the run started (manifest start_time)
-   * @throws OutputDirectoryException if {@code dir} is not empty and {@code overwrite} is false,
-   *     or cannot be used
+   * @throws OutputDirectoryException if {@code dir} is not empty and {@code overwrite} is false, or
+   *     cannot be used
    */
   public static void writeCell(
-      SweepConfig config, PreparedCell cell, List<GenerationRecord> okRowsSortedByReplicateThenGeneration,
-      List<ChainRecord> chainsByReplicate, Path dir, boolean overwrite, Instant startTime) throws IOException {
+      SweepConfig config,
+      PreparedCell cell,
+      List<GenerationRecord> okRowsSortedByReplicateThenGeneration,
+      List<ChainRecord> chainsByReplicate,
+      Path dir,
+      boolean overwrite,
+      Instant startTime)
+      throws IOException {
     OutputDirectory.checkWritable(dir, false, overwrite);
     OutputLayout layout = OutputLayout.of(config);
     int[] metricIndexes = layout.metricIndexes(cell.metricNames());
@@ -63,42 +83,67 @@ public final class LocalOutput {
     SweepManifest.Counts counts =
         new SweepManifest.Counts(1, chainsByReplicate.size(), ok, chainsByReplicate.size() - ok);
     Map<String, Object> manifest =
-        SweepManifest.build(layout, SweepManifest.COMPLETE, startTime, Instant.now(), counts, "in-process");
+        SweepManifest.build(
+            layout, SweepManifest.COMPLETE, startTime, Instant.now(), counts, "in-process");
     Map<String, String> arrowMetadata = layout.arrowMetadata(manifest);
 
     if (config.output().writes("parquet")) {
-      writeGenerations(dir.resolve("generations"), layout, cell, metricIndexes, okRowsSortedByReplicateThenGeneration);
+      writeGenerations(
+          dir.resolve("generations"),
+          layout,
+          cell,
+          metricIndexes,
+          okRowsSortedByReplicateThenGeneration);
     }
     if (config.output().writes("arrow") || config.output().writes("csv")) {
-      List<Object[]> summary = summaryRows(layout, cell, metricIndexes, okRowsSortedByReplicateThenGeneration);
-      SweepTableFiles.write(dir, "summary", config.output(), layout.summarySchema(), arrowMetadata, summary.iterator());
-      Iterator<Object[]> chains = chainsByReplicate.stream()
-          .map(c -> layout.chainRow(cell, metricIndexes, c)).iterator();
-      SweepTableFiles.write(dir, "chains", config.output(), layout.chainsSchema(), arrowMetadata, chains);
+      List<Object[]> summary =
+          summaryRows(layout, cell, metricIndexes, okRowsSortedByReplicateThenGeneration);
+      SweepTableFiles.write(
+          dir,
+          "summary",
+          config.output(),
+          layout.summarySchema(),
+          arrowMetadata,
+          summary.iterator());
+      Iterator<Object[]> chains =
+          chainsByReplicate.stream().map(c -> layout.chainRow(cell, metricIndexes, c)).iterator();
+      SweepTableFiles.write(
+          dir, "chains", config.output(), layout.chainsSchema(), arrowMetadata, chains);
       List<ChainRecord> projected = new ArrayList<>(chainsByReplicate.size());
       for (ChainRecord c : chainsByReplicate) {
         projected.add(layout.projectChain(c, metricIndexes));
       }
       CellSummary stats = CellSummary.of(projected, config.generations(), layout.metrics().size());
-      SweepTableFiles.write(dir, "cells", config.output(), layout.cellsSchema(), arrowMetadata,
+      SweepTableFiles.write(
+          dir,
+          "cells",
+          config.output(),
+          layout.cellsSchema(),
+          arrowMetadata,
           List.<Object[]>of(layout.cellRow(cell.cell().index(), stats)).iterator());
     }
     ManifestJson.write(manifest, dir.resolve(OutputDirectory.MANIFEST_FILE));
   }
 
   private static void writeGenerations(
-      Path target, OutputLayout layout, PreparedCell cell, int[] metricIndexes, List<GenerationRecord> rows)
+      Path target,
+      OutputLayout layout,
+      PreparedCell cell,
+      int[] metricIndexes,
+      List<GenerationRecord> rows)
       throws IOException {
-    AtomicOutput.writeAtomically(target, temporary -> {
-      Files.createDirectory(temporary);
-      try (ParquetTableWriter.Appender out =
-          ParquetTableWriter.open(temporary.resolve(PART_FILE), layout.generationsSchema())) {
-        for (GenerationRecord r : rows) {
-          out.append(layout.generationRow(cell, metricIndexes, r));
-        }
-        out.commit();
-      }
-    });
+    AtomicOutput.writeAtomically(
+        target,
+        temporary -> {
+          Files.createDirectory(temporary);
+          try (ParquetTableWriter.Appender out =
+              ParquetTableWriter.open(temporary.resolve(PART_FILE), layout.generationsSchema())) {
+            for (GenerationRecord r : rows) {
+              out.append(layout.generationRow(cell, metricIndexes, r));
+            }
+            out.commit();
+          }
+        });
   }
 
   /**
@@ -112,17 +157,24 @@ public final class LocalOutput {
     int lastReplicate = Integer.MIN_VALUE;
     for (GenerationRecord r : rows) {
       if (r.replicate() < lastReplicate) {
-        throw new IllegalArgumentException("generation rows are not sorted by replicate: replicate "
-            + r.replicate() + " after " + lastReplicate);
+        throw new IllegalArgumentException(
+            "generation rows are not sorted by replicate: replicate "
+                + r.replicate()
+                + " after "
+                + lastReplicate);
       }
       lastReplicate = r.replicate();
-      byGeneration.computeIfAbsent(r.generation(), g -> new ArrayList<>())
+      byGeneration
+          .computeIfAbsent(r.generation(), g -> new ArrayList<>())
           .add(layout.project(r.metrics(), metricIndexes));
     }
     List<Object[]> out = new ArrayList<>(byGeneration.size());
     int metricCount = layout.metrics().size();
-    byGeneration.forEach((g, values) ->
-        out.add(layout.summaryRow(cell, metricIndexes, GenerationSummary.of(g, values, metricCount))));
+    byGeneration.forEach(
+        (g, values) ->
+            out.add(
+                layout.summaryRow(
+                    cell, metricIndexes, GenerationSummary.of(g, values, metricCount))));
     return out;
   }
 }

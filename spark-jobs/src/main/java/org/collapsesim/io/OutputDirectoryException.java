@@ -9,18 +9,18 @@ import java.nio.file.Path;
  * it is not a directory. The message says which and what to do.
  */
 public final class OutputDirectoryException extends IOException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final transient Path directory;
+  private final transient Path directory;
 
-    /** An exception about {@code directory}, explained by {@code message}. */
-    public OutputDirectoryException(Path directory, String message) {
-        super(message);
-        this.directory = directory;
-    }
+  /** An exception about {@code directory}, explained by {@code message}. */
+  public OutputDirectoryException(Path directory, String message) {
+    super(message);
+    this.directory = directory;
+  }
 
-    /** The directory concerned. */
-    public Path directory() {
-        return directory;
-    }
+  /** The directory concerned. */
+  public Path directory() {
+    return directory;
+  }
 }

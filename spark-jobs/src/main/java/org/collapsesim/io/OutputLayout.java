@@ -34,25 +34,35 @@ import org.collapsesim.stats.ReplicateSummary;
  * <ul>
  *   <li>generations: replicate, seed, generation, alpha_t, n_train, the recorded metrics, then
  *       theory_&lt;metric&gt;;
- *   <li>summary: generation, alpha_t, n, then per metric &lt;m&gt;_mean, _sd, _se, _q05, _q50, _q95,
- *       then theory_&lt;metric&gt;;
+ *   <li>summary: generation, alpha_t, n, then per metric &lt;m&gt;_mean, _sd, _se, _q05, _q50,
+ *       _q95, then theory_&lt;metric&gt;;
  *   <li>chains: replicate, seed, final_&lt;metric&gt;, collapse_generation, status, error, wall_ms;
  *   <li>cells: chains_ok, chains_failed, fraction_collapsed, km_median_collapse_generation, then
  *       per metric final_&lt;m&gt;_mean, final_&lt;m&gt;_lower, final_&lt;m&gt;_upper.
  * </ul>
  *
  * <p>A parameter's column type is the narrowest that holds every cell's value: INT64 for integers,
- * FLOAT64 when any value is fractional, BOOL for flags, STRING for words; lists (vector truths)
- * and mixed kinds are written as their canonical JSON text. Immutable and thread-safe.
+ * FLOAT64 when any value is fractional, BOOL for flags, STRING for words; lists (vector truths) and
+ * mixed kinds are written as their canonical JSON text. Immutable and thread-safe.
  */
 public final class OutputLayout {
 
   /** The leading identity columns, in order, before the other parameters. */
   public static final List<String> LEADING_IDENTITY =
-      List.of("cell_id", "family", "model_size", "samples", "alpha", "alpha_schedule", "regime", "mixing", "estimator");
+      List.of(
+          "cell_id",
+          "family",
+          "model_size",
+          "samples",
+          "alpha",
+          "alpha_schedule",
+          "regime",
+          "mixing",
+          "estimator");
 
   /** Summary statistic suffixes, in column order. */
-  public static final List<String> SUMMARY_STATISTICS = List.of("mean", "sd", "se", "q05", "q50", "q95");
+  public static final List<String> SUMMARY_STATISTICS =
+      List.of("mean", "sd", "se", "q05", "q50", "q95");
 
   private static final Set<String> LEADING_PARAMETERS =
       Set.of("model_size", "samples", "alpha", "regime", "mixing", "estimator");
@@ -192,7 +202,11 @@ public final class OutputLayout {
         anyOther = true;
       }
     }
-    int kinds = (anyLong || anyDouble ? 1 : 0) + (anyBoolean ? 1 : 0) + (anyString ? 1 : 0) + (anyOther ? 1 : 0);
+    int kinds =
+        (anyLong || anyDouble ? 1 : 0)
+            + (anyBoolean ? 1 : 0)
+            + (anyString ? 1 : 0)
+            + (anyOther ? 1 : 0);
     if (kinds != 1 || anyOther || anyString) {
       return ColumnType.STRING;
     }
@@ -300,7 +314,8 @@ public final class OutputLayout {
   public Map<String, String> arrowMetadata(Map<String, Object> manifest) {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put(TableSchema.MANIFEST_KEY, ManifestJson.toCompactJson(manifest));
-    meta.put(TableSchema.METRIC_DEFINITIONS_KEY, ManifestJson.toCompactJson(metricDefinitionsJson()));
+    meta.put(
+        TableSchema.METRIC_DEFINITIONS_KEY, ManifestJson.toCompactJson(metricDefinitionsJson()));
     return meta;
   }
 
@@ -317,8 +332,8 @@ public final class OutputLayout {
   }
 
   /**
-   * For each recorded metric, its index in the family's metric order {@code familyMetricNames}
-   * (as {@link PreparedCell#metricNames()} gives it), or -1 when the family lacks it.
+   * For each recorded metric, its index in the family's metric order {@code familyMetricNames} (as
+   * {@link PreparedCell#metricNames()} gives it), or -1 when the family lacks it.
    */
   public int[] metricIndexes(List<String> familyMetricNames) {
     int[] out = new int[metrics.size()];
@@ -344,11 +359,13 @@ public final class OutputLayout {
     return row;
   }
 
-  private int theoryInto(Object[] row, int at, PreparedCell cell, int[] metricIndexes, int generation) {
+  private int theoryInto(
+      Object[] row, int at, PreparedCell cell, int[] metricIndexes, int generation) {
     double[][] theory = cell.theory();
     for (int idx : metricIndexes) {
       double[] series = idx < 0 ? null : theory[idx];
-      row[at++] = series == null || generation >= series.length ? null : nullIfNaN(series[generation]);
+      row[at++] =
+          series == null || generation >= series.length ? null : nullIfNaN(series[generation]);
     }
     return at;
   }
@@ -403,11 +420,18 @@ public final class OutputLayout {
     double[] finals = new double[metricIndexes.length];
     for (int i = 0; i < finals.length; i++) {
       if (metricIndexes[i] < 0) {
-        throw new IllegalStateException("metric " + metrics.get(i) + " is not a metric of family " + config.family());
+        throw new IllegalStateException(
+            "metric " + metrics.get(i) + " is not a metric of family " + config.family());
       }
       finals[i] = chain.finalMetrics()[metricIndexes[i]];
     }
-    return new ChainRecord(chain.replicate(), chain.seed(), true, null, chain.collapseGeneration(), finals,
+    return new ChainRecord(
+        chain.replicate(),
+        chain.seed(),
+        true,
+        null,
+        chain.collapseGeneration(),
+        finals,
         chain.wallMs());
   }
 

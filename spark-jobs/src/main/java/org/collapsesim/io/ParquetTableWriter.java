@@ -20,12 +20,12 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
- * Writes a table as one Parquet file without Spark, through parquet-hadoop's low-level writer
- * (the Parquet library Spark itself uses). Used for the generations dataset of {@code collapse
- * run --out} and for the committed parts of a Spark sweep, so every Parquet file collapse-sim
- * writes has the same physical schema: STRING as BINARY (UTF8), INT64, INT32, FLOAT64 as DOUBLE,
- * BOOL as BOOLEAN; nullable columns OPTIONAL, others REQUIRED; Snappy compression. The file
- * appears atomically ({@link AtomicOutput}).
+ * Writes a table as one Parquet file without Spark, through parquet-hadoop's low-level writer (the
+ * Parquet library Spark itself uses). Used for the generations dataset of {@code collapse run
+ * --out} and for the committed parts of a Spark sweep, so every Parquet file collapse-sim writes
+ * has the same physical schema: STRING as BINARY (UTF8), INT64, INT32, FLOAT64 as DOUBLE, BOOL as
+ * BOOLEAN; nullable columns OPTIONAL, others REQUIRED; Snappy compression. The file appears
+ * atomically ({@link AtomicOutput}).
  */
 public final class ParquetTableWriter {
 
@@ -65,15 +65,16 @@ public final class ParquetTableWriter {
   }
 
   /**
-   * Opens a writer for {@code target}; rows are checked against {@code schema} like every
-   * {@link TableAppender}. {@code metadata} goes into the file's key/value metadata.
+   * Opens a writer for {@code target}; rows are checked against {@code schema} like every {@link
+   * TableAppender}. {@code metadata} goes into the file's key/value metadata.
    */
   public static Appender open(Path target, TableSchema schema) throws IOException {
     return new Appender(target, schema);
   }
 
   /** Writes {@code rows} to {@code target} atomically. */
-  public static void write(Path target, TableSchema schema, Iterable<Object[]> rows) throws IOException {
+  public static void write(Path target, TableSchema schema, Iterable<Object[]> rows)
+      throws IOException {
     try (Appender out = open(target, schema)) {
       for (Object[] row : rows) {
         out.append(row);
@@ -97,12 +98,13 @@ public final class ParquetTableWriter {
       MessageType type = toParquetSchema(schema);
       this.groups = new SimpleGroupFactory(type);
       try {
-        this.writer = ExampleParquetWriter.builder(new LocalOutputFile(pending.temporary()))
-            .withType(type)
-            .withCompressionCodec(CompressionCodecName.SNAPPY)
-            .withWriteMode(ParquetFileWriter.Mode.CREATE)
-            .withExtraMetaData(Map.copyOf(schema.metadata()))
-            .build();
+        this.writer =
+            ExampleParquetWriter.builder(new LocalOutputFile(pending.temporary()))
+                .withType(type)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(ParquetFileWriter.Mode.CREATE)
+                .withExtraMetaData(Map.copyOf(schema.metadata()))
+                .build();
       } catch (IOException | RuntimeException e) {
         pending.close();
         throw e;

@@ -19,8 +19,8 @@ import org.collapsesim.config.SweepConfig;
  * chosen, start and end time, and the counts of cells, chains and failures. The same map is
  * embedded, as compact JSON, in every Arrow file's schema metadata.
  *
- * <p>Keys read back on {@code --resume}: {@link #CONFIG_HASH}, {@link #STATUS},
- * {@code counts.chains_failed}.
+ * <p>Keys read back on {@code --resume}: {@link #CONFIG_HASH}, {@link #STATUS}, {@code
+ * counts.chains_failed}.
  */
 public final class SweepManifest {
 
@@ -72,16 +72,24 @@ public final class SweepManifest {
   private static Map<String, Object> samplingPaths(SweepConfig config) {
     Map<String, Object> paths = new LinkedHashMap<>();
     for (org.collapsesim.config.CellSpec cell : config.cells()) {
-      boolean exact = org.collapsesim.loop.ChainSettings
-          .of(cell, config.generations(), config.recordEvery(), config.sampling())
-          .exactPath(org.collapsesim.config.FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(cell.family()));
+      boolean exact =
+          org.collapsesim.loop.ChainSettings.of(
+                  cell, config.generations(), config.recordEvery(), config.sampling())
+              .exactPath(
+                  org.collapsesim.config.FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(
+                      cell.family()));
       paths.put(cell.cellId(), exact ? "exact" : "explicit");
     }
     return paths;
   }
 
   public static Map<String, Object> build(
-      OutputLayout layout, String status, Instant start, Instant end, Counts counts, String engine) {
+      OutputLayout layout,
+      String status,
+      Instant start,
+      Instant end,
+      Counts counts,
+      String engine) {
     SweepConfig config = layout.config();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", config.name());
@@ -131,7 +139,8 @@ public final class SweepManifest {
 
   /** The project version from the build, or "unknown" when run from unfiltered classes. */
   public static String version() {
-    try (InputStream in = SweepManifest.class.getResourceAsStream("/org/collapsesim/version.properties")) {
+    try (InputStream in =
+        SweepManifest.class.getResourceAsStream("/org/collapsesim/version.properties")) {
       if (in == null) {
         return "unknown";
       }
@@ -154,8 +163,10 @@ public final class SweepManifest {
       return null;
     }
     try {
-      Process p = new ProcessBuilder("git", "-C", home, "rev-parse", "HEAD")
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder("git", "-C", home, "rev-parse", "HEAD")
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (!p.waitFor(10, TimeUnit.SECONDS)) {
         p.destroyForcibly();

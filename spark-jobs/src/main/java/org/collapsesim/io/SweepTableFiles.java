@@ -26,12 +26,18 @@ public final class SweepTableFiles {
    * @return the number of rows written
    */
   public static long write(
-      Path dir, String name, OutputSpec output, TableSchema schema, Map<String, String> arrowMetadata,
-      Iterator<Object[]> rows) throws IOException {
+      Path dir,
+      String name,
+      OutputSpec output,
+      TableSchema schema,
+      Map<String, String> arrowMetadata,
+      Iterator<Object[]> rows)
+      throws IOException {
     List<TableAppender> appenders = new ArrayList<>(2);
     try {
       if (output.writes("arrow")) {
-        appenders.add(ArrowIpcWriter.open(dir.resolve(name + ".arrow"), schema.withMetadata(arrowMetadata)));
+        appenders.add(
+            ArrowIpcWriter.open(dir.resolve(name + ".arrow"), schema.withMetadata(arrowMetadata)));
       }
       if (output.writes("csv")) {
         appenders.add(CsvWriter.open(dir.resolve(name + ".csv"), schema));

@@ -4,15 +4,16 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * One Spark task's chains: some replicates of one cell. Which chains share a task never changes
- * a number: each chain's numbers depend only on the config, its cell and its replicate.
+ * One Spark task's chains: some replicates of one cell. Which chains share a task never changes a
+ * number: each chain's numbers depend only on the config, its cell and its replicate.
  *
  * @param attempt the sweep attempt (1 for the first run, +1 per {@code --resume})
  * @param task the task's index within the attempt
  * @param cellIndex the cell's index in the config
  * @param replicates the replicates to run, ascending
  */
-public record ChainBatch(int attempt, int task, int cellIndex, int[] replicates) implements Serializable {
+public record ChainBatch(int attempt, int task, int cellIndex, int[] replicates)
+    implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
@@ -37,7 +38,10 @@ public record ChainBatch(int attempt, int task, int cellIndex, int[] replicates)
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ChainBatch b && attempt == b.attempt && task == b.task && cellIndex == b.cellIndex
+    return o instanceof ChainBatch b
+        && attempt == b.attempt
+        && task == b.task
+        && cellIndex == b.cellIndex
         && Arrays.equals(replicates, b.replicates);
   }
 
@@ -48,6 +52,12 @@ public record ChainBatch(int attempt, int task, int cellIndex, int[] replicates)
 
   @Override
   public String toString() {
-    return "ChainBatch[" + partName() + " cell " + cellIndex + ", " + replicates.length + " replicates]";
+    return "ChainBatch["
+        + partName()
+        + " cell "
+        + cellIndex
+        + ", "
+        + replicates.length
+        + " replicates]";
   }
 }

@@ -21,10 +21,10 @@ import org.collapsesim.result.GenerationRecord;
 
 /**
  * Runs one {@link ChainBatch} on an executor and commits its part directory ({@link WorkParts}):
- * everything is written under a temporary name and renamed into place at the end, so a killed
- * task leaves nothing that a resume could mistake for finished work. A task that finds its part
- * already committed (a retried or speculative duplicate) does nothing: the content would be the
- * same numbers.
+ * everything is written under a temporary name and renamed into place at the end, so a killed task
+ * leaves nothing that a resume could mistake for finished work. A task that finds its part already
+ * committed (a retried or speculative duplicate) does nothing: the content would be the same
+ * numbers.
  */
 public final class ChainBatchRunner {
 
@@ -57,7 +57,8 @@ public final class ChainBatchRunner {
       Files.createDirectory(dir);
       List<ChainRecord> chains = new ArrayList<>(batch.size());
       try (ParquetTableWriter.Appender rows =
-          ParquetTableWriter.open(dir.resolve(WorkParts.GENERATIONS_FILE), WorkParts.generationsPartSchema(layout))) {
+          ParquetTableWriter.open(
+              dir.resolve(WorkParts.GENERATIONS_FILE), WorkParts.generationsPartSchema(layout))) {
         List<GenerationRecord> chainRows = new ArrayList<>();
         for (int replicate : batch.replicates()) {
           chainRows.clear();
@@ -73,13 +74,17 @@ public final class ChainBatchRunner {
         rows.commit();
       }
       try (ParquetTableWriter.Appender out =
-          ParquetTableWriter.open(dir.resolve(WorkParts.CHAINS_FILE), WorkParts.chainsPartSchema(layout))) {
+          ParquetTableWriter.open(
+              dir.resolve(WorkParts.CHAINS_FILE), WorkParts.chainsPartSchema(layout))) {
         for (ChainRecord chain : chains) {
-          out.append(withExtra(layout.chainRow(cell, metricIndexes, chain), batch.cellIndex(), batch.attempt()));
+          out.append(
+              withExtra(
+                  layout.chainRow(cell, metricIndexes, chain), batch.cellIndex(), batch.attempt()));
         }
         out.commit();
       }
-      try (Writer index = Files.newBufferedWriter(dir.resolve(WorkParts.INDEX_FILE), StandardCharsets.UTF_8)) {
+      try (Writer index =
+          Files.newBufferedWriter(dir.resolve(WorkParts.INDEX_FILE), StandardCharsets.UTF_8)) {
         for (ChainRecord chain : chains) {
           index.write(batch.cellIndex() + "\t" + chain.replicate() + "\t" + chain.status() + "\n");
         }

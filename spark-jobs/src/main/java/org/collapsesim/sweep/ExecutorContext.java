@@ -7,13 +7,14 @@ import org.collapsesim.io.OutputLayout;
 import org.collapsesim.loop.PreparedCell;
 
 /**
- * The sweep as one executor JVM sees it, built once per JVM and config hash: the parsed config,
- * its output layout, and each cell's {@link PreparedCell}, prepared on first use (preparing
- * computes truths and theory; tasks of the same cell share it; PreparedCell is thread-safe).
+ * The sweep as one executor JVM sees it, built once per JVM and config hash: the parsed config, its
+ * output layout, and each cell's {@link PreparedCell}, prepared on first use (preparing computes
+ * truths and theory; tasks of the same cell share it; PreparedCell is thread-safe).
  */
 public final class ExecutorContext {
 
-  private static final ConcurrentHashMap<String, ExecutorContext> BY_HASH = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, ExecutorContext> BY_HASH =
+      new ConcurrentHashMap<>();
 
   private final SweepConfig config;
   private final OutputLayout layout;

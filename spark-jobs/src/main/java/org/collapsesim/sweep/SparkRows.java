@@ -13,8 +13,8 @@ import org.collapsesim.io.TableSchema;
 
 /**
  * Conversions between the output tables' {@link TableSchema} rows ({@code Object[]} of Long,
- * Integer, Double, String, Boolean or null) and Spark {@link Row}s built against an explicit
- * {@link StructType} (never bean encoders, which order columns alphabetically).
+ * Integer, Double, String, Boolean or null) and Spark {@link Row}s built against an explicit {@link
+ * StructType} (never bean encoders, which order columns alphabetically).
  */
 public final class SparkRows {
 

@@ -29,12 +29,15 @@ public final class SparkSessions {
     }
     SparkSession.Builder builder = SparkSession.builder().appName(appName).master(master);
     if (isLocal(master)) {
-      builder.config("spark.driver.host", "127.0.0.1")
+      builder
+          .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.ui.enabled", "false");
     } else if (isLoopbackCluster(master)) {
       // `collapse cluster start` on this machine: the driver must be reachable on loopback too
-      builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+      builder
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
     }
     builder.config("spark.ui.showConsoleProgress", "false");
     SweepKryoRegistrator.SPARK_CONF.forEach(builder::config);
@@ -44,7 +47,11 @@ public final class SparkSessions {
     SparkSession spark = builder.getOrCreate();
     if (!extraConf.containsKey("spark.sql.shuffle.partitions")) {
       int cores = spark.sparkContext().defaultParallelism();
-      spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, Math.min(200, 2 * cores))));
+      spark
+          .conf()
+          .set(
+              "spark.sql.shuffle.partitions",
+              String.valueOf(Math.max(2, Math.min(200, 2 * cores))));
     }
     return spark;
   }

@@ -1,6 +1,5 @@
 package org.collapsesim.sweep;
 
-import org.collapsesim.io.AtomicOutput;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.io.AtomicOutput;
 import org.collapsesim.io.ManifestJson;
 import org.collapsesim.io.OutputDirectory;
 import org.collapsesim.io.OutputLayout;
@@ -23,8 +23,8 @@ import org.collapsesim.io.SweepManifest;
  * The driver of a sweep on Spark (SPEC §7-§9).
  *
  * <ol>
- *   <li>{@link #prepareOutput}: checks the output directory (empty, or --resume / --overwrite)
- *       and, on resume, the manifest's config hash; nothing is written for a refused sweep.
+ *   <li>{@link #prepareOutput}: checks the output directory (empty, or --resume / --overwrite) and,
+ *       on resume, the manifest's config hash; nothing is written for a refused sweep.
  *   <li>{@link #run}: writes a {@code running} manifest, plans the chains not yet committed into
  *       batches, runs them as Spark tasks that each commit a work part, then assembles the tables
  *       ({@link SweepAssembly}) and writes the final manifest. The work parts are deleted when no
@@ -40,8 +40,8 @@ public final class SparkSweep {
   public record Result(long chains, long chainsOk, long chainsFailed, long chainsRun) {}
 
   /**
-   * Spark configuration key fixing the chains per task (tuning and tests); by default
-   * {@link SweepPlan#batchSize} chooses it from the cluster's parallelism.
+   * Spark configuration key fixing the chains per task (tuning and tests); by default {@link
+   * SweepPlan#batchSize} chooses it from the cluster's parallelism.
    */
   public static final String BATCH_SIZE_CONF = "spark.collapse.sweep.batchSize";
 
@@ -52,7 +52,8 @@ public final class SparkSweep {
    *
    * @throws SweepRefusedException (exit 2) when the directory may not be used as asked
    */
-  public static Preparation prepareOutput(SweepConfig config, Path dir, boolean resume, boolean overwrite)
+  public static Preparation prepareOutput(
+      SweepConfig config, Path dir, boolean resume, boolean overwrite)
       throws IOException, SweepRefusedException {
     if (resume && overwrite) {
       throw new SweepRefusedException("--resume and --overwrite exclude each other; choose one");
@@ -63,9 +64,14 @@ public final class SparkSweep {
       Map<String, Object> manifest = ManifestJson.read(manifestFile);
       Object hash = manifest.get(SweepManifest.CONFIG_HASH);
       if (!config.configHash().equals(hash)) {
-        throw new SweepRefusedException("cannot resume in " + dir + ": its manifest has config hash " + hash
-            + " but this config (with its --set overrides) hashes to " + config.configHash()
-            + "; resume with the same config, or use --overwrite or another --out");
+        throw new SweepRefusedException(
+            "cannot resume in "
+                + dir
+                + ": its manifest has config hash "
+                + hash
+                + " but this config (with its --set overrides) hashes to "
+                + config.configHash()
+                + "; resume with the same config, or use --overwrite or another --out");
       }
       Object startText = manifest.get("start_time");
       if (startText instanceof String s) {
@@ -74,7 +80,8 @@ public final class SparkSweep {
       @SuppressWarnings("unchecked")
       Map<String, Object> counts = (Map<String, Object>) manifest.get("counts");
       Object failed = counts == null ? null : counts.get("chains_failed");
-      if (SweepManifest.COMPLETE.equals(manifest.get(SweepManifest.STATUS)) && Long.valueOf(0L).equals(failed)) {
+      if (SweepManifest.COMPLETE.equals(manifest.get(SweepManifest.STATUS))
+          && Long.valueOf(0L).equals(failed)) {
         return new Preparation(true, start, 0);
       }
     }
@@ -87,26 +94,41 @@ public final class SparkSweep {
   }
 
   /**
-   * Runs the sweep's remaining chains and writes its output into {@code dir} (prepared by
-   * {@link #prepareOutput}).
+   * Runs the sweep's remaining chains and writes its output into {@code dir} (prepared by {@link
+   * #prepareOutput}).
    *
    * @param progressOut where progress goes (stderr), or null for none
    * @param inPlaceProgress rewrite the progress line in place (a terminal)
    */
   public static Result run(
-      SparkSession spark, SweepConfig config, SweepSource source, Path dir, Instant startTime, String engine,
-      PrintStream progressOut, boolean inPlaceProgress) throws IOException {
+      SparkSession spark,
+      SweepConfig config,
+      SweepSource source,
+      Path dir,
+      Instant startTime,
+      String engine,
+      PrintStream progressOut,
+      boolean inPlaceProgress)
+      throws IOException {
     OutputLayout layout = OutputLayout.of(config);
     Path manifestFile = dir.resolve(OutputDirectory.MANIFEST_FILE);
-    ManifestJson.write(SweepManifest.build(layout, SweepManifest.RUNNING, startTime, null, null, engine), manifestFile);
+    ManifestJson.write(
+        SweepManifest.build(layout, SweepManifest.RUNNING, startTime, null, null, engine),
+        manifestFile);
 
     WorkParts.Committed before = WorkParts.readCommitted(dir);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String fixedBatch = spark.sparkContext().getConf().get(BATCH_SIZE_CONF, null);
-    List<ChainBatch> batches = fixedBatch == null
-        ? SweepPlan.plan(config, before.ok(), before.lastAttempt() + 1, jsc.defaultParallelism())
-        : SweepPlan.plan(config, before.ok(), before.lastAttempt() + 1, jsc.defaultParallelism(),
-            Integer.parseInt(fixedBatch));
+    List<ChainBatch> batches =
+        fixedBatch == null
+            ? SweepPlan.plan(
+                config, before.ok(), before.lastAttempt() + 1, jsc.defaultParallelism())
+            : SweepPlan.plan(
+                config,
+                before.ok(),
+                before.lastAttempt() + 1,
+                jsc.defaultParallelism(),
+                Integer.parseInt(fixedBatch));
     long toRun = batches.stream().mapToLong(ChainBatch::size).sum();
     if (!batches.isEmpty()) {
       Path partsDir = WorkParts.partsDir(dir).toAbsolutePath();
@@ -116,12 +138,27 @@ public final class SparkSweep {
       Broadcast<SweepSource> shared = jsc.broadcast(source);
       LongAccumulator chainsDone = jsc.sc().longAccumulator("chains done");
       jsc.setJobDescription("collapse-sim: " + toRun + " chains of " + config.name());
-      SweepProgress progress = progressOut == null ? null
-          : new SweepProgress(progressOut, config.chainCount(), before.okCount(), chainsDone::value,
-              inPlaceProgress, 10);
+      SweepProgress progress =
+          progressOut == null
+              ? null
+              : new SweepProgress(
+                  progressOut,
+                  config.chainCount(),
+                  before.okCount(),
+                  chainsDone::value,
+                  inPlaceProgress,
+                  10);
       try {
-        jsc.parallelize(batches, batches.size()).foreach((VoidFunction<ChainBatch>) batch ->
-            ChainBatchRunner.run(shared.value(), Path.of(partsPath), batch, blockThreads, chainsDone::add));
+        jsc.parallelize(batches, batches.size())
+            .foreach(
+                (VoidFunction<ChainBatch>)
+                    batch ->
+                        ChainBatchRunner.run(
+                            shared.value(),
+                            Path.of(partsPath),
+                            batch,
+                            blockThreads,
+                            chainsDone::add));
       } finally {
         if (progress != null) {
           progress.close();
@@ -133,13 +170,15 @@ public final class SparkSweep {
     for (int c = 0; c < config.cells().size(); c++) {
       for (int r = 0; r < config.replicates(); r++) {
         if (!after.has(c, r)) {
-          throw new IllegalStateException("chain (cell " + c + ", replicate " + r + ") has no committed record");
+          throw new IllegalStateException(
+              "chain (cell " + c + ", replicate " + r + ") has no committed record");
         }
       }
     }
     Instant end = Instant.now();
-    SweepManifest.Counts counts = new SweepManifest.Counts(
-        config.cells().size(), config.chainCount(), after.okCount(), after.failedCount());
+    SweepManifest.Counts counts =
+        new SweepManifest.Counts(
+            config.cells().size(), config.chainCount(), after.okCount(), after.failedCount());
     Map<String, Object> manifest =
         SweepManifest.build(layout, SweepManifest.COMPLETE, startTime, end, counts, engine);
     jsc.setJobDescription("collapse-sim: output tables");

@@ -34,24 +34,23 @@ import org.collapsesim.result.GenerationSummary;
  * <ul>
  *   <li>{@code generations/}: the parts' generation rows, rewritten by Spark's Parquet writer into
  *       a temporary directory renamed into place;
- *   <li>summary: the generation rows sorted by (cell, generation, replicate), so that each
- *       (cell, generation) group is a run of consecutive rows in replicate order, reduced by
- *       {@link GenerationSummary#of}, the code the in-process writer uses;
+ *   <li>summary: the generation rows sorted by (cell, generation, replicate), so that each (cell,
+ *       generation) group is a run of consecutive rows in replicate order, reduced by {@link
+ *       GenerationSummary#of}, the code the in-process writer uses;
  *   <li>chains: the chain records sorted by (cell, replicate, attempt); per chain the ok record,
  *       else the latest attempt's;
  *   <li>cells: computed on the driver while the chains stream past it, cell by cell in replicate
  *       order, by {@link CellSummary#of}.
  * </ul>
  *
- * Why sort-then-reduce: the tables must reach the driver in (cell, generation or replicate)
- * order. A group-by followed by a global sort cost a shuffle, a sampling job for the range
- * partitioner and one job per partition for each table (15 Spark jobs for a small sweep on
- * local[2]), which dominated small sweeps. Sorting once by the full key groups and orders in one
- * shuffle; a table that fits in one partition ({@value #ROWS_PER_PARTITION} input rows) is
- * sorted there without a range partitioner and fetched by a single job; larger ones are
- * range-partitioned on the group key, which never splits a group. The cells table needs no Spark
- * job at all. The numbers are those of the same reductions over the same rows in the same order,
- * so the files are unchanged.
+ * Why sort-then-reduce: the tables must reach the driver in (cell, generation or replicate) order.
+ * A group-by followed by a global sort cost a shuffle, a sampling job for the range partitioner and
+ * one job per partition for each table (15 Spark jobs for a small sweep on local[2]), which
+ * dominated small sweeps. Sorting once by the full key groups and orders in one shuffle; a table
+ * that fits in one partition ({@value #ROWS_PER_PARTITION} input rows) is sorted there without a
+ * range partitioner and fetched by a single job; larger ones are range-partitioned on the group
+ * key, which never splits a group. The cells table needs no Spark job at all. The numbers are those
+ * of the same reductions over the same rows in the same order, so the files are unchanged.
  *
  * <p>The small tables are streamed to the driver with {@code toLocalIterator}, one partition at a
  * time, into the Arrow and CSV appenders.
@@ -74,7 +73,11 @@ public final class SweepAssembly {
 
   /** Writes every output table of the config's formats into {@code outputDir}. */
   public static void assemble(
-      SparkSession spark, SweepSource source, SweepConfig config, Path outputDir, Map<String, String> arrowMetadata)
+      SparkSession spark,
+      SweepSource source,
+      SweepConfig config,
+      Path outputDir,
+      Map<String, String> arrowMetadata)
       throws IOException {
     OutputLayout layout = OutputLayout.of(config);
     Path parts = WorkParts.partsDir(outputDir);
@@ -93,30 +96,67 @@ public final class SweepAssembly {
     }
     TableSchema summaryWithIndex = withCellIndex(layout.summarySchema());
     long generationRows = config.chainCount() * (config.generations() + 1L); // at most
-    long rowsPerPartition = spark.sparkContext().getConf().getLong(ROWS_PER_PARTITION_CONF, ROWS_PER_PARTITION);
-    Dataset<Row> summary = sortedByGroup(generations, generationRows, rowsPerPartition, WorkParts.CELL_INDEX,
-        "generation", "replicate")
-        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> reduceRuns(rows,
-            r -> groupKey(r.getInt(r.fieldIndex(WorkParts.CELL_INDEX)), r.getInt(r.fieldIndex("generation"))),
-            group -> summaryRow(source, group)), Encoders.row(SparkRows.structType(summaryWithIndex)));
-    write(outputDir, "summary", config, layout.summarySchema(), arrowMetadata, summary, r -> { });
+    long rowsPerPartition =
+        spark.sparkContext().getConf().getLong(ROWS_PER_PARTITION_CONF, ROWS_PER_PARTITION);
+    Dataset<Row> summary =
+        sortedByGroup(
+                generations,
+                generationRows,
+                rowsPerPartition,
+                WorkParts.CELL_INDEX,
+                "generation",
+                "replicate")
+            .mapPartitions(
+                (MapPartitionsFunction<Row, Row>)
+                    rows ->
+                        reduceRuns(
+                            rows,
+                            r ->
+                                groupKey(
+                                    r.getInt(r.fieldIndex(WorkParts.CELL_INDEX)),
+                                    r.getInt(r.fieldIndex("generation"))),
+                            group -> summaryRow(source, group)),
+                Encoders.row(SparkRows.structType(summaryWithIndex)));
+    write(outputDir, "summary", config, layout.summarySchema(), arrowMetadata, summary, r -> {});
 
-    Dataset<Row> chains = sortedByGroup(chainRecords, config.chainCount(), rowsPerPartition, WorkParts.CELL_INDEX,
-        "replicate", WorkParts.ATTEMPT)
-        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> reduceRuns(rows,
-            r -> groupKey(r.getInt(r.fieldIndex(WorkParts.CELL_INDEX)), r.getInt(r.fieldIndex("replicate"))),
-            group -> group.stream().reduce(SweepAssembly::preferredRecord).orElseThrow()), Encoders.row(chainStruct));
+    Dataset<Row> chains =
+        sortedByGroup(
+                chainRecords,
+                config.chainCount(),
+                rowsPerPartition,
+                WorkParts.CELL_INDEX,
+                "replicate",
+                WorkParts.ATTEMPT)
+            .mapPartitions(
+                (MapPartitionsFunction<Row, Row>)
+                    rows ->
+                        reduceRuns(
+                            rows,
+                            r ->
+                                groupKey(
+                                    r.getInt(r.fieldIndex(WorkParts.CELL_INDEX)),
+                                    r.getInt(r.fieldIndex("replicate"))),
+                            group ->
+                                group.stream()
+                                    .reduce(SweepAssembly::preferredRecord)
+                                    .orElseThrow()),
+                Encoders.row(chainStruct));
     CellsOfChains cells = new CellsOfChains(layout, config.generations());
     write(outputDir, "chains", config, layout.chainsSchema(), arrowMetadata, chains, cells::accept);
-    SweepTableFiles.write(outputDir, "cells", config.output(), layout.cellsSchema(), arrowMetadata,
+    SweepTableFiles.write(
+        outputDir,
+        "cells",
+        config.output(),
+        layout.cellsSchema(),
+        arrowMetadata,
         cells.finish().iterator());
   }
 
   /**
    * {@code rows} sorted by {@code keys}, where all keys but the last name a group and the last
-   * orders the rows inside it: in one partition when {@code expectedRows} fits
-   * {@code rowsPerPartition} (no range partitioner, no sampling job), else range-partitioned on
-   * the group keys, so that a group never spans two partitions.
+   * orders the rows inside it: in one partition when {@code expectedRows} fits {@code
+   * rowsPerPartition} (no range partitioner, no sampling job), else range-partitioned on the group
+   * keys, so that a group never spans two partitions.
    */
   private static Dataset<Row> sortedByGroup(
       Dataset<Row> rows, long expectedRows, long rowsPerPartition, String... keys) {
@@ -126,9 +166,10 @@ public final class SweepAssembly {
       all[k] = rows.col(keys[k]);
     }
     org.apache.spark.sql.Column[] group = java.util.Arrays.copyOf(all, all.length - 1);
-    Dataset<Row> partitioned = partitions <= 1
-        ? rows.repartition(1)
-        : rows.repartitionByRange((int) Math.min(Integer.MAX_VALUE, partitions), group);
+    Dataset<Row> partitioned =
+        partitions <= 1
+            ? rows.repartition(1)
+            : rows.repartitionByRange((int) Math.min(Integer.MAX_VALUE, partitions), group);
     return partitioned.sortWithinPartitions(all);
   }
 
@@ -136,7 +177,8 @@ public final class SweepAssembly {
    * Reduces each run of consecutive rows with the same key (a group, when the rows are sorted by
    * it) to one row, lazily: one group in memory at a time.
    */
-  static <T> Iterator<T> reduceRuns(Iterator<Row> rows, ToLongFunction<Row> key, Function<List<Row>, T> reduce) {
+  static <T> Iterator<T> reduceRuns(
+      Iterator<Row> rows, ToLongFunction<Row> key, Function<List<Row>, T> reduce) {
     return new Iterator<>() {
       private Row pending = rows.hasNext() ? rows.next() : null;
 
@@ -185,13 +227,22 @@ public final class SweepAssembly {
       return aOk ? a : b;
     }
     if (aOk) {
-      throw new IllegalStateException("chain (cell " + a.getInt(a.fieldIndex(WorkParts.CELL_INDEX)) + ", replicate "
-          + a.getInt(a.fieldIndex("replicate")) + ") was committed ok twice; the work parts are inconsistent");
+      throw new IllegalStateException(
+          "chain (cell "
+              + a.getInt(a.fieldIndex(WorkParts.CELL_INDEX))
+              + ", replicate "
+              + a.getInt(a.fieldIndex("replicate"))
+              + ") was committed ok twice; the work parts are inconsistent");
     }
-    return a.getInt(a.fieldIndex(WorkParts.ATTEMPT)) >= b.getInt(b.fieldIndex(WorkParts.ATTEMPT)) ? a : b;
+    return a.getInt(a.fieldIndex(WorkParts.ATTEMPT)) >= b.getInt(b.fieldIndex(WorkParts.ATTEMPT))
+        ? a
+        : b;
   }
 
-  /** The summary row (with the cell index) of one (cell, generation) group, its rows in replicate order. */
+  /**
+   * The summary row (with the cell index) of one (cell, generation) group, its rows in replicate
+   * order.
+   */
   private static Row summaryRow(SweepSource source, List<Row> rows) {
     ExecutorContext context = ExecutorContext.of(source);
     OutputLayout layout = context.layout();
@@ -212,13 +263,14 @@ public final class SweepAssembly {
       values.add(v);
     }
     GenerationSummary stats = GenerationSummary.of(generation, values, positions.length);
-    Object[] out = layout.summaryRow(context.cell(cellIndex), context.metricIndexes(cellIndex), stats);
+    Object[] out =
+        layout.summaryRow(context.cell(cellIndex), context.metricIndexes(cellIndex), stats);
     return SparkRows.row(SparkRows.append(out, cellIndex));
   }
 
   /**
-   * The cells table, built on the driver from the chains table's rows as they are written (in
-   * cell, then replicate order): one cell's chain records in memory at a time.
+   * The cells table, built on the driver from the chains table's rows as they are written (in cell,
+   * then replicate order): one cell's chain records in memory at a time.
    */
   private static final class CellsOfChains {
     private final OutputLayout layout;
@@ -236,8 +288,8 @@ public final class SweepAssembly {
       int cellIndex = chainRow.getInt(chainRow.fieldIndex(WorkParts.CELL_INDEX));
       if (cellIndex != currentCell) {
         if (cellIndex < currentCell) {
-          throw new IllegalStateException("chain rows are not in cell order: cell " + cellIndex + " after "
-              + currentCell);
+          throw new IllegalStateException(
+              "chain rows are not in cell order: cell " + cellIndex + " after " + currentCell);
         }
         flush();
         currentCell = cellIndex;
@@ -260,7 +312,9 @@ public final class SweepAssembly {
     }
   }
 
-  /** A chains-table row (with the part columns) back as the {@link ChainRecord} it was written from. */
+  /**
+   * A chains-table row (with the part columns) back as the {@link ChainRecord} it was written from.
+   */
   private static ChainRecord chainRecord(List<String> metrics, int cellIndex, Row r) {
     boolean ok = "ok".equals(r.getString(r.fieldIndex("status")));
     double[] finals = null;
@@ -269,45 +323,61 @@ public final class SweepAssembly {
       for (int m = 0; m < finals.length; m++) {
         int p = r.fieldIndex("final_" + metrics.get(m));
         if (r.isNullAt(p)) {
-          throw new IllegalStateException("ok chain " + r.getInt(r.fieldIndex("replicate")) + " of cell "
-              + cellIndex + " has no final " + metrics.get(m));
+          throw new IllegalStateException(
+              "ok chain "
+                  + r.getInt(r.fieldIndex("replicate"))
+                  + " of cell "
+                  + cellIndex
+                  + " has no final "
+                  + metrics.get(m));
         }
         finals[m] = r.getDouble(p);
       }
     }
     int collapse = r.fieldIndex("collapse_generation");
     return new ChainRecord(
-        r.getInt(r.fieldIndex("replicate")), r.getLong(r.fieldIndex("seed")), ok,
+        r.getInt(r.fieldIndex("replicate")),
+        r.getLong(r.fieldIndex("seed")),
+        ok,
         r.isNullAt(r.fieldIndex("error")) ? null : r.getString(r.fieldIndex("error")),
-        r.isNullAt(collapse) ? -1 : r.getInt(collapse), finals, r.getLong(r.fieldIndex("wall_ms")));
+        r.isNullAt(collapse) ? -1 : r.getInt(collapse),
+        finals,
+        r.getLong(r.fieldIndex("wall_ms")));
   }
 
   /** Streams {@code sorted} into the table's files; {@code observer} sees each row on its way. */
   private static void write(
-      Path outputDir, String name, SweepConfig config, TableSchema schema, Map<String, String> arrowMetadata,
-      Dataset<Row> sorted, Consumer<Row> observer) throws IOException {
+      Path outputDir,
+      String name,
+      SweepConfig config,
+      TableSchema schema,
+      Map<String, String> arrowMetadata,
+      Dataset<Row> sorted,
+      Consumer<Row> observer)
+      throws IOException {
     int columns = schema.size();
     Iterator<Row> rows = sorted.toLocalIterator();
-    Iterator<Object[]> values = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
+    Iterator<Object[]> values =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return rows.hasNext();
+          }
 
-      @Override
-      public Object[] next() {
-        Row row = rows.next();
-        observer.accept(row);
-        return SparkRows.values(row, columns);
-      }
-    };
+          @Override
+          public Object[] next() {
+            Row row = rows.next();
+            observer.accept(row);
+            return SparkRows.values(row, columns);
+          }
+        };
     SweepTableFiles.write(outputDir, name, config.output(), schema, arrowMetadata, values);
   }
 
   /**
-   * Writes the generations dataset with Spark into a temporary directory and renames it onto
-   * {@code target}; a previous dataset there (a resumed sweep that had failures) is moved aside
-   * first and deleted after.
+   * Writes the generations dataset with Spark into a temporary directory and renames it onto {@code
+   * target}; a previous dataset there (a resumed sweep that had failures) is moved aside first and
+   * deleted after.
    */
   private static void writeGenerations(Dataset<Row> rows, Path target) throws IOException {
     Path aside = null;

@@ -9,18 +9,19 @@ import java.util.List;
 import org.apache.spark.serializer.KryoRegistrator;
 
 /**
- * Registers every class of ours that Spark serializes with Kryo, which runs with
- * {@code spark.kryo.registrationRequired=true} so that an unregistered class fails loudly instead
- * of silently costing its class name in every record. Kryo 4 (Spark's) cannot build Java records
- * with its default serializer, hence one small serializer per record.
+ * Registers every class of ours that Spark serializes with Kryo, which runs with {@code
+ * spark.kryo.registrationRequired=true} so that an unregistered class fails loudly instead of
+ * silently costing its class name in every record. Kryo 4 (Spark's) cannot build Java records with
+ * its default serializer, hence one small serializer per record.
  */
 public final class SweepKryoRegistrator implements KryoRegistrator {
 
   /** The Spark settings that turn Kryo on with this registrator. */
-  public static final java.util.Map<String, String> SPARK_CONF = java.util.Map.of(
-      "spark.serializer", "org.apache.spark.serializer.KryoSerializer",
-      "spark.kryo.registrationRequired", "true",
-      "spark.kryo.registrator", SweepKryoRegistrator.class.getName());
+  public static final java.util.Map<String, String> SPARK_CONF =
+      java.util.Map.of(
+          "spark.serializer", "org.apache.spark.serializer.KryoSerializer",
+          "spark.kryo.registrationRequired", "true",
+          "spark.kryo.registrator", SweepKryoRegistrator.class.getName());
 
   @Override
   public void registerClasses(Kryo kryo) {
@@ -38,7 +39,8 @@ public final class SweepKryoRegistrator implements KryoRegistrator {
       try {
         kryo.register(Class.forName(name, false, Thread.currentThread().getContextClassLoader()));
       } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("Spark class " + name + " is gone: update the Kryo registrations", e);
+        throw new IllegalStateException(
+            "Spark class " + name + " is gone: update the Kryo registrations", e);
       }
     }
   }

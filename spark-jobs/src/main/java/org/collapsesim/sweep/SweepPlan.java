@@ -10,8 +10,8 @@ import org.collapsesim.config.SweepConfig;
  * Splits the chains still to run into {@link ChainBatch}es, in (cell, replicate) order.
  *
  * <p>Batch size: about {@code pending / (4 x parallelism)} so every core gets several tasks (load
- * balance across cells of unequal cost) while a million short chains still make only a few
- * thousand tasks; at least 1, at most {@link #MAX_BATCH}. A batch never spans two cells.
+ * balance across cells of unequal cost) while a million short chains still make only a few thousand
+ * tasks; at least 1, at most {@link #MAX_BATCH}. A batch never spans two cells.
  */
 public final class SweepPlan {
 
@@ -42,15 +42,18 @@ public final class SweepPlan {
    * @param attempt the attempt number written into the batches
    * @param parallelism the cluster's default parallelism
    */
-  public static List<ChainBatch> plan(SweepConfig config, Map<Integer, BitSet> done, int attempt, int parallelism) {
+  public static List<ChainBatch> plan(
+      SweepConfig config, Map<Integer, BitSet> done, int attempt, int parallelism) {
     return plan(config, done, attempt, parallelism, 0);
   }
 
-  /**
-   * Plans with a fixed batch size ({@code fixedBatchSize > 0}), or the default when 0.
-   */
+  /** Plans with a fixed batch size ({@code fixedBatchSize > 0}), or the default when 0. */
   public static List<ChainBatch> plan(
-      SweepConfig config, Map<Integer, BitSet> done, int attempt, int parallelism, int fixedBatchSize) {
+      SweepConfig config,
+      Map<Integer, BitSet> done,
+      int attempt,
+      int parallelism,
+      int fixedBatchSize) {
     long pending = 0;
     int cells = config.cells().size();
     for (int c = 0; c < cells; c++) {

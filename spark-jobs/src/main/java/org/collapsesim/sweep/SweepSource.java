@@ -13,7 +13,8 @@ import org.collapsesim.config.SweepConfig;
  * this once per JVM ({@link ExecutorContext}) and check that the result has the driver's hash.
  *
  * @param yamlText the config file's text
- * @param baseDir the config file's directory (files named in the config are relative to it), or null
+ * @param baseDir the config file's directory (files named in the config are relative to it), or
+ *     null
  * @param sets the {@code --set} overrides, in order
  * @param configHash the hash of the config the driver resolved
  */
@@ -37,11 +38,16 @@ public record SweepSource(String yamlText, String baseDir, List<String> sets, St
     try {
       config = ConfigLoader.parse(yamlText, baseDir == null ? null : Path.of(baseDir), sets);
     } catch (ConfigException e) {
-      throw new IllegalStateException("the sweep's config no longer parses on this executor:\n" + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the sweep's config no longer parses on this executor:\n" + e.getMessage(), e);
     }
     if (!config.configHash().equals(configHash)) {
-      throw new IllegalStateException("the sweep's config resolves to hash " + config.configHash()
-          + " on this executor, the driver resolved " + configHash + " (did a file named in the config change?)");
+      throw new IllegalStateException(
+          "the sweep's config resolves to hash "
+              + config.configHash()
+              + " on this executor, the driver resolved "
+              + configHash
+              + " (did a file named in the config change?)");
     }
     return config;
   }

@@ -27,13 +27,13 @@ import org.collapsesim.io.TableSchema;
  *       columns plus {@value #CELL_INDEX});
  *   <li>{@value #CHAINS_FILE}: one row per chain, ok or failed (the chains table's columns plus
  *       {@value #CELL_INDEX} and {@value #ATTEMPT});
- *   <li>{@value #INDEX_FILE}: {@code cell<TAB>replicate<TAB>ok|failed} per chain, read by the driver
- *       to plan a resume and count failures without Spark.
+ *   <li>{@value #INDEX_FILE}: {@code cell<TAB>replicate<TAB>ok|failed} per chain, read by the
+ *       driver to plan a resume and count failures without Spark.
  * </ul>
  *
- * A chain committed ok is never rerun, so its generation rows exist exactly once; a failed chain
- * is rerun by {@code --resume} in a later attempt, and the assembly keeps, per chain, the ok
- * record, else the latest attempt's.
+ * A chain committed ok is never rerun, so its generation rows exist exactly once; a failed chain is
+ * rerun by {@code --resume} in a later attempt, and the assembly keeps, per chain, the ok record,
+ * else the latest attempt's.
  */
 public final class WorkParts {
 
@@ -143,12 +143,14 @@ public final class WorkParts {
           lineNumber++;
           String[] f = line.split("\t");
           if (f.length != 3 || !(f[2].equals("ok") || f[2].equals("failed"))) {
-            throw new IOException(part.resolve(INDEX_FILE) + " line " + lineNumber + " is malformed: " + line);
+            throw new IOException(
+                part.resolve(INDEX_FILE) + " line " + lineNumber + " is malformed: " + line);
           }
           int cell = Integer.parseInt(f[0]);
           int replicate = Integer.parseInt(f[1]);
           (f[2].equals("ok") ? committed.ok : committed.failed)
-              .computeIfAbsent(cell, c -> new BitSet()).set(replicate);
+              .computeIfAbsent(cell, c -> new BitSet())
+              .set(replicate);
         }
       }
     }

@@ -50,7 +50,8 @@ class CliTest {
     assertTrue(r.out().contains("gini_simpson mean +- sd"), r.out());
     assertTrue(r.out().contains("theory"), r.out());
     // THEORY.md: uniform over 10, M = 100, generation 9: E[GS] = 0.81394
-    assertTrue(r.out().lines().anyMatch(l -> l.trim().startsWith("9 ") && l.contains("0.81394")), r.out());
+    assertTrue(
+        r.out().lines().anyMatch(l -> l.trim().startsWith("9 ") && l.contains("0.81394")), r.out());
   }
 
   @Test
@@ -79,13 +80,15 @@ class CliTest {
   @Test
   void everyConfigProblemIsReportedWithItsKeyAndNothingIsWritten() throws IOException {
     Path out = dir.resolve("out");
-    Path file = config(
-        "name: t\nseed: 4\ngenerations: 9\nfamily: categorical\n"
-            + "grid: {alpha: [0.0, 0.5, 1.5]}\nparams: {samples: -3, model_size: 10, colour: red}\n");
+    Path file =
+        config(
+            "name: t\nseed: 4\ngenerations: 9\nfamily: categorical\n"
+                + "grid: {alpha: [0.0, 0.5, 1.5]}\nparams: {samples: -3, model_size: 10, colour: red}\n");
     for (String command : new String[] {"validate", "run"}) {
-      Result r = command.equals("run")
-          ? execute("run", file.toString(), "--out", out.toString())
-          : execute("validate", file.toString());
+      Result r =
+          command.equals("run")
+              ? execute("run", file.toString(), "--out", out.toString())
+              : execute("validate", file.toString());
       assertEquals(2, r.code(), command);
       assertTrue(r.err().contains("grid.alpha[2]: 1.5"), r.err());
       assertTrue(r.err().contains("params.samples: -3"), r.err());
@@ -100,7 +103,8 @@ class CliTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("cells         4"), r.out());
     assertTrue(r.out().contains("chains        120"), r.out());
-    assertTrue(r.out().contains("samples       1.20e+05"), r.out()); // 120 chains x 10 generations x 100
+    assertTrue(
+        r.out().contains("samples       1.20e+05"), r.out()); // 120 chains x 10 generations x 100
     assertTrue(r.out().contains("core-seconds"), r.out());
   }
 
@@ -111,7 +115,8 @@ class CliTest {
     assertTrue(all.out().contains("gaussian") && all.out().contains("categorical"), all.out());
     Result one = execute("describe", "categorical");
     assertEquals(0, one.code());
-    assertTrue(one.out().contains("gini_simpson") && one.out().contains("1 - sum p_i^2"), one.out());
+    assertTrue(
+        one.out().contains("gini_simpson") && one.out().contains("1 - sum p_i^2"), one.out());
     assertTrue(one.out().contains("temperature"), one.out());
     Result bad = execute("describe", "poisson");
     assertEquals(2, bad.code());
@@ -121,18 +126,33 @@ class CliTest {
   @Test
   void runWritesTheOutputFilesAndRefusesANonEmptyDirectory() throws IOException {
     Path out = dir.resolve("out");
-    Path file = config(GRID.replace("params: {samples: 100}", "params: {samples: 100}\n"
-        + "output: {formats: [arrow, parquet, csv]}"));
+    Path file =
+        config(
+            GRID.replace(
+                "params: {samples: 100}",
+                "params: {samples: 100}\n" + "output: {formats: [arrow, parquet, csv]}"));
     Result first = execute("run", file.toString(), "--cell", "0", "--out", out.toString());
     assertEquals(0, first.code(), first.err());
-    for (String name : new String[] {"manifest.json", "summary.arrow", "chains.arrow", "cells.arrow",
-        "summary.csv", "chains.csv", "cells.csv", "generations"}) {
+    for (String name :
+        new String[] {
+          "manifest.json",
+          "summary.arrow",
+          "chains.arrow",
+          "cells.arrow",
+          "summary.csv",
+          "chains.csv",
+          "cells.csv",
+          "generations"
+        }) {
       assertTrue(Files.exists(out.resolve(name)), name + " missing: " + first.out());
     }
     Result again = execute("run", file.toString(), "--cell", "0", "--out", out.toString());
     assertEquals(2, again.code());
     assertTrue(again.err().contains("not empty"), again.err());
-    assertEquals(0, execute("run", file.toString(), "--cell", "0", "--out", out.toString(), "--overwrite").code());
+    assertEquals(
+        0,
+        execute("run", file.toString(), "--cell", "0", "--out", out.toString(), "--overwrite")
+            .code());
   }
 
   @ParameterizedTest

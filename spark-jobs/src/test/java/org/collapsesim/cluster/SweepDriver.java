@@ -10,8 +10,7 @@ import picocli.CommandLine;
  */
 public final class SweepDriver {
 
-  private SweepDriver() {
-  }
+  private SweepDriver() {}
 
   public static void main(String[] args) {
     CommandLine cli = CollapseCli.commandLine();

@@ -25,7 +25,10 @@ public final class OutputTestSupport {
 
   private OutputTestSupport() {}
 
-  /** A table read back: column names in order, rows as boxed values (Long, Integer, Double, String, Boolean). */
+  /**
+   * A table read back: column names in order, rows as boxed values (Long, Integer, Double, String,
+   * Boolean).
+   */
   public record ReadTable(List<String> columns, List<Object[]> rows, Map<String, String> metadata) {
     public int index(String column) {
       int i = columns.indexOf(column);
@@ -76,7 +79,8 @@ public final class OutputTestSupport {
     List<Object[]> rows = new ArrayList<>();
     for (Path file : files) {
       try (ParquetReader<Group> reader =
-          ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri())).build()) {
+          ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri()))
+              .build()) {
         Group g;
         while ((g = reader.read()) != null) {
           GroupType type = g.getType();
@@ -92,14 +96,15 @@ public final class OutputTestSupport {
               continue;
             }
             PrimitiveType p = type.getType(i).asPrimitiveType();
-            row[i] = switch (p.getPrimitiveTypeName()) {
-              case BINARY -> g.getString(i, 0);
-              case INT64 -> g.getLong(i, 0);
-              case INT32 -> g.getInteger(i, 0);
-              case DOUBLE -> g.getDouble(i, 0);
-              case BOOLEAN -> g.getBoolean(i, 0);
-              default -> throw new AssertionError(p);
-            };
+            row[i] =
+                switch (p.getPrimitiveTypeName()) {
+                  case BINARY -> g.getString(i, 0);
+                  case INT64 -> g.getLong(i, 0);
+                  case INT32 -> g.getInteger(i, 0);
+                  case DOUBLE -> g.getDouble(i, 0);
+                  case BOOLEAN -> g.getBoolean(i, 0);
+                  default -> throw new AssertionError(p);
+                };
           }
           rows.add(row);
         }

@@ -32,16 +32,16 @@ import scala.reflect.ClassTag$;
 /** The Spark sweep end to end on one shared local[2] session. */
 class SparkSweepTest {
 
-  static final String YAML = "name: spark-test\nseed: 11\nreplicates: 4\ngenerations: 6\nfamily: categorical\n"
-      + "record_every: 2\n"
-      + "grid:\n  alpha: [0.0, 0.3]\n  model_size: [5, 8]\n"
-      + "params:\n  samples: 20\n"
-      + "output:\n  formats: [arrow, parquet, csv]\n";
+  static final String YAML =
+      "name: spark-test\nseed: 11\nreplicates: 4\ngenerations: 6\nfamily: categorical\n"
+          + "record_every: 2\n"
+          + "grid:\n  alpha: [0.0, 0.3]\n  model_size: [5, 8]\n"
+          + "params:\n  samples: 20\n"
+          + "output:\n  formats: [arrow, parquet, csv]\n";
 
   private static SparkSession spark;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @BeforeAll
   static void start() {
@@ -70,13 +70,23 @@ class SparkSweepTest {
   void sweepGivesTheNumbersOfAnInProcessRunOfEachCell() throws Exception {
     Path config = SweepTestSupport.writeConfig(tmp, YAML);
     Path out = tmp.resolve("out");
-    SweepTestSupport.CommandResult result = SweepTestSupport.sweep(config.toString(), "--out", out.toString());
+    SweepTestSupport.CommandResult result =
+        SweepTestSupport.sweep(config.toString(), "--out", out.toString());
     assertEquals(0, result.exitCode(), result.stderr());
-    for (String f : List.of("manifest.json", "summary.arrow", "chains.arrow", "cells.arrow", "summary.csv",
-        "chains.csv", "cells.csv")) {
+    for (String f :
+        List.of(
+            "manifest.json",
+            "summary.arrow",
+            "chains.arrow",
+            "cells.arrow",
+            "summary.csv",
+            "chains.csv",
+            "cells.csv")) {
       assertTrue(Files.isRegularFile(out.resolve(f)), f);
     }
-    assertFalse(Files.exists(out.resolve(WorkParts.WORK_DIR)), "work parts are removed after a clean sweep");
+    assertFalse(
+        Files.exists(out.resolve(WorkParts.WORK_DIR)),
+        "work parts are removed after a clean sweep");
     Map<String, Object> manifest = ManifestJson.read(out.resolve("manifest.json"));
     assertEquals("complete", manifest.get("status"));
 
@@ -112,8 +122,8 @@ class SparkSweepTest {
     SweepTestSupport.assertSameTable(concat(local, 0), summary, "summary", "cell_id", "generation");
     SweepTestSupport.assertSameTable(concat(local, 1), chains, "chains", "cell_id", "replicate");
     SweepTestSupport.assertSameTable(concat(local, 2), cells, "cells", "cell_id");
-    SweepTestSupport.assertSameTable(concat(local, 3), generations, "generations", "cell_id", "replicate",
-        "generation");
+    SweepTestSupport.assertSameTable(
+        concat(local, 3), generations, "generations", "cell_id", "replicate", "generation");
   }
 
   private static ReadTable concat(List<ReadTable> tables, int which) {
@@ -129,8 +139,15 @@ class SparkSweepTest {
     Path config = SweepTestSupport.writeConfig(tmp, YAML);
     Path out = tmp.resolve("out");
 
-    SweepTestSupport.CommandResult bad = SweepTestSupport.sweep(config.toString(), "--out", out.toString(),
-        "--set", "grid.alpha=[0.5,1.5]", "--set", "replicates=0");
+    SweepTestSupport.CommandResult bad =
+        SweepTestSupport.sweep(
+            config.toString(),
+            "--out",
+            out.toString(),
+            "--set",
+            "grid.alpha=[0.5,1.5]",
+            "--set",
+            "replicates=0");
     assertEquals(2, bad.exitCode(), bad.stderr());
     assertTrue(bad.stderr().lines().count() >= 2, "one line per problem:\n" + bad.stderr());
     assertTrue(bad.stderr().contains("grid.alpha[1]"), bad.stderr());
@@ -138,27 +155,36 @@ class SparkSweepTest {
 
     Files.createDirectories(out);
     Files.writeString(out.resolve("notes.txt"), "mine");
-    SweepTestSupport.CommandResult busy = SweepTestSupport.sweep(config.toString(), "--out", out.toString());
+    SweepTestSupport.CommandResult busy =
+        SweepTestSupport.sweep(config.toString(), "--out", out.toString());
     assertEquals(2, busy.exitCode(), busy.stderr());
     assertTrue(busy.stderr().contains("not empty"), busy.stderr());
     Files.delete(out.resolve("notes.txt"));
 
     assertEquals(0, SweepTestSupport.sweep(config.toString(), "--out", out.toString()).exitCode());
-    SweepTestSupport.CommandResult other = SweepTestSupport.sweep(config.toString(), "--out", out.toString(),
-        "--resume", "--set", "seed=12");
+    SweepTestSupport.CommandResult other =
+        SweepTestSupport.sweep(
+            config.toString(), "--out", out.toString(), "--resume", "--set", "seed=12");
     assertEquals(2, other.exitCode(), other.stderr());
     assertTrue(other.stderr().contains("config hash"), other.stderr());
 
     FileTime before = Files.getLastModifiedTime(out.resolve("summary.arrow"));
-    SweepTestSupport.CommandResult again = SweepTestSupport.sweep(config.toString(), "--out", out.toString(),
-        "--resume");
+    SweepTestSupport.CommandResult again =
+        SweepTestSupport.sweep(config.toString(), "--out", out.toString(), "--resume");
     assertEquals(0, again.exitCode(), again.stderr());
     assertTrue(again.stderr().contains("nothing to do"), again.stderr());
-    assertEquals(before, Files.getLastModifiedTime(out.resolve("summary.arrow")), "a finished sweep is left as is");
+    assertEquals(
+        before,
+        Files.getLastModifiedTime(out.resolve("summary.arrow")),
+        "a finished sweep is left as is");
 
-    SweepTestSupport.CommandResult both = SweepTestSupport.sweep(config.toString(), "--out", out.toString(),
-        "--resume", "--overwrite");
+    SweepTestSupport.CommandResult both =
+        SweepTestSupport.sweep(
+            config.toString(), "--out", out.toString(), "--resume", "--overwrite");
     assertEquals(2, both.exitCode(), both.stderr());
-    assertEquals(0, SweepTestSupport.sweep(config.toString(), "--out", out.toString(), "--overwrite").exitCode());
+    assertEquals(
+        0,
+        SweepTestSupport.sweep(config.toString(), "--out", out.toString(), "--overwrite")
+            .exitCode());
   }
 }

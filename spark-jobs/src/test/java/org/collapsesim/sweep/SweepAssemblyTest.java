@@ -13,8 +13,8 @@ import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The streaming group reduction of {@link SweepAssembly} on its own (the whole assembly is
- * covered by the sweep tests, which compare its files with {@code collapse run}'s bit for bit).
+ * The streaming group reduction of {@link SweepAssembly} on its own (the whole assembly is covered
+ * by the sweep tests, which compare its files with {@code collapse run}'s bit for bit).
  */
 class SweepAssemblyTest {
 
@@ -27,13 +27,17 @@ class SweepAssemblyTest {
   }
 
   private static List<String> groups(List<Row> sorted) {
-    Iterator<String> it = SweepAssembly.reduceRuns(sorted.iterator(), r -> r.getInt(0), group -> {
-      StringBuilder s = new StringBuilder(group.get(0).getInt(0) + ":");
-      for (Row r : group) {
-        s.append(' ').append(r.getInt(1));
-      }
-      return s.toString();
-    });
+    Iterator<String> it =
+        SweepAssembly.reduceRuns(
+            sorted.iterator(),
+            r -> r.getInt(0),
+            group -> {
+              StringBuilder s = new StringBuilder(group.get(0).getInt(0) + ":");
+              for (Row r : group) {
+                s.append(' ').append(r.getInt(1));
+              }
+              return s.toString();
+            });
     List<String> out = new ArrayList<>();
     it.forEachRemaining(out::add);
     return out;
@@ -41,7 +45,8 @@ class SweepAssemblyTest {
 
   @Test
   void eachRunOfEqualKeysIsOneGroupInItsOrder() {
-    assertEquals(List.of("1: 0 1 2", "2: 5", "7: 3 4"), groups(rows(1, 0, 1, 1, 1, 2, 2, 5, 7, 3, 7, 4)));
+    assertEquals(
+        List.of("1: 0 1 2", "2: 5", "7: 3 4"), groups(rows(1, 0, 1, 1, 1, 2, 2, 5, 7, 3, 7, 4)));
   }
 
   @Test
@@ -53,7 +58,8 @@ class SweepAssemblyTest {
 
   @Test
   void noRowsNoGroups() {
-    Iterator<String> it = SweepAssembly.reduceRuns(List.<Row>of().iterator(), r -> r.getInt(0), g -> "x");
+    Iterator<String> it =
+        SweepAssembly.reduceRuns(List.<Row>of().iterator(), r -> r.getInt(0), g -> "x");
     assertFalse(it.hasNext());
     assertThrows(NoSuchElementException.class, it::next);
   }

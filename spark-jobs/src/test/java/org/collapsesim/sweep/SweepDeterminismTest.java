@@ -18,25 +18,26 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SPEC §8: the same sweep under local[1], local[2] and local-cluster[2,1,1024] (two executor JVMs)
  * writes identical tables, compared sorted by (cell_id, replicate, generation), wall_ms excepted.
- * Batch sizes differ between the runs (1 chain per task versus the default), so the test also
- * shows that batching does not change a number; so do the assembly's partitions (one, or ranges
- * of 7 rows).
+ * Batch sizes differ between the runs (1 chain per task versus the default), so the test also shows
+ * that batching does not change a number; so do the assembly's partitions (one, or ranges of 7
+ * rows).
  */
 class SweepDeterminismTest {
 
-  private static final String YAML = "name: determinism\nseed: 314159\nreplicates: 5\ngenerations: 12\n"
-      + "family: categorical\nrecord_every: 3\n"
-      + "grid:\n  alpha: [0.0, {schedule: power, alpha0: 0.3, exponent: 1.0}]\n  regime: [replace, accumulate]\n"
-      + "params:\n  model_size: 7\n  samples: 25\n";
+  private static final String YAML =
+      "name: determinism\nseed: 314159\nreplicates: 5\ngenerations: 12\n"
+          + "family: categorical\nrecord_every: 3\n"
+          + "grid:\n  alpha: [0.0, {schedule: power, alpha0: 0.3, exponent: 1.0}]\n  regime: [replace, accumulate]\n"
+          + "params:\n  model_size: 7\n  samples: 25\n";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private Path run(String master, Map<String, String> conf, Path config) {
     Path out = tmp.resolve(master.replaceAll("[^a-z0-9]", "_"));
     SparkSession spark = SweepTestSupport.session(master, conf);
     try {
-      SweepTestSupport.CommandResult r = SweepTestSupport.sweep(config.toString(), "--out", out.toString());
+      SweepTestSupport.CommandResult r =
+          SweepTestSupport.sweep(config.toString(), "--out", out.toString());
       assertEquals(0, r.exitCode(), master + ": " + r.stderr());
     } finally {
       spark.stop();
@@ -62,18 +63,33 @@ class SweepDeterminismTest {
     SparkSession reader = SweepTestSupport.session("local[2]", Map.of());
     try {
       ReadTable expectedGens = SweepTestSupport.readGenerationsWithSpark(reader, sweep, one);
-      assertEquals(4 * 5 * 5, expectedGens.rows().size(), "4 cells x 5 replicates x generations 0,3,6,9,12");
+      assertEquals(
+          4 * 5 * 5, expectedGens.rows().size(), "4 cells x 5 replicates x generations 0,3,6,9,12");
       for (Path other : List.of(two, cluster)) {
-        SweepTestSupport.assertSameTable(expectedGens, SweepTestSupport.readGenerationsWithSpark(reader, sweep, other),
-            "generations of " + other.getFileName(), "cell_id", "replicate", "generation");
-        SweepTestSupport.assertSameTable(OutputTestSupport.readArrow(one.resolve("summary.arrow")),
-            OutputTestSupport.readArrow(other.resolve("summary.arrow")), "summary of " + other.getFileName(),
-            "cell_id", "generation");
-        SweepTestSupport.assertSameTable(OutputTestSupport.readArrow(one.resolve("chains.arrow")),
-            OutputTestSupport.readArrow(other.resolve("chains.arrow")), "chains of " + other.getFileName(),
-            "cell_id", "replicate");
-        SweepTestSupport.assertSameTable(OutputTestSupport.readArrow(one.resolve("cells.arrow")),
-            OutputTestSupport.readArrow(other.resolve("cells.arrow")), "cells of " + other.getFileName(), "cell_id");
+        SweepTestSupport.assertSameTable(
+            expectedGens,
+            SweepTestSupport.readGenerationsWithSpark(reader, sweep, other),
+            "generations of " + other.getFileName(),
+            "cell_id",
+            "replicate",
+            "generation");
+        SweepTestSupport.assertSameTable(
+            OutputTestSupport.readArrow(one.resolve("summary.arrow")),
+            OutputTestSupport.readArrow(other.resolve("summary.arrow")),
+            "summary of " + other.getFileName(),
+            "cell_id",
+            "generation");
+        SweepTestSupport.assertSameTable(
+            OutputTestSupport.readArrow(one.resolve("chains.arrow")),
+            OutputTestSupport.readArrow(other.resolve("chains.arrow")),
+            "chains of " + other.getFileName(),
+            "cell_id",
+            "replicate");
+        SweepTestSupport.assertSameTable(
+            OutputTestSupport.readArrow(one.resolve("cells.arrow")),
+            OutputTestSupport.readArrow(other.resolve("cells.arrow")),
+            "cells of " + other.getFileName(),
+            "cell_id");
       }
     } finally {
       reader.stop();
@@ -89,24 +105,35 @@ class SweepDeterminismTest {
   void aLoneChainSpreadsItsBlocksOverIdleCoresWithoutChangingANumber() throws Exception {
     assertEquals(2, SweepPlan.blockThreads(1, 2));
     assertEquals(1, SweepPlan.blockThreads(1, 1));
-    Path config = SweepTestSupport.writeConfig(tmp, "name: blocks\nseed: 2718\nreplicates: 1\ngenerations: 3\n"
-        + "family: categorical\n"
-        + "params:\n  model_size: 100000\n  samples: 131073\n");
+    Path config =
+        SweepTestSupport.writeConfig(
+            tmp,
+            "name: blocks\nseed: 2718\nreplicates: 1\ngenerations: 3\n"
+                + "family: categorical\n"
+                + "params:\n  model_size: 100000\n  samples: 131073\n");
     Path one = run("local[1]", Map.of(), config);
     Path two = run("local[2]", Map.of(SparkSweep.BATCH_SIZE_CONF, "1"), config);
-    SweepTestSupport.assertSameTable(OutputTestSupport.readArrow(one.resolve("summary.arrow")),
-        OutputTestSupport.readArrow(two.resolve("summary.arrow")), "summary", "cell_id", "generation");
-    SweepTestSupport.assertSameTable(OutputTestSupport.readArrow(one.resolve("chains.arrow")),
-        OutputTestSupport.readArrow(two.resolve("chains.arrow")), "chains", "cell_id", "replicate");
+    SweepTestSupport.assertSameTable(
+        OutputTestSupport.readArrow(one.resolve("summary.arrow")),
+        OutputTestSupport.readArrow(two.resolve("summary.arrow")),
+        "summary",
+        "cell_id",
+        "generation");
+    SweepTestSupport.assertSameTable(
+        OutputTestSupport.readArrow(one.resolve("chains.arrow")),
+        OutputTestSupport.readArrow(two.resolve("chains.arrow")),
+        "chains",
+        "cell_id",
+        "replicate");
   }
 
   /**
    * local-cluster starts a standalone master and workers in this JVM; each worker launches its
    * executor as a new JVM through Spark's launcher, which expects a Spark distribution: a
-   * SPARK_HOME with a {@code jars/} folder and (without SPARK_SCALA_VERSION) a
-   * {@code launcher/target/scala-2.13} build folder. Under {@code spark.testing} the worker takes
-   * that home from {@code spark.test.home}; an empty emulated home suffices because the
-   * executors get this JVM's class path through {@code spark.executor.extraClassPath}.
+   * SPARK_HOME with a {@code jars/} folder and (without SPARK_SCALA_VERSION) a {@code
+   * launcher/target/scala-2.13} build folder. Under {@code spark.testing} the worker takes that
+   * home from {@code spark.test.home}; an empty emulated home suffices because the executors get
+   * this JVM's class path through {@code spark.executor.extraClassPath}.
    */
   private Map<String, String> localClusterConf() throws Exception {
     Path home = tmp.resolve("spark-home");

@@ -58,7 +58,9 @@ final class SweepTestSupport {
     return ((Comparable<Object>) a).compareTo(b);
   }
 
-  /** A table's rows without the columns excluded from the determinism promise, sorted by the keys. */
+  /**
+   * A table's rows without the columns excluded from the determinism promise, sorted by the keys.
+   */
   static List<List<Object>> comparable(List<String> columns, List<Object[]> rows, String... keys) {
     int wall = columns.indexOf("wall_ms");
     int[] keyIdx = Arrays.stream(keys).mapToInt(columns::indexOf).toArray();
@@ -80,10 +82,15 @@ final class SweepTestSupport {
   }
 
   /** Reads generations/ through Spark with the layout's explicit schema. */
-  static OutputTestSupport.ReadTable readGenerationsWithSpark(SparkSession spark, SweepConfig config, Path out) {
+  static OutputTestSupport.ReadTable readGenerationsWithSpark(
+      SparkSession spark, SweepConfig config, Path out) {
     OutputLayout layout = OutputLayout.of(config);
-    List<Row> rows = spark.read().schema(SparkRows.structType(layout.generationsSchema()))
-        .parquet(out.resolve("generations").toUri().toString()).collectAsList();
+    List<Row> rows =
+        spark
+            .read()
+            .schema(SparkRows.structType(layout.generationsSchema()))
+            .parquet(out.resolve("generations").toUri().toString())
+            .collectAsList();
     List<Object[]> values = new ArrayList<>();
     for (Row r : rows) {
       values.add(SparkRows.values(r, layout.generationsSchema().size()));
@@ -91,7 +98,10 @@ final class SweepTestSupport {
     return new OutputTestSupport.ReadTable(layout.generationsSchema().names(), values, Map.of());
   }
 
-  static void assertSameTable(OutputTestSupport.ReadTable expected, OutputTestSupport.ReadTable actual, String what,
+  static void assertSameTable(
+      OutputTestSupport.ReadTable expected,
+      OutputTestSupport.ReadTable actual,
+      String what,
       String... keys) {
     assertEquals(expected.columns(), actual.columns(), what + " columns");
     List<List<Object>> e = comparable(expected.columns(), expected.rows(), keys);

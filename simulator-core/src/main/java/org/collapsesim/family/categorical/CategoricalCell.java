@@ -82,7 +82,8 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
 
   /** Alias draws over the live categories of decode(p), the table built once for every block. */
   @Override
-  public void drawModel(CategoricalModel model, RandomStream rng, int n, TokenBatch out, BlockRunner blocks) {
+  public void drawModel(
+      CategoricalModel model, RandomStream rng, int n, TokenBatch out, BlockRunner blocks) {
     if (n == 0) {
       return;
     }
@@ -105,11 +106,13 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     if (n <= StreamKeys.BLOCK_SIZE) {
       table.fill(rng, live, tokens, base, base + n);
     } else {
-      blocks.forEach(BlockRunner.count(n, StreamKeys.BLOCK_SIZE), b -> {
-        int from = base + b * StreamKeys.BLOCK_SIZE;
-        int to = Math.min(base + n, from + StreamKeys.BLOCK_SIZE);
-        table.fill(new RandomStream(StreamKeys.block(rng.key(), b)), live, tokens, from, to);
-      });
+      blocks.forEach(
+          BlockRunner.count(n, StreamKeys.BLOCK_SIZE),
+          b -> {
+            int from = base + b * StreamKeys.BLOCK_SIZE;
+            int to = Math.min(base + n, from + StreamKeys.BLOCK_SIZE);
+            table.fill(new RandomStream(StreamKeys.block(rng.key(), b)), live, tokens, from, to);
+          });
     }
     out.size += n;
   }
@@ -194,7 +197,8 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     int groups = BlockRunner.count(m, CATEGORY_GROUP);
     AliasTable[] tables = out.tables(Math.max(groups, 1));
     if (groups <= 1) {
-      MultinomialSampler.counts(rng, n, w, live, 0, m, out.suffix, out.packed, tables[0], out.counts);
+      MultinomialSampler.counts(
+          rng, n, w, live, 0, m, out.suffix, out.packed, tables[0], out.counts);
       return;
     }
     double[] groupWeight = new double[groups];
@@ -208,13 +212,25 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
       groupIndex[g] = g;
     }
     long[] groupTotal = new long[groups];
-    MultinomialSampler.conditionalBinomials(rng, n, groupWeight, groupIndex, groups, new double[groups], groupTotal);
-    blocks.forEach(groups, g -> {
-      int from = g * CATEGORY_GROUP;
-      int to = Math.min(m, from + CATEGORY_GROUP);
-      MultinomialSampler.counts(new RandomStream(StreamKeys.block(rng.key(), g)), groupTotal[g], w, live, from, to,
-          out.suffix, out.packed, tables[g], out.counts);
-    });
+    MultinomialSampler.conditionalBinomials(
+        rng, n, groupWeight, groupIndex, groups, new double[groups], groupTotal);
+    blocks.forEach(
+        groups,
+        g -> {
+          int from = g * CATEGORY_GROUP;
+          int to = Math.min(m, from + CATEGORY_GROUP);
+          MultinomialSampler.counts(
+              new RandomStream(StreamKeys.block(rng.key(), g)),
+              groupTotal[g],
+              w,
+              live,
+              from,
+              to,
+              out.suffix,
+              out.packed,
+              tables[g],
+              out.counts);
+        });
   }
 
   @Override
@@ -291,12 +307,12 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   /**
    * The metrics of a maximum-likelihood model from its counted categories alone (a collapsing
    * chain's are few): a category with count 0 has p = 0, so it adds nothing to the entropy,
-   * Gini-Simpson or KL(model || truth), and adds p* to the L1 distance and p* (log p* - log
-   * (eps / (N + V eps))) to KL(truth || smoothed model). Those dead sums are the truth's totals
-   * ({@link CategoricalTruth#sumP}, {@link CategoricalTruth#sumPLogP}) minus the counted
-   * categories' share; the tail mass sums the counted categories of the tail. Logs of counts come from tables: log p = log c - log N. Scalar on purpose:
-   * the reads are indexed by the counted list, which the vector lanes cannot gather cheaply.
-   * Agrees with {@link #denseMetrics} to rounding (tested).
+   * Gini-Simpson or KL(model || truth), and adds p* to the L1 distance and p* (log p* - log (eps /
+   * (N + V eps))) to KL(truth || smoothed model). Those dead sums are the truth's totals ({@link
+   * CategoricalTruth#sumP}, {@link CategoricalTruth#sumPLogP}) minus the counted categories' share;
+   * the tail mass sums the counted categories of the tail. Logs of counts come from tables: log p =
+   * log c - log N. Scalar on purpose: the reads are indexed by the counted list, which the vector
+   * lanes cannot gather cheaply. Agrees with {@link #denseMetrics} to rounding (tested).
    */
   private void countedMetrics(CategoricalModel model, double[] out) {
     double[] pStar = truth.p;

@@ -1,13 +1,12 @@
 package org.collapsesim.family.categorical;
 
+import org.collapsesim.math.DetMath;
 import org.collapsesim.math.IndexSort;
 
-import org.collapsesim.math.DetMath;
-
 /**
- * The decoding policy applied to a fitted categorical model before sampling, in the order of
- * common language-model decoders: temperature, then top-k, then top-p (nucleus). Metrics are
- * always computed on the undecoded model.
+ * The decoding policy applied to a fitted categorical model before sampling, in the order of common
+ * language-model decoders: temperature, then top-k, then top-p (nucleus). Metrics are always
+ * computed on the undecoded model.
  *
  * @param temperature q_i proportional to p_i^(1/T), T > 0
  * @param topK keep the k most probable categories (ties by index); 0 = off

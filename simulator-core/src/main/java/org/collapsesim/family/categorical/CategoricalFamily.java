@@ -21,8 +21,10 @@ public final class CategoricalFamily implements Family {
               "kl_true_model",
               "KL(P* || P_t) in nats against the smoothed model (c_i + eps) / (N + V eps), eps = kl_eps"),
           new MetricDefinition(
-              "kl_model_true", "KL(P_t || P*) in nats; +Infinity if P_t puts mass where P* has none"),
-          new MetricDefinition("tv", "total variation distance, half the L1 distance between P_t and P*"),
+              "kl_model_true",
+              "KL(P_t || P*) in nats; +Infinity if P_t puts mass where P* has none"),
+          new MetricDefinition(
+              "tv", "total variation distance, half the L1 distance between P_t and P*"),
           new MetricDefinition("support", "categories with a non-zero count in the training data"),
           new MetricDefinition(
               "tail_mass",
@@ -65,8 +67,11 @@ public final class CategoricalFamily implements Family {
           case "zipf" -> CategoricalTruth.zipf(v, cell.getDouble("truth.exponent"), tailFraction);
           case "uniform" -> CategoricalTruth.uniform(v, tailFraction);
           case "counts" -> CategoricalTruth.counts(cell.truthCounts(), tailFraction);
-          default -> throw new IllegalArgumentException(
-              "truth.distribution: " + cell.getString("truth.distribution") + " is not zipf, uniform or counts");
+          default ->
+              throw new IllegalArgumentException(
+                  "truth.distribution: "
+                      + cell.getString("truth.distribution")
+                      + " is not zipf, uniform or counts");
         };
     double addK = "add-k".equals(cell.getString("estimator")) ? cell.getDouble("add_k") : 0.0;
     CategoricalDecoding decoding =

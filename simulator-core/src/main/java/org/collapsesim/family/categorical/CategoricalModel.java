@@ -13,11 +13,15 @@ final class CategoricalModel {
   final double[] p;
   final double[] decoded;
   final AliasTable sampler = new AliasTable();
+
   /** The categories with positive sampling weight, ascending, and their weights packed. */
   final int[] live;
+
   final double[] packed;
+
   /** The categories with a positive count, ascending (kept by the maximum-likelihood fit). */
   final int[] counted;
+
   int countedSize;
 
   CategoricalModel(int categories) {

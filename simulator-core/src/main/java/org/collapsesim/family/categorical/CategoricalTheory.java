@@ -12,16 +12,16 @@ import org.collapsesim.loop.Regime;
  * pulled towards p*), the one-step moment recursion for maximum likelihood refits on M draws is:
  *
  * <ul>
- *   <li>count mixing, k = floor(a_t M + 0.5) exogenous draws, the rest from the model:
- *       M^2 s_t = k (1 - S*) + (M - k)(1 - s_{t-1}) + k^2 S* + 2k(M - k) S* + (M - k)^2 s_{t-1}
- *       (the variance and the squared mean of Multinomial counts, the cross term through E[p_t] = p*);
- *   <li>per-sample mixing, each draw from q = a p* + (1 - a) p_{t-1}:
- *       s_t = 1/M + (1 - 1/M) [(1 - (1 - a)^2) S* + (1 - a)^2 s_{t-1}];
+ *   <li>count mixing, k = floor(a_t M + 0.5) exogenous draws, the rest from the model: M^2 s_t = k
+ *       (1 - S*) + (M - k)(1 - s_{t-1}) + k^2 S* + 2k(M - k) S* + (M - k)^2 s_{t-1} (the variance
+ *       and the squared mean of Multinomial counts, the cross term through E[p_t] = p*);
+ *   <li>per-sample mixing, each draw from q = a p* + (1 - a) p_{t-1}: s_t = 1/M + (1 - 1/M) [(1 -
+ *       (1 - a)^2) S* + (1 - a)^2 s_{t-1}];
  *   <li>generation 0 is a fit on M draws of P*: s_0 = 1/M + (1 - 1/M) S*.
  * </ul>
  *
- * With a = 0 both reduce to E[GS_t] = GS* (1 - 1/M)^(t+1), THEORY.md's Wright-Fisher decay.
- * Valid for regime replace, the mle estimator, identity decoding and fresh exogenous draws; null
+ * With a = 0 both reduce to E[GS_t] = GS* (1 - 1/M)^(t+1), THEORY.md's Wright-Fisher decay. Valid
+ * for regime replace, the mle estimator, identity decoding and fresh exogenous draws; null
  * otherwise.
  */
 public final class CategoricalTheory {
@@ -42,9 +42,13 @@ public final class CategoricalTheory {
       if (settings.mixing() == Mixing.COUNT) {
         double k = settings.exogenousCount(alpha);
         double r = m - k;
-        s = (k * (1 - sumSquaresStar) + r * (1 - s) + k * k * sumSquaresStar
-                + 2 * k * r * sumSquaresStar + r * r * s)
-            / (m * m);
+        s =
+            (k * (1 - sumSquaresStar)
+                    + r * (1 - s)
+                    + k * k * sumSquaresStar
+                    + 2 * k * r * sumSquaresStar
+                    + r * r * s)
+                / (m * m);
       } else {
         double keep = (1 - alpha) * (1 - alpha);
         s = 1.0 / m + (1.0 - 1.0 / m) * ((1 - keep) * sumSquaresStar + keep * s);

@@ -1,28 +1,33 @@
 package org.collapsesim.family.categorical;
 
-import org.collapsesim.math.IndexSort;
-
 import org.collapsesim.math.DetMath;
+import org.collapsesim.math.IndexSort;
 import org.collapsesim.random.AliasTable;
 
 /**
- * The true distribution P* over V categories, with what every chain of the cell reuses: log p*,
- * an alias table, the tail set, H(P*) and sum p*^2. Immutable after construction.
+ * The true distribution P* over V categories, with what every chain of the cell reuses: log p*, an
+ * alias table, the tail set, H(P*) and sum p*^2. Immutable after construction.
  */
 final class CategoricalTruth {
 
   final double[] p;
   final double[] logP;
   final AliasTable sampler;
+
   /** Categories of the tail: the last tail_fraction of V ranked by p*, ties by index. */
   final int[] tail;
+
   /** Whether category i is in {@link #tail}. */
   final boolean[] inTail;
+
   final double entropy;
   final double sumSquares;
+
   /** sum p* and sum p* log p* over the categories with p* > 0, in index order. */
   final double sumP;
+
   final double sumPLogP;
+
   /** Categories with p* > 0, ascending: where the exact sampler draws. */
   final int[] live;
 

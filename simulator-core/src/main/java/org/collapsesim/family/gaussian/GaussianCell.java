@@ -76,7 +76,8 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
   }
 
   @Override
-  public void drawModel(GaussianModel model, RandomStream rng, int n, SampleMatrix out, BlockRunner blocks) {
+  public void drawModel(
+      GaussianModel model, RandomStream rng, int n, SampleMatrix out, BlockRunner blocks) {
     if (!model.factorReady) {
       samplingFactor(model);
     }
@@ -85,8 +86,8 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
 
   /**
    * x = mean + F z with z standard normal, F lower triangular (or a symmetric square root). A draw
-   * of at most {@link StreamKeys#BLOCK_SIZE} normal deviates comes from {@code rng}; a larger one is
-   * cut into blocks of BLOCK_SIZE / d samples, block b from the substream {@link
+   * of at most {@link StreamKeys#BLOCK_SIZE} normal deviates comes from {@code rng}; a larger one
+   * is cut into blocks of BLOCK_SIZE / d samples, block b from the substream {@link
    * StreamKeys#block}(rng, b), each writing its own rows, so the samples do not depend on how the
    * blocks are run.
    */
@@ -100,11 +101,19 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
       rng.skip((long) n * d);
     } else {
       int perBlock = Math.max(1, StreamKeys.BLOCK_SIZE / d);
-      blocks.forEach(BlockRunner.count(n, perBlock), b -> {
-        int from = b * perBlock;
-        int rows = Math.min(n - from, perBlock);
-        drawRows(mean, f, new RandomStream(StreamKeys.block(rng.key(), b)), out.x, base + from, rows);
-      });
+      blocks.forEach(
+          BlockRunner.count(n, perBlock),
+          b -> {
+            int from = b * perBlock;
+            int rows = Math.min(n - from, perBlock);
+            drawRows(
+                mean,
+                f,
+                new RandomStream(StreamKeys.block(rng.key(), b)),
+                out.x,
+                base + from,
+                rows);
+          });
     }
     out.size += n;
   }
@@ -113,7 +122,8 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
    * Rows [first, first + rows) of {@code x}: the deviates are words [position, position + rows d)
    * of {@code rng}, row by row (the caller skips them).
    */
-  private static void drawRows(double[] mean, double[] f, RandomStream rng, double[] x, int first, int rows) {
+  private static void drawRows(
+      double[] mean, double[] f, RandomStream rng, double[] x, int first, int rows) {
     int d = mean.length;
     if (d == 1) { // the hot case: the deviates in vector lanes, then scaled in place
       double mu = mean[0];
@@ -159,12 +169,12 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
 
   /**
    * The statistics of n samples of N(mean, F F^T) without the samples (THEORY.md, exact
-   * one-generation law): the sample mean is N(mean, F F^T / n) and the scatter matrix is
-   * F W F^T with W ~ Wishart(n - 1, I), independent of the mean. W comes from Bartlett's
-   * decomposition W = L L^T (L lower triangular, L_jj^2 ~ chi-square(n - 1 - j), L_ab ~ N(0, 1)
-   * below the diagonal) when n - 1 >= d, and as the sum of n - 1 outer products z z^T of standard
-   * normal vectors (a singular Wishart) otherwise. In one dimension: mean + sd Z / sqrt(n) and
-   * sd^2 chi-square(n - 1).
+   * one-generation law): the sample mean is N(mean, F F^T / n) and the scatter matrix is F W F^T
+   * with W ~ Wishart(n - 1, I), independent of the mean. W comes from Bartlett's decomposition W =
+   * L L^T (L lower triangular, L_jj^2 ~ chi-square(n - 1 - j), L_ab ~ N(0, 1) below the diagonal)
+   * when n - 1 >= d, and as the sum of n - 1 outer products z z^T of standard normal vectors (a
+   * singular Wishart) otherwise. In one dimension: mean + sd Z / sqrt(n) and sd^2 chi-square(n -
+   * 1).
    */
   static void drawStats(double[] mean, double[] f, RandomStream rng, int n, MomentStats out) {
     int d = mean.length;
@@ -288,7 +298,9 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
     int d = truth.d;
     double[] lower = new double[d * d];
     double logDet =
-        Cholesky.decompose(model.cov, d, lower) ? Cholesky.logDet(lower, d) : Double.NEGATIVE_INFINITY;
+        Cholesky.decompose(model.cov, d, lower)
+            ? Cholesky.logDet(lower, d)
+            : Double.NEGATIVE_INFINITY;
     double meanSq = 0;
     for (int j = 0; j < d; j++) {
       double e = model.mean[j] - truth.mean[j];

@@ -8,8 +8,8 @@ import org.collapsesim.loop.CellModel;
 
 /**
  * The Gaussian family: N(mu, Sigma) in d dimensions (model_size = d) refitted by its mean and
- * covariance, maximum likelihood or unbiased (SPEC §4). Sampling bias lambda draws from
- * N(mu_t, lambda Sigma_t).
+ * covariance, maximum likelihood or unbiased (SPEC §4). Sampling bias lambda draws from N(mu_t,
+ * lambda Sigma_t).
  */
 public final class GaussianFamily implements Family {
 
@@ -20,7 +20,8 @@ public final class GaussianFamily implements Family {
               "logdet_ratio", "ln det Sigma_t - ln det Sigma*; -Infinity when Sigma_t is singular"),
           new MetricDefinition("mean_sq_err", "||mu_t - mu*||^2"),
           new MetricDefinition(
-              "kl_true_model", "KL(P* || P_t) in nats (closed form); +Infinity when Sigma_t is singular"),
+              "kl_true_model",
+              "KL(P* || P_t) in nats (closed form); +Infinity when Sigma_t is singular"),
           new MetricDefinition(
               "w2_sq",
               "squared 2-Wasserstein distance ||mu_t - mu*||^2 + tr(Sigma_t + Sigma* - 2 (Sigma*^1/2 Sigma_t Sigma*^1/2)^1/2)"),

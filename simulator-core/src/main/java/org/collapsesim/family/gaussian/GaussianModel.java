@@ -1,8 +1,8 @@
 package org.collapsesim.family.gaussian;
 
 /**
- * A fitted Gaussian N(mean, cov) of one chain, with the chain's sampling factor F
- * (F F^T = lambda cov), rebuilt when the model is refitted.
+ * A fitted Gaussian N(mean, cov) of one chain, with the chain's sampling factor F (F F^T = lambda
+ * cov), rebuilt when the model is refitted.
  */
 final class GaussianModel {
 

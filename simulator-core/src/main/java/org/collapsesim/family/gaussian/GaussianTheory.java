@@ -8,8 +8,8 @@ import org.collapsesim.loop.Regime;
  * Closed forms of shared/THEORY.md for the Gaussian family, generalized to exogenous data, a
  * sampling bias lambda and d dimensions by the exact one-step moment recursion.
  *
- * <p>Let v_t = E[tr Sigma_t], m_t = E[||mu_t - mu*||^2], T* = tr Sigma*, and let generation t
- * draw k exogenous samples from P* and M - k from N(mu_{t-1}, lambda Sigma_{t-1}). Then
+ * <p>Let v_t = E[tr Sigma_t], m_t = E[||mu_t - mu*||^2], T* = tr Sigma*, and let generation t draw
+ * k exogenous samples from P* and M - k from N(mu_{t-1}, lambda Sigma_{t-1}). Then
  *
  * <pre>
  *   m_t = (E[k] T* + E[M - k] lambda v_{t-1} + E[(M - k)^2] m_{t-1}) / M^2
@@ -17,19 +17,20 @@ import org.collapsesim.loop.Regime;
  *   v_t = (E[sum ||x_i - mu*||^2] - M m_t) / D,   D = M (mle) or M - 1 (unbiased)
  * </pre>
  *
- * since the scatter about the sample mean is the scatter about mu* less M ||x_bar - mu*||^2.
- * Count mixing has k = floor(a_t M + 0.5); per-sample mixing has k ~ Binomial(M, a_t), so
- * E[(M - k)^2] = M a (1 - a) + M^2 (1 - a)^2. Generation 0 is a fit on M draws of P*:
- * m_0 = T* / M, v_0 = T* (M - 1) / D. With a = 0 and lambda = 1 this is THEORY.md's
- * E[var] = sigma0^2 (1 - 1/M)^n (mle) and E[(mu - mu0)^2] = n sigma0^2 / M (unbiased).
- * Valid for regime replace with fresh exogenous draws; null otherwise.
+ * since the scatter about the sample mean is the scatter about mu* less M ||x_bar - mu*||^2. Count
+ * mixing has k = floor(a_t M + 0.5); per-sample mixing has k ~ Binomial(M, a_t), so E[(M - k)^2] =
+ * M a (1 - a) + M^2 (1 - a)^2. Generation 0 is a fit on M draws of P*: m_0 = T* / M, v_0 = T* (M -
+ * 1) / D. With a = 0 and lambda = 1 this is THEORY.md's E[var] = sigma0^2 (1 - 1/M)^n (mle) and
+ * E[(mu - mu0)^2] = n sigma0^2 / M (unbiased). Valid for regime replace with fresh exogenous draws;
+ * null otherwise.
  */
 final class GaussianTheory {
 
   private GaussianTheory() {}
 
   /** {var_ratio, mean_sq_err} for t = 0..G, or null. */
-  static double[][] moments(double traceStar, double lambda, boolean unbiased, ChainSettings settings) {
+  static double[][] moments(
+      double traceStar, double lambda, boolean unbiased, ChainSettings settings) {
     if (settings.regime() != Regime.REPLACE || settings.fixedAnchor()) {
       return null;
     }

@@ -4,10 +4,9 @@ import org.collapsesim.kernel.KernelSupport;
 import org.collapsesim.kernel.Kernels;
 
 /**
- * Sufficient statistics of the Gaussian family: count, mean and scatter matrix
- * sum (x - mean)(x - mean)^T, merged with Chan, Golub and LeVeque's pairwise update
- * ("Algorithms for computing the sample variance", 1983) so that pooled statistics never
- * need the raw samples.
+ * Sufficient statistics of the Gaussian family: count, mean and scatter matrix sum (x - mean)(x -
+ * mean)^T, merged with Chan, Golub and LeVeque's pairwise update ("Algorithms for computing the
+ * sample variance", 1983) so that pooled statistics never need the raw samples.
  */
 final class MomentStats {
 

@@ -16,18 +16,23 @@ import org.collapsesim.random.RandomStream;
  * point changes by at most {@code tolerance} or after {@code maxIterations} M-steps (at least one).
  *
  * <p>Degenerate components (documented rule): {@code minVariance} is added to the diagonal of every
- * fitted covariance, like scikit-learn's {@code reg_covar}, so each eigenvalue is at least the floor
- * and no variance collapses to zero (all points identical, a component on one point). A component
- * whose responsibilities all underflow to zero (it lost every point) keeps its previous mean and
- * covariance and gets weight 0; a later E-step may revive it. Hence never NaN: samples = 1 or K
- * larger than the number of distinct points give duplicated components at the same points.
+ * fitted covariance, like scikit-learn's {@code reg_covar}, so each eigenvalue is at least the
+ * floor and no variance collapses to zero (all points identical, a component on one point). A
+ * component whose responsibilities all underflow to zero (it lost every point) keeps its previous
+ * mean and covariance and gets weight 0; a later E-step may revive it. Hence never NaN: samples = 1
+ * or K larger than the number of distinct points give duplicated components at the same points.
  */
 final class EmFit {
 
   private EmFit() {}
 
   /** Fits {@code into} (k x d) to the points; {@code into} is overwritten. */
-  static void fit(PointSet points, Mixture into, RandomStream rng, double tolerance, int maxIterations,
+  static void fit(
+      PointSet points,
+      Mixture into,
+      RandomStream rng,
+      double tolerance,
+      int maxIterations,
       double minVariance) {
     int n = points.size;
     int k = into.k;
@@ -82,7 +87,10 @@ final class EmFit {
         double li = into.componentLogDensities(x, i * d, lp, y);
         ll += li;
         for (int c = 0; c < k; c++) {
-          resp[i * k + c] = lp[c] == Double.NEGATIVE_INFINITY ? 0.0 : org.collapsesim.math.DetMath.exp(lp[c] - li);
+          resp[i * k + c] =
+              lp[c] == Double.NEGATIVE_INFINITY
+                  ? 0.0
+                  : org.collapsesim.math.DetMath.exp(lp[c] - li);
         }
       }
       ll /= n;
@@ -95,7 +103,8 @@ final class EmFit {
     }
   }
 
-  private static void mStep(double[] x, int n, double[] resp, double[] nk, Mixture m, double minVariance) {
+  private static void mStep(
+      double[] x, int n, double[] resp, double[] nk, Mixture m, double minVariance) {
     int k = m.k;
     int d = m.d;
     int dd = d * d;

@@ -22,8 +22,13 @@ final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
   static final int KL_TRUE_MODEL = 4;
 
   /** Settings of the estimator and the metrics. */
-  record Settings(int components, double samplingBias, double emTolerance, int emMaxIterations,
-      double minVariance, int mcSamples) {}
+  record Settings(
+      int components,
+      double samplingBias,
+      double emTolerance,
+      int emMaxIterations,
+      double minVariance,
+      int mcSamples) {}
 
   private final Mixture truth;
   private final double truthTrace;
@@ -71,7 +76,10 @@ final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
     truth.draw(truth.lower, rng, n, out);
   }
 
-  /** Draws from sum_k w_k N(mu_k, lambda Sigma_k): sampling_bias scales every component's covariance. */
+  /**
+   * Draws from sum_k w_k N(mu_k, lambda Sigma_k): sampling_bias scales every component's
+   * covariance.
+   */
   @Override
   public void drawModel(Mixture model, RandomStream rng, int n, PointSet out) {
     if (!model.samplingReady) {
@@ -105,16 +113,26 @@ final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
     return stats.size;
   }
 
-  /** EM needs its seeded initialization: the loop calls {@link #fit(PointSet, Mixture, RandomStream)}. */
+  /**
+   * EM needs its seeded initialization: the loop calls {@link #fit(PointSet, Mixture,
+   * RandomStream)}.
+   */
   @Override
   public Mixture fit(PointSet stats, Mixture recycle) {
-    throw new UnsupportedOperationException("gmm: EM needs the FIT stream of the chain and generation");
+    throw new UnsupportedOperationException(
+        "gmm: EM needs the FIT stream of the chain and generation");
   }
 
   @Override
   public Mixture fit(PointSet stats, Mixture recycle, RandomStream fitStream) {
     Mixture m = recycle != null ? recycle : new Mixture(settings.components(), truth.d);
-    EmFit.fit(stats, m, fitStream, settings.emTolerance(), settings.emMaxIterations(), settings.minVariance());
+    EmFit.fit(
+        stats,
+        m,
+        fitStream,
+        settings.emTolerance(),
+        settings.emMaxIterations(),
+        settings.minVariance());
     return m;
   }
 
@@ -136,7 +154,8 @@ final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
     out[WEIGHT_ENTROPY] = entropy;
     out[MIN_WEIGHT] = min;
     out[VAR_RATIO] = model.totalTrace() / truthTrace;
-    out[KL_TRUE_MODEL] = MixtureDistances.klMonteCarlo(truth, model, metricStream, settings.mcSamples());
+    out[KL_TRUE_MODEL] =
+        MixtureDistances.klMonteCarlo(truth, model, metricStream, settings.mcSamples());
   }
 
   /** No closed form for refitted mixtures (shared/THEORY.md has none): every row null. */

@@ -21,8 +21,11 @@ public final class GmmFamily implements Family {
               "l2_distance",
               "||p_t - p*||_2 = sqrt(integral (p_t - p*)^2 dx), in closed form for Gaussian mixtures"
                   + " (sum of w_i v_j N(mu_i; nu_j, S_i + T_j) terms)"),
-          new MetricDefinition("weight_entropy", "-sum_k w_k ln w_k of the fitted weights, in nats"),
-          new MetricDefinition("min_weight", "the smallest fitted weight min_k w_k (0 for a component that lost every point)"),
+          new MetricDefinition(
+              "weight_entropy", "-sum_k w_k ln w_k of the fitted weights, in nats"),
+          new MetricDefinition(
+              "min_weight",
+              "the smallest fitted weight min_k w_k (0 for a component that lost every point)"),
           new MetricDefinition(
               "var_ratio",
               "tr Cov(P_t) / tr Cov(P*), the total mixture covariance: sum_k w_k (Sigma_k + mu_k mu_k^T) - mu mu^T"),
@@ -62,11 +65,21 @@ public final class GmmFamily implements Family {
   /** The typed cell (tests reach the truth through it). */
   static GmmCell bindCell(CellSpec cell) {
     int d = cell.getInt("dimension");
-    Mixture truth = truth(d, cell.get("truth.weights"), cell.get("truth.means"), cell.get("truth.variances"),
-        cell.has("truth.covariances") ? cell.get("truth.covariances") : null);
-    GmmCell.Settings settings = new GmmCell.Settings(
-        cell.getInt("model_size"), cell.getDouble("sampling_bias"), cell.getDouble("em_tolerance"),
-        cell.getInt("em_max_iterations"), cell.getDouble("min_variance"), cell.getInt("mc_samples"));
+    Mixture truth =
+        truth(
+            d,
+            cell.get("truth.weights"),
+            cell.get("truth.means"),
+            cell.get("truth.variances"),
+            cell.has("truth.covariances") ? cell.get("truth.covariances") : null);
+    GmmCell.Settings settings =
+        new GmmCell.Settings(
+            cell.getInt("model_size"),
+            cell.getDouble("sampling_bias"),
+            cell.getDouble("em_tolerance"),
+            cell.getInt("em_max_iterations"),
+            cell.getDouble("min_variance"),
+            cell.getInt("mc_samples"));
     return new GmmCell(truth, settings);
   }
 
@@ -76,7 +89,12 @@ public final class GmmFamily implements Family {
    * per component: sigma_k^2 I), or covariances (one d x d matrix per component), which take
    * precedence over variances when given.
    */
-  static Mixture truth(int d, Object weightsValue, Object meansValue, Object variancesValue, Object covariancesValue) {
+  static Mixture truth(
+      int d,
+      Object weightsValue,
+      Object meansValue,
+      Object variancesValue,
+      Object covariancesValue) {
     List<?> weights = (List<?>) weightsValue;
     int k = weights.size();
     Mixture m = new Mixture(k, d);
@@ -89,8 +107,10 @@ public final class GmmFamily implements Family {
       m.weights[c] = ((Number) weights.get(c)).doubleValue() / total;
       Object mean = means.get(c);
       for (int a = 0; a < d; a++) {
-        m.means[c * d + a] = mean instanceof List<?> row ? ((Number) row.get(a)).doubleValue()
-            : ((Number) mean).doubleValue();
+        m.means[c * d + a] =
+            mean instanceof List<?> row
+                ? ((Number) row.get(a)).doubleValue()
+                : ((Number) mean).doubleValue();
       }
     }
     int dd = d * d;
@@ -104,8 +124,10 @@ public final class GmmFamily implements Family {
           }
         }
       } else {
-        double v = variancesValue instanceof List<?> list ? ((Number) list.get(c)).doubleValue()
-            : ((Number) variancesValue).doubleValue();
+        double v =
+            variancesValue instanceof List<?> list
+                ? ((Number) list.get(c)).doubleValue()
+                : ((Number) variancesValue).doubleValue();
         for (int a = 0; a < d; a++) {
           m.covs[c * dd + a * d + a] = v;
         }

@@ -107,7 +107,10 @@ final class Mixture {
     return componentLogDensities(x, offset, scratchK, scratchD);
   }
 
-  /** The trace of the mixture's covariance: sum_k w_k (tr Sigma_k + ||mu_k||^2) - ||sum_k w_k mu_k||^2. */
+  /**
+   * The trace of the mixture's covariance: sum_k w_k (tr Sigma_k + ||mu_k||^2) - ||sum_k w_k
+   * mu_k||^2.
+   */
   double totalTrace() {
     double second = 0.0;
     double[] mean = new double[d];
@@ -139,8 +142,8 @@ final class Mixture {
 
   /**
    * Appends n draws: the component by one uniform against the cumulative weights (first component
-   * whose cumulative weight exceeds it; the last positive-weight one on rounding), then mu_c + F_c z
-   * with d standard normals z. {@code factors} is {@link #lower} or {@link #samplingLower}.
+   * whose cumulative weight exceeds it; the last positive-weight one on rounding), then mu_c + F_c
+   * z with d standard normals z. {@code factors} is {@link #lower} or {@link #samplingLower}.
    */
   void draw(double[] factors, RandomStream rng, int n, PointSet out) {
     out.ensureCapacity(n);

@@ -60,9 +60,9 @@ final class MixtureDistances {
   }
 
   /**
-   * KL(P* || P_t) by Monte Carlo: the mean of ln p*(x) - ln p_t(x) over {@code samples} draws of the
-   * truth from {@code rng}. An unbiased estimate (it may come out slightly negative when the two are
-   * close); finite, since every component density is positive everywhere.
+   * KL(P* || P_t) by Monte Carlo: the mean of ln p*(x) - ln p_t(x) over {@code samples} draws of
+   * the truth from {@code rng}. An unbiased estimate (it may come out slightly negative when the
+   * two are close); finite, since every component density is positive everywhere.
    */
   static double klMonteCarlo(Mixture truth, Mixture model, RandomStream rng, int samples) {
     int d = truth.d;

@@ -12,6 +12,7 @@ final class LabelBatch {
   int[] rows;
   double[] y;
   int size;
+
   /** The chain's design, drawn with its first truth draw (generation 0); null before that. */
   Design design;
 

@@ -233,7 +233,10 @@ final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregM
     return theory;
   }
 
-  /** test_error >= 10 x sigma^2 d / (T - d - 1), the generation-0 theory value (10 sigma^2 d if T <= d + 1). */
+  /**
+   * test_error >= 10 x sigma^2 d / (T - d - 1), the generation-0 theory value (10 sigma^2 d if T <=
+   * d + 1).
+   */
   @Override
   public CollapseCriterion defaultCollapse() {
     double perFit = rows > d + 1 ? LinregTheory.perFit(rows, d, noise) : noise * noise * d;

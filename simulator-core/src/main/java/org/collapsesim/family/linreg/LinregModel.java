@@ -1,6 +1,8 @@
 package org.collapsesim.family.linreg;
 
-/** A fitted linear model w_t of one chain, with the chain's design for relabelling and fit scratch. */
+/**
+ * A fitted linear model w_t of one chain, with the chain's design for relabelling and fit scratch.
+ */
 final class LinregModel {
 
   final double[] w;

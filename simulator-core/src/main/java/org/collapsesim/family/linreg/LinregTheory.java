@@ -16,8 +16,8 @@ import org.collapsesim.loop.Regime;
  * bounded by pi^2/6 times the first fit's error (Gerstgrasser et al. 2024, Theorem 2 with a
  * Gaussian design).
  *
- * <p>Valid for regimes replace and accumulate, no ridge, alpha_t = 0 for t >= 1 and T > d + 1;
- * null otherwise.
+ * <p>Valid for regimes replace and accumulate, no ridge, alpha_t = 0 for t >= 1 and T > d + 1; null
+ * otherwise.
  */
 final class LinregTheory {
 
@@ -28,7 +28,9 @@ final class LinregTheory {
     return noise * noise * d / (rows - d - 1.0);
   }
 
-  /** E[test_error] at generations 0..G (n = t + 1 fits), or null where the formula does not apply. */
+  /**
+   * E[test_error] at generations 0..G (n = t + 1 fits), or null where the formula does not apply.
+   */
   static double[] testError(ChainSettings settings, int d, double noise, double ridge) {
     int rows = settings.samples();
     boolean accumulate = settings.regime() == Regime.ACCUMULATE;

@@ -9,6 +9,7 @@ final class ContextCodec {
 
   final int v;
   final int order;
+
   /** V^(k-1) for k >= 1 (the digits kept when a token is appended), 1 for k = 0. */
   private final long keep;
 

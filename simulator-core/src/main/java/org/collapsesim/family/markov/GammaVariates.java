@@ -4,9 +4,9 @@ import org.collapsesim.math.DetMath;
 import org.collapsesim.random.RandomStream;
 
 /**
- * Gamma(a, 1) variates in log form for Dirichlet rows: Marsaglia and Tsang (2000), "A simple
- * method for generating gamma variables", with the boost G(a) = G(a + 1) U^(1/a) for a < 1, done
- * in logs so tiny concentrations do not underflow every weight. Only DetMath and IEEE operations.
+ * Gamma(a, 1) variates in log form for Dirichlet rows: Marsaglia and Tsang (2000), "A simple method
+ * for generating gamma variables", with the boost G(a) = G(a + 1) U^(1/a) for a < 1, done in logs
+ * so tiny concentrations do not underflow every weight. Only DetMath and IEEE operations.
  */
 final class GammaVariates {
 

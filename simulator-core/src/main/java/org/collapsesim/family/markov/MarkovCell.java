@@ -26,7 +26,8 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
   private final RowDecoding decoding;
   private final double klEps;
 
-  MarkovCell(MarkovTruth truth, int sequenceLength, double addK, RowDecoding decoding, double klEps) {
+  MarkovCell(
+      MarkovTruth truth, int sequenceLength, double addK, RowDecoding decoding, double klEps) {
     this.truth = truth;
     this.codec = truth.codec;
     this.sequenceLength = sequenceLength;
@@ -110,7 +111,8 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
    * distribution of the fitted chain when it is defined, that is when the maximum likelihood chain
    * on the observed contexts is closed (every successor of an observed transition was itself
    * observed as a source) and irreducible; otherwise (and always for add-k, whose rows leak mass to
-   * the unobserved contexts of V^k) the empirical context distribution N(c) / N of the training data.
+   * the unobserved contexts of V^k) the empirical context distribution N(c) / N of the training
+   * data.
    */
   @Override
   public MarkovModel fit(TransitionCounts stats, MarkovModel recycle) {
@@ -209,8 +211,9 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
   }
 
   /**
-   * sum_c pi*(c) KL(P*(. | c) || Q(. | c)) with Q the smoothed model (n(c, y) + eps) / (N(c) + V eps),
-   * eps = kl_eps (uniform in a context the model never observed), pi* the truth's stationary law.
+   * sum_c pi*(c) KL(P*(. | c) || Q(. | c)) with Q the smoothed model (n(c, y) + eps) / (N(c) + V
+   * eps), eps = kl_eps (uniform in a context the model never observed), pi* the truth's stationary
+   * law.
    */
   private double klRate(MarkovModel m) {
     int v = codec.v;
@@ -230,7 +233,9 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
     return Math.max(rate, 0.0);
   }
 
-  /** exp of the mean negative log-likelihood of the held-out truth text under the smoothed model. */
+  /**
+   * exp of the mean negative log-likelihood of the held-out truth text under the smoothed model.
+   */
   private double perplexity(MarkovModel m) {
     int v = codec.v;
     double nll = 0;

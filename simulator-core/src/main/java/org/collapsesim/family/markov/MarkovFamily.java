@@ -9,8 +9,8 @@ import org.collapsesim.random.StreamKeys;
 
 /**
  * The markov family (SPEC §4): an order-k chain over V tokens (model_size = V, contexts V^k stored
- * sparsely), trained each generation on M tokens cut into sequences of {@code sequence_length}, each
- * sequence started in a context drawn from the source's context distribution. The truth is a
+ * sparsely), trained each generation on M tokens cut into sequences of {@code sequence_length},
+ * each sequence started in a context drawn from the source's context distribution. The truth is a
  * random sparse table with Dirichlet rows, or the chain of a text. At order 0 it is the categorical
  * family's Wright-Fisher drift (Shumailov et al. 2024, "AI models collapse when trained on
  * recursively generated data", for the language-model setting).
@@ -30,14 +30,17 @@ public final class MarkovFamily implements Family {
               "sum_c pi*(c) KL(P*(. | c) || Q_t(. | c)) in nats per token, pi* the truth's stationary distribution,"
                   + " Q_t the smoothed model (n(c, y) + eps) / (N(c) + V eps), eps = kl_eps"),
           new MetricDefinition(
-              "distinct_ngrams", "distinct (k + 1)-grams (context, next token) in the training data"),
+              "distinct_ngrams",
+              "distinct (k + 1)-grams (context, next token) in the training data"),
           new MetricDefinition(
               "perplexity",
               "exp of the mean negative log-likelihood per token of heldout_tokens of held-out truth text (drawn"
                   + " once per cell from the truth, in sequences of sequence_length) under the smoothed model Q_t"),
           new MetricDefinition(
-              "unigram_entropy", "Shannon entropy of the token frequencies of the training data, nats"),
-          new MetricDefinition("gini_simpson", "1 - sum u_y^2 of the token frequencies u of the training data"),
+              "unigram_entropy",
+              "Shannon entropy of the token frequencies of the training data, nats"),
+          new MetricDefinition(
+              "gini_simpson", "1 - sum u_y^2 of the token frequencies u of the training data"),
           new MetricDefinition("support", "tokens with a non-zero count in the training data"));
 
   static final List<String> METRIC_NAMES = METRICS.stream().map(MetricDefinition::name).toList();
@@ -79,23 +82,41 @@ public final class MarkovFamily implements Family {
     MarkovTruth truth;
     if ("text".equals(cell.getString("truth.source"))) {
       String sha = cell.getString("truth.file_sha256");
-      long truthHash = StreamKeys.hash(TRUTH_SALT, v, order, Long.parseUnsignedLong(sha.substring(0, 16), 16),
-          "words".equals(cell.getString("truth.tokens")) ? 1 : 0);
+      long truthHash =
+          StreamKeys.hash(
+              TRUTH_SALT,
+              v,
+              order,
+              Long.parseUnsignedLong(sha.substring(0, 16), 16),
+              "words".equals(cell.getString("truth.tokens")) ? 1 : 0);
       int[] tokens = cell.truthTokens();
       if (tokens == null) {
-        throw new IllegalArgumentException("cell " + cell.index() + ": truth.source text but no tokens were read");
+        throw new IllegalArgumentException(
+            "cell " + cell.index() + ": truth.source text but no tokens were read");
       }
-      truth = MarkovTruth.text(codec, tokens, StreamKeys.truth(masterSeed, truthHash), heldout, sequenceLength);
+      truth =
+          MarkovTruth.text(
+              codec, tokens, StreamKeys.truth(masterSeed, truthHash), heldout, sequenceLength);
     } else {
       double concentration = cell.getDouble("truth.concentration");
       int support = cell.getInt("truth.row_support");
-      long truthHash = StreamKeys.hash(TRUTH_SALT, v, order, Double.doubleToLongBits(concentration), support);
-      truth = MarkovTruth.dirichlet(codec, concentration, support, StreamKeys.truth(masterSeed, truthHash), heldout,
-          sequenceLength);
+      long truthHash =
+          StreamKeys.hash(TRUTH_SALT, v, order, Double.doubleToLongBits(concentration), support);
+      truth =
+          MarkovTruth.dirichlet(
+              codec,
+              concentration,
+              support,
+              StreamKeys.truth(masterSeed, truthHash),
+              heldout,
+              sequenceLength);
     }
     double addK = "add-k".equals(cell.getString("estimator")) ? cell.getDouble("add_k") : 0.0;
-    RowDecoding decoding = new RowDecoding(
-        cell.getDouble("temperature"), cell.has("top_k") ? cell.getInt("top_k") : 0, cell.getDouble("top_p"));
+    RowDecoding decoding =
+        new RowDecoding(
+            cell.getDouble("temperature"),
+            cell.has("top_k") ? cell.getInt("top_k") : 0,
+            cell.getDouble("top_p"));
     return new MarkovCell(truth, sequenceLength, addK, decoding, cell.getDouble("kl_eps"));
   }
 }

@@ -8,9 +8,10 @@ import org.collapsesim.random.RandomStream;
  * ascending, tokens ascending), the unigram counts, the context distribution used by metrics and by
  * the sampler to start sequences, and the chain's sampling scratch (rebuilt lazily after each fit).
  *
- * <p>Rows: maximum likelihood n(c, y) / N(c), or add-k (n(c, y) + k) / (N(c) + V k). A context never
- * observed as a source has no maximum likelihood row; the sampler then backs off to the model's
- * unigram distribution (add-k: the uniform row (0 + k) / (0 + V k), which is its own formula).
+ * <p>Rows: maximum likelihood n(c, y) / N(c), or add-k (n(c, y) + k) / (N(c) + V k). A context
+ * never observed as a source has no maximum likelihood row; the sampler then backs off to the
+ * model's unigram distribution (add-k: the uniform row (0 + k) / (0 + V k), which is its own
+ * formula).
  */
 final class MarkovModel {
 
@@ -21,12 +22,18 @@ final class MarkovModel {
   int[] tokens;
   long[] counts;
   long[] contextTotal;
+
   /** Index of the successor context of each entry, -1 when it was never observed as a source. */
   int[] succ;
+
   final long[] unigram;
   long total;
-  /** The context distribution: stationary when {@link #stationary}, otherwise empirical N(c) / N. */
+
+  /**
+   * The context distribution: stationary when {@link #stationary}, otherwise empirical N(c) / N.
+   */
   double[] pi;
+
   boolean stationary;
 
   boolean samplerReady;
@@ -106,21 +113,29 @@ final class MarkovModel {
     }
   }
 
-  /** Appends n tokens from the decoded model: sequences of sequenceLength tokens started from pi. */
-  void sample(RandomStream rng, int n, int sequenceLength, RowDecoding decoding, TransitionBatch out) {
+  /**
+   * Appends n tokens from the decoded model: sequences of sequenceLength tokens started from pi.
+   */
+  void sample(
+      RandomStream rng, int n, int sequenceLength, RowDecoding decoding, TransitionBatch out) {
     out.ensureCapacity(n);
     int v = codec.v;
     int remaining = n;
     while (remaining > 0) {
       int length = Math.min(sequenceLength, remaining);
-      int c = MarkovTruth.search(piCum, 0, piCum.length, rng.nextDouble() * piCum[piCum.length - 1]);
+      int c =
+          MarkovTruth.search(piCum, 0, piCum.length, rng.nextDouble() * piCum[piCum.length - 1]);
       long context = contexts[c];
       for (int i = 0; i < length; i++) {
         int y;
         int next;
         if (c >= 0 && addK == 0) {
-          int j = MarkovTruth.search(rowCum, rowStart[c], rowStart[c + 1],
-              rng.nextDouble() * rowCum[rowStart[c + 1] - 1]);
+          int j =
+              MarkovTruth.search(
+                  rowCum,
+                  rowStart[c],
+                  rowStart[c + 1],
+                  rng.nextDouble() * rowCum[rowStart[c + 1] - 1]);
           y = tokens[j];
           next = succ[j];
         } else if (c >= 0 && denseCum == null) {

@@ -17,7 +17,9 @@ import org.collapsesim.random.StreamPurpose;
  */
 final class MarkovTruth {
 
-  /** Random truths beyond this many reachable contexts are refused (they would not fit the driver). */
+  /**
+   * Random truths beyond this many reachable contexts are refused (they would not fit the driver).
+   */
   static final int MAX_CONTEXTS = 1 << 20;
 
   final ContextCodec codec;
@@ -33,13 +35,22 @@ final class MarkovTruth {
   final double entropyRate;
   final double[] unigram;
   final double unigramSumSquares;
+
   /** Held-out truth transitions: distinct keys ascending with their counts. */
   final long[] heldoutKeys;
+
   final long[] heldoutCounts;
   final long heldoutTotal;
 
-  private MarkovTruth(ContextCodec codec, long[] contexts, int[] rowStart, int[] tokens, double[] prob,
-      long truthKey, int heldoutTokens, int sequenceLength) {
+  private MarkovTruth(
+      ContextCodec codec,
+      long[] contexts,
+      int[] rowStart,
+      int[] tokens,
+      double[] prob,
+      long truthKey,
+      int heldoutTokens,
+      int sequenceLength) {
     this.codec = codec;
     this.contexts = contexts;
     this.rowStart = rowStart;
@@ -60,7 +71,8 @@ final class MarkovTruth {
         rowEntropy[c] -= DetMath.xlogx(prob[j]);
         int s = Arrays.binarySearch(contexts, codec.next(contexts[c], tokens[j]));
         if (s < 0) {
-          throw new IllegalStateException("truth table is not closed: context " + contexts[c] + " token " + tokens[j]);
+          throw new IllegalStateException(
+              "truth table is not closed: context " + contexts[c] + " token " + tokens[j]);
         }
         succ[j] = s;
       }
@@ -88,7 +100,10 @@ final class MarkovTruth {
     unigramSumSquares = squares;
     TransitionCounts heldout = new TransitionCounts(codec.v);
     TransitionBatch text = new TransitionBatch(heldoutTokens);
-    sample(new RandomStream(StreamKeys.hash(truthKey, StreamPurpose.HELDOUT.tag())), heldoutTokens, sequenceLength,
+    sample(
+        new RandomStream(StreamKeys.hash(truthKey, StreamPurpose.HELDOUT.tag())),
+        heldoutTokens,
+        sequenceLength,
         text);
     for (int i = 0; i < text.size; i++) {
       heldout.add(text.keys[i], 1);
@@ -101,7 +116,9 @@ final class MarkovTruth {
     heldoutTotal = heldout.total;
   }
 
-  /** Appends n tokens: sequences of sequenceLength tokens, each started in a context drawn from pi*. */
+  /**
+   * Appends n tokens: sequences of sequenceLength tokens, each started in a context drawn from pi*.
+   */
   void sample(RandomStream rng, int n, int sequenceLength, TransitionBatch out) {
     out.ensureCapacity(n);
     int remaining = n;
@@ -141,8 +158,13 @@ final class MarkovTruth {
    * token after the context's last (t + 1 mod V): that token leads every context back to the start
    * through the cycle 0, 1, ..., V-1, so the reached set is closed and irreducible.
    */
-  static MarkovTruth dirichlet(ContextCodec codec, double concentration, int rowSupport, long truthKey,
-      int heldoutTokens, int sequenceLength) {
+  static MarkovTruth dirichlet(
+      ContextCodec codec,
+      double concentration,
+      int rowSupport,
+      long truthKey,
+      int heldoutTokens,
+      int sequenceLength) {
     int v = codec.v;
     int support = Math.min(rowSupport, v);
     Map<Long, int[]> rowTokens = new HashMap<>();
@@ -166,9 +188,16 @@ final class MarkovTruth {
         long s = codec.next(c, y);
         if (!rowTokens.containsKey(s)) {
           if (rowTokens.size() >= MAX_CONTEXTS) {
-            throw new IllegalArgumentException("the random truth reaches more than " + MAX_CONTEXTS
-                + " contexts (model_size " + v + ", order " + codec.order + ", truth.row_support " + rowSupport
-                + "); lower one of them");
+            throw new IllegalArgumentException(
+                "the random truth reaches more than "
+                    + MAX_CONTEXTS
+                    + " contexts (model_size "
+                    + v
+                    + ", order "
+                    + codec.order
+                    + ", truth.row_support "
+                    + rowSupport
+                    + "); lower one of them");
           }
           rowTokens.put(s, null);
           queue.addLast(s);
@@ -193,7 +222,8 @@ final class MarkovTruth {
       at += row.length;
       rowStart[c + 1] = at;
     }
-    return new MarkovTruth(codec, contexts, rowStart, tokens, prob, truthKey, heldoutTokens, sequenceLength);
+    return new MarkovTruth(
+        codec, contexts, rowStart, tokens, prob, truthKey, heldoutTokens, sequenceLength);
   }
 
   private static int[] supportOf(RandomStream rng, long context, ContextCodec codec, int support) {
@@ -257,7 +287,8 @@ final class MarkovTruth {
    * The maximum likelihood chain of a token text read cyclically (the last k tokens precede the
    * first), so that every context has a successor and the chain is closed and irreducible.
    */
-  static MarkovTruth text(ContextCodec codec, int[] text, long truthKey, int heldoutTokens, int sequenceLength) {
+  static MarkovTruth text(
+      ContextCodec codec, int[] text, long truthKey, int heldoutTokens, int sequenceLength) {
     TransitionCounts counts = new TransitionCounts(codec.v);
     for (int i = 0; i < text.length; i++) {
       counts.add(codec.key(codec.cyclicContext(text, i), text[i]), 1);
@@ -290,6 +321,7 @@ final class MarkovTruth {
         prob[j] = counts.get(keys[j]) / (double) total;
       }
     }
-    return new MarkovTruth(codec, contexts, rowStart, tokens, prob, truthKey, heldoutTokens, sequenceLength);
+    return new MarkovTruth(
+        codec, contexts, rowStart, tokens, prob, truthKey, heldoutTokens, sequenceLength);
   }
 }

@@ -1,8 +1,7 @@
 package org.collapsesim.family.markov;
 
-import org.collapsesim.math.IndexSort;
-
 import org.collapsesim.math.DetMath;
+import org.collapsesim.math.IndexSort;
 
 /**
  * The decoding policy applied to each row of a fitted chain before sampling, in the order of

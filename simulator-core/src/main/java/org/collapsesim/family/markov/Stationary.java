@@ -4,9 +4,9 @@ package org.collapsesim.family.markov;
  * The stationary distribution of a finite chain over contexts stored as rows (CSR: entries
  * rowStart[c] .. rowStart[c+1]-1 lead to context succ[j] with probability prob[j]).
  *
- * <p>Power iteration on the lazy chain (I + P) / 2, which has the same stationary distribution as
- * P but no periodicity, from a given start, until the L1 change of one step is below
- * {@value #TOLERANCE} or after {@value #MAX_ITERATIONS} steps (a fixed rule, so the result is
+ * <p>Power iteration on the lazy chain (I + P) / 2, which has the same stationary distribution as P
+ * but no periodicity, from a given start, until the L1 change of one step is below {@value
+ * #TOLERANCE} or after {@value #MAX_ITERATIONS} steps (a fixed rule, so the result is
  * deterministic). The distribution is unique only when the chain is closed and irreducible, which
  * {@link #closedAndIrreducible} checks.
  */
@@ -76,7 +76,9 @@ final class Stationary {
     return count;
   }
 
-  /** Overwrites {@code pi} (a distribution on entry: the start) with the stationary distribution. */
+  /**
+   * Overwrites {@code pi} (a distribution on entry: the start) with the stationary distribution.
+   */
   static void powerIteration(int n, int[] rowStart, int[] succ, double[] prob, double[] pi) {
     double[] next = new double[n];
     double[] current = pi;

@@ -35,7 +35,8 @@ class CategoricalDecodingTest {
     new CategoricalDecoding(1.0, 2, 1.0).apply(p, q);
     assertArrayEquals(new double[] {0, 0.3, 0.3, 0, 0}, q);
     new CategoricalDecoding(1.0, 4, 1.0).apply(p, q);
-    assertArrayEquals(new double[] {0.1, 0.3, 0.3, 0.2, 0}, q, "tie at 0.1 goes to the lower index");
+    assertArrayEquals(
+        new double[] {0.1, 0.3, 0.3, 0.2, 0}, q, "tie at 0.1 goes to the lower index");
   }
 
   @Test

@@ -31,9 +31,18 @@ class CategoricalMetricPathsTest {
   })
   void countedAndDensePassesAgree(int v, double exponent, int n) throws Exception {
     String truth = exponent == 0.0 ? "truth.distribution: uniform" : "truth.exponent: " + exponent;
-    SweepConfig config = ConfigLoader.parse("name: m\nseed: 5\nreplicates: 1\ngenerations: 1\n"
-        + "family: categorical\nparams: {model_size: " + v + ", samples: " + n + ", " + truth
-        + "}\n", null, List.of());
+    SweepConfig config =
+        ConfigLoader.parse(
+            "name: m\nseed: 5\nreplicates: 1\ngenerations: 1\n"
+                + "family: categorical\nparams: {model_size: "
+                + v
+                + ", samples: "
+                + n
+                + ", "
+                + truth
+                + "}\n",
+            null,
+            List.of());
     CellSpec spec = config.cells().get(0);
     CategoricalCell cell = (CategoricalCell) Families.of("categorical").bind(spec, config.seed());
     CountStats stats = cell.newStats();

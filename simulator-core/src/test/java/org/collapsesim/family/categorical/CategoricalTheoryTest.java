@@ -26,8 +26,11 @@ class CategoricalTheoryTest {
     assertEquals(0.81394, run.theory("gini_simpson", 9), 5e-6);
     assertEquals(0.32943, run.theory("gini_simpson", 99), 5e-6);
     for (int t : new int[] {0, 9, 40, 99}) {
-      assertMeanNear("E[GS] at generation " + t, run.theory("gini_simpson", t),
-          run.metric("gini_simpson", t), 4);
+      assertMeanNear(
+          "E[GS] at generation " + t,
+          run.theory("gini_simpson", t),
+          run.metric("gini_simpson", t),
+          4);
     }
   }
 
@@ -61,10 +64,17 @@ class CategoricalTheoryTest {
     ChainRunner run =
         ChainRunner.run(
             "name: a\nseed: 11\nreplicates: 300\ngenerations: 40\nfamily: categorical\n"
-                + "params: {model_size: 30, samples: 40, alpha: " + alpha + ", mixing: " + mixing + "}\n");
+                + "params: {model_size: 30, samples: 40, alpha: "
+                + alpha
+                + ", mixing: "
+                + mixing
+                + "}\n");
     for (int t : new int[] {1, 10, 40}) {
-      assertMeanNear("E[GS] at generation " + t, run.theory("gini_simpson", t),
-          run.metric("gini_simpson", t), 4);
+      assertMeanNear(
+          "E[GS] at generation " + t,
+          run.theory("gini_simpson", t),
+          run.metric("gini_simpson", t),
+          4);
     }
   }
 
@@ -76,8 +86,11 @@ class CategoricalTheoryTest {
                 + "params: {model_size: 10, samples: 30,"
                 + " alpha: {schedule: exponential, alpha0: 0.6, rate: 0.8}}\n");
     for (int t : new int[] {1, 5, 30}) {
-      assertMeanNear("E[GS] at generation " + t, run.theory("gini_simpson", t),
-          run.metric("gini_simpson", t), 4);
+      assertMeanNear(
+          "E[GS] at generation " + t,
+          run.theory("gini_simpson", t),
+          run.metric("gini_simpson", t),
+          4);
     }
   }
 }

@@ -12,24 +12,28 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GaussianSamplingPathTest {
 
-  private static final String HEAD = "name: paths\nseed: 8675309\nreplicates: 1\ngenerations: 1\nfamily: gaussian\n";
+  private static final String HEAD =
+      "name: paths\nseed: 8675309\nreplicates: 1\ngenerations: 1\nfamily: gaussian\n";
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-    // d = 1, mle, replace: chi-square scatter
-    "params: {model_size: 1, samples: 20}",
-    // d = 1 unbiased with exogenous per-sample mixing, accumulated: pooled statistics, binomial split
-    "params: {model_size: 1, samples: 15, alpha: 0.3, mixing: per-sample, regime: accumulate, estimator: unbiased}",
-    // d = 3, Bartlett (M - 1 >= d), sampling bias, window
-    "params: {model_size: 3, samples: 12, sampling_bias: 0.8, regime: window, window: 2, alpha: 0.2}",
-    // d = 4 with M - 1 < d: a singular Wishart from outer products
-    "params: {model_size: 4, samples: 3}"
-  })
+  @ValueSource(
+      strings = {
+        // d = 1, mle, replace: chi-square scatter
+        "params: {model_size: 1, samples: 20}",
+        // d = 1 unbiased with exogenous per-sample mixing, accumulated: pooled statistics, binomial
+        // split
+        "params: {model_size: 1, samples: 15, alpha: 0.3, mixing: per-sample, regime: accumulate, estimator: unbiased}",
+        // d = 3, Bartlett (M - 1 >= d), sampling bias, window
+        "params: {model_size: 3, samples: 12, sampling_bias: 0.8, regime: window, window: 2, alpha: 0.2}",
+        // d = 4 with M - 1 < d: a singular Wishart from outer products
+        "params: {model_size: 4, samples: 3}"
+      })
   void explicitAndExactPathsAgree(String params) {
     int generations = params.contains("samples: 3}") ? 1 : 6;
-    String[] metrics = params.contains("samples: 3}")
-        ? new String[] {"var_ratio", "mean_sq_err"}
-        : new String[] {"var_ratio", "mean_sq_err", "logdet_ratio"};
+    String[] metrics =
+        params.contains("samples: 3}")
+            ? new String[] {"var_ratio", "mean_sq_err"}
+            : new String[] {"var_ratio", "mean_sq_err", "logdet_ratio"};
     SamplingPathFixture.assertPathsAgree(HEAD + params + "\n", 3000, generations, metrics);
   }
 }

@@ -17,8 +17,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GaussianTheoryTest {
 
   private static String config(int replicates, int generations, String params) {
-    return "name: gaussian-theory\nseed: 20261126\nreplicates: " + replicates + "\ngenerations: "
-        + generations + "\nfamily: gaussian\nparams:\n  model_size: 1\n  samples: 100\n" + params;
+    return "name: gaussian-theory\nseed: 20261126\nreplicates: "
+        + replicates
+        + "\ngenerations: "
+        + generations
+        + "\nfamily: gaussian\nparams:\n  model_size: 1\n  samples: 100\n"
+        + params;
   }
 
   @Test
@@ -49,10 +53,13 @@ class GaussianTheoryTest {
   void unbiasedMeanIsALinearRandomWalk() {
     ChainRunner run = ChainRunner.run(config(400, 40, "  estimator: unbiased\n"));
     for (int t : new int[] {0, 10, 40}) {
-      assertMeanNear("E[(mu - mu0)^2] = n/M at generation " + t, (t + 1) / 100.0,
-          run.metric("mean_sq_err", t), 4);
-      assertMeanNear("E[var] = sigma0^2 (martingale) at generation " + t, 1.0,
-          run.metric("var_ratio", t), 4);
+      assertMeanNear(
+          "E[(mu - mu0)^2] = n/M at generation " + t,
+          (t + 1) / 100.0,
+          run.metric("mean_sq_err", t),
+          4);
+      assertMeanNear(
+          "E[var] = sigma0^2 (martingale) at generation " + t, 1.0, run.metric("var_ratio", t), 4);
       assertEquals((t + 1) / 100.0, run.theory("mean_sq_err", t), 1e-12);
     }
   }
@@ -69,13 +76,28 @@ class GaussianTheoryTest {
     ChainRunner run =
         ChainRunner.run(
             "name: g\nseed: 7\nreplicates: 300\ngenerations: 25\nfamily: gaussian\nparams:\n"
-                + "  model_size: " + d + "\n  samples: 20\n  alpha: " + alpha + "\n  mixing: " + mixing
-                + "\n  sampling_bias: " + bias + "\n  estimator: " + estimator + "\n");
+                + "  model_size: "
+                + d
+                + "\n  samples: 20\n  alpha: "
+                + alpha
+                + "\n  mixing: "
+                + mixing
+                + "\n  sampling_bias: "
+                + bias
+                + "\n  estimator: "
+                + estimator
+                + "\n");
     for (int t : new int[] {1, 5, 25}) {
-      assertMeanNear("var_ratio at generation " + t, run.theory("var_ratio", t),
-          run.metric("var_ratio", t), 4);
-      assertMeanNear("mean_sq_err at generation " + t, run.theory("mean_sq_err", t),
-          run.metric("mean_sq_err", t), 4);
+      assertMeanNear(
+          "var_ratio at generation " + t,
+          run.theory("var_ratio", t),
+          run.metric("var_ratio", t),
+          4);
+      assertMeanNear(
+          "mean_sq_err at generation " + t,
+          run.theory("mean_sq_err", t),
+          run.metric("mean_sq_err", t),
+          4);
     }
   }
 

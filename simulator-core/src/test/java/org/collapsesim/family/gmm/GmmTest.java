@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class GmmTest {
 
-  private static final String HEAD = "name: gmm\nseed: 4242\nreplicates: 1\ngenerations: 3\nfamily: gmm\n";
+  private static final String HEAD =
+      "name: gmm\nseed: 4242\nreplicates: 1\ngenerations: 3\nfamily: gmm\n";
 
   private static GmmCell cell(String params) throws Exception {
     SweepConfig config = ConfigLoader.parse(HEAD + params + "\n", Path.of("."), List.of());
@@ -36,13 +37,15 @@ class GmmTest {
   }
 
   /**
-   * 20000 draws of 0.3 N(-2, 0.5) + 0.7 N(3, 2); standard errors of the ML estimates: weight 0.0032,
-   * means 0.009 and 0.012, variances 0.009 and 0.024; tolerances are at least 4 of them.
+   * 20000 draws of 0.3 N(-2, 0.5) + 0.7 N(3, 2); standard errors of the ML estimates: weight
+   * 0.0032, means 0.009 and 0.012, variances 0.009 and 0.024; tolerances are at least 4 of them.
    */
   @Test
   void emRecoversAKnownMixture() throws Exception {
-    GmmCell cell = cell("params: {model_size: 2, samples: 20000}\n"
-        + "truth: {weights: [0.3, 0.7], means: [-2, 3], variances: [0.5, 2]}");
+    GmmCell cell =
+        cell(
+            "params: {model_size: 2, samples: 20000}\n"
+                + "truth: {weights: [0.3, 0.7], means: [-2, 3], variances: [0.5, 2]}");
     PointSet data = cell.newBatch(20000);
     cell.drawTruth(new RandomStream(11), 20000, data);
     Mixture m = cell.fit(data, null, new RandomStream(12));
@@ -63,8 +66,10 @@ class GmmTest {
   /** Two well-separated components in two dimensions (means broadcast, full covariances). */
   @Test
   void emRecoversATwoDimensionalMixture() throws Exception {
-    GmmCell cell = cell("params: {model_size: 2, dimension: 2, samples: 10000}\n"
-        + "truth: {weights: [1, 1], means: [[-3, 0], 3], covariances: [[[1, 0.5], [0.5, 1]], [[2, 0], [0, 0.5]]]}");
+    GmmCell cell =
+        cell(
+            "params: {model_size: 2, dimension: 2, samples: 10000}\n"
+                + "truth: {weights: [1, 1], means: [[-3, 0], 3], covariances: [[[1, 0.5], [0.5, 1]], [[2, 0], [0, 0.5]]]}");
     PointSet data = cell.newBatch(10000);
     cell.drawTruth(new RandomStream(21), 10000, data);
     Mixture m = cell.fit(data, null, new RandomStream(22));
@@ -73,8 +78,10 @@ class GmmTest {
     assertEquals(0.5, m.weights[lo], 0.03);
     assertArrayEquals(new double[] {-3, 0}, Arrays.copyOfRange(m.means, lo * 2, lo * 2 + 2), 0.08);
     assertArrayEquals(new double[] {3, 3}, Arrays.copyOfRange(m.means, hi * 2, hi * 2 + 2), 0.08);
-    assertArrayEquals(new double[] {1, 0.5, 0.5, 1}, Arrays.copyOfRange(m.covs, lo * 4, lo * 4 + 4), 0.12);
-    assertArrayEquals(new double[] {2, 0, 0, 0.5}, Arrays.copyOfRange(m.covs, hi * 4, hi * 4 + 4), 0.15);
+    assertArrayEquals(
+        new double[] {1, 0.5, 0.5, 1}, Arrays.copyOfRange(m.covs, lo * 4, lo * 4 + 4), 0.12);
+    assertArrayEquals(
+        new double[] {2, 0, 0, 0.5}, Arrays.copyOfRange(m.covs, hi * 4, hi * 4 + 4), 0.15);
   }
 
   /**
@@ -86,8 +93,10 @@ class GmmTest {
    */
   @Test
   void samplerMatchesTheMixtureCdf() throws Exception {
-    GmmCell cell = cell("params: {model_size: 3, samples: 10, sampling_bias: 0.5}\n"
-        + "truth: {weights: [0.2, 0.5, 0.3], means: [-3, 0.5, 4], variances: [1, 0.25, 2]}");
+    GmmCell cell =
+        cell(
+            "params: {model_size: 3, samples: 10, sampling_bias: 0.5}\n"
+                + "truth: {weights: [0.2, 0.5, 0.3], means: [-3, 0.5, 4], variances: [1, 0.25, 2]}");
     Mixture truth = cell.truth();
     assertGoodFit(truth, 1.0, draws(cell, truth, false));
     Mixture model = new Mixture(3, 1);
@@ -161,8 +170,18 @@ class GmmTest {
     for (double[] bin : merged) {
       bins.append(String.format(" [%.1f vs %.0f]", bin[0], bin[1]));
     }
-    assertTrue(chi2 < critical,
-        "chi-square " + chi2 + " >= " + critical + " (df " + df + ", lambda " + lambda + "), bins:" + bins);
+    assertTrue(
+        chi2 < critical,
+        "chi-square "
+            + chi2
+            + " >= "
+            + critical
+            + " (df "
+            + df
+            + ", lambda "
+            + lambda
+            + "), bins:"
+            + bins);
   }
 
   private static double cdf(Mixture m, double lambda, double x) {
@@ -184,9 +203,29 @@ class GmmTest {
   private static double phi(double z) {
     double x = -z / Math.sqrt(2);
     double t = 1.0 / (1.0 + 0.5 * Math.abs(x));
-    double r = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-        + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-        + t * (-0.82215223 + t * 0.17087277)))))))));
+    double r =
+        t
+            * Math.exp(
+                -x * x
+                    - 1.26551223
+                    + t
+                        * (1.00002368
+                            + t
+                                * (0.37409196
+                                    + t
+                                        * (0.09678418
+                                            + t
+                                                * (-0.18628806
+                                                    + t
+                                                        * (0.27886807
+                                                            + t
+                                                                * (-1.13520398
+                                                                    + t
+                                                                        * (1.48851587
+                                                                            + t
+                                                                                * (-0.82215223
+                                                                                    + t
+                                                                                        * 0.17087277)))))))));
     double erfc = x >= 0 ? r : 2.0 - r;
     return 0.5 * erfc;
   }
@@ -218,10 +257,13 @@ class GmmTest {
     }
     assertDefined(cell, cell.fit(two, null, new RandomStream(44)));
     // a whole chain of samples = 1: the fitted variance sits at the floor and the rule fires
-    SweepConfig config = ConfigLoader.parse(HEAD + "params: {model_size: 2, samples: 1, mc_samples: 200}\n",
-        Path.of("."), List.of());
+    SweepConfig config =
+        ConfigLoader.parse(
+            HEAD + "params: {model_size: 2, samples: 1, mc_samples: 200}\n",
+            Path.of("."),
+            List.of());
     PreparedCell prepared = PreparedCell.prepare(config, config.cells().get(0));
-    ChainRecord record = prepared.runChain(0, row -> { });
+    ChainRecord record = prepared.runChain(0, row -> {});
     assertTrue(record.ok(), record.error());
     assertEquals(0, record.collapseGeneration());
   }
@@ -242,12 +284,15 @@ class GmmTest {
 
   @Test
   void sameConfigGivesIdenticalNumbers() throws Exception {
-    String yaml = HEAD.replace("generations: 3", "generations: 4")
-        + "params: {model_size: 3, samples: 200, alpha: 0.1, regime: accumulate, mc_samples: 500}\n";
+    String yaml =
+        HEAD.replace("generations: 3", "generations: 4")
+            + "params: {model_size: 3, samples: 200, alpha: 0.1, regime: accumulate, mc_samples: 500}\n";
     assertArrayEquals(run(yaml), run(yaml));
     // two dimensions under a window with sampling bias: the same numbers from a fresh load
-    String window = HEAD + "params: {model_size: 2, dimension: 2, samples: 100, regime: window, window: 2,"
-        + " sampling_bias: 0.8, mc_samples: 300}\n";
+    String window =
+        HEAD
+            + "params: {model_size: 2, dimension: 2, samples: 100, regime: window, window: 2,"
+            + " sampling_bias: 0.8, mc_samples: 300}\n";
     assertArrayEquals(run(window), run(window));
   }
 
@@ -262,11 +307,13 @@ class GmmTest {
 
   @Test
   void presetLoadsAndRuns() throws Exception {
-    SweepConfig config = ConfigLoader.load(Path.of("..", "configs", "gmm-nature.yaml"),
-        List.of("generations=2", "replicates=1", "params.mc_samples=1000"));
+    SweepConfig config =
+        ConfigLoader.load(
+            Path.of("..", "configs", "gmm-nature.yaml"),
+            List.of("generations=2", "replicates=1", "params.mc_samples=1000"));
     assertEquals(4, config.cells().size());
     for (var spec : config.cells()) {
-      ChainRecord record = PreparedCell.prepare(config, spec).runChain(0, row -> { });
+      ChainRecord record = PreparedCell.prepare(config, spec).runChain(0, row -> {});
       assertTrue(record.ok(), record.error());
       assertTrue(record.finalMetrics()[GmmCell.VAR_RATIO] > 0.5, "var_ratio after 2 generations");
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Estimator and theory tests of the linreg family. The theory comparisons use z = 4 standard errors
- * from R = 400 replicates: each comparison fails by chance with probability about 6.3e-5, the
- * class (8 comparisons) about 5e-4.
+ * from R = 400 replicates: each comparison fails by chance with probability about 6.3e-5, the class
+ * (8 comparisons) about 5e-4.
  */
 class LinregTest {
 
@@ -113,10 +113,11 @@ class LinregTest {
     double perFit = 1.0 * 5 / (40 - 5 - 1);
     for (int t : new int[] {0, 4, 9}) {
       assertEquals((t + 1) * perFit, runner.theory("test_error", t), 1e-12);
-      TheoryAssert.assertMeanNear("test_error t=" + t, runner.theory("test_error", t),
-          runner.metric("test_error", t), Z);
+      TheoryAssert.assertMeanNear(
+          "test_error t=" + t, runner.theory("test_error", t), runner.metric("test_error", t), Z);
     }
-    TheoryAssert.assertMeanNear("w_norm_sq t=9", runner.theory("w_norm_sq", 9), runner.metric("w_norm_sq", 9), Z);
+    TheoryAssert.assertMeanNear(
+        "w_norm_sq t=9", runner.theory("w_norm_sq", 9), runner.metric("w_norm_sq", 9), Z);
   }
 
   @Test
@@ -130,43 +131,56 @@ class LinregTest {
     assertEquals(harmonic * perFit, runner.theory("test_error", 9), 1e-12);
     assertTrue(runner.theory("test_error", 9) < Math.PI * Math.PI / 6 * perFit);
     for (int t : new int[] {1, 4, 9}) {
-      TheoryAssert.assertMeanNear("accumulate test_error t=" + t, runner.theory("test_error", t),
-          runner.metric("test_error", t), Z);
+      TheoryAssert.assertMeanNear(
+          "accumulate test_error t=" + t,
+          runner.theory("test_error", t),
+          runner.metric("test_error", t),
+          Z);
     }
   }
 
   @Test
   void theoryIsNullWhereNoClosedFormApplies() {
-    ChainRunner runner = ChainRunner.run(config("replace", 2).replace("alpha: 0.0", "alpha: 0.5")
-        .replace("replicates: 400", "replicates: 2"));
+    ChainRunner runner =
+        ChainRunner.run(
+            config("replace", 2)
+                .replace("alpha: 0.0", "alpha: 0.5")
+                .replace("replicates: 400", "replicates: 2"));
     assertNull(runner.cell().theory()[LinregCell.TEST_ERROR]);
   }
 
   @Test
   void exogenousRowsPullTheModelBack() {
-    ChainRunner anchored = ChainRunner.run(config("replace", 9).replace("alpha: 0.0", "alpha: 0.5")
-        .replace("replicates: 400", "replicates: 100"));
+    ChainRunner anchored =
+        ChainRunner.run(
+            config("replace", 9)
+                .replace("alpha: 0.0", "alpha: 0.5")
+                .replace("replicates: 400", "replicates: 100"));
     double mean = 0;
     for (double v : anchored.metric("test_error", 9)) {
       mean += v / 100;
     }
-    // without anchoring the expectation is 10 x 0.147 = 1.47; with half the rows true it stays near one fit
+    // without anchoring the expectation is 10 x 0.147 = 1.47; with half the rows true it stays near
+    // one fit
     assertTrue(mean < 0.5, "anchored mean test_error " + mean);
   }
 
   @Test
   void presetLoadsAndRuns() throws Exception {
-    org.collapsesim.config.SweepConfig config = org.collapsesim.config.ConfigLoader.load(
-        java.nio.file.Path.of("..", "configs", "regression.yaml"), java.util.List.of("generations=3", "replicates=1"));
+    org.collapsesim.config.SweepConfig config =
+        org.collapsesim.config.ConfigLoader.load(
+            java.nio.file.Path.of("..", "configs", "regression.yaml"),
+            java.util.List.of("generations=3", "replicates=1"));
     assertEquals(4, config.cells().size());
     for (var spec : config.cells()) {
-      var record = org.collapsesim.loop.PreparedCell.prepare(config, spec).runChain(0, row -> { });
+      var record = org.collapsesim.loop.PreparedCell.prepare(config, spec).runChain(0, row -> {});
       assertTrue(record.ok(), record.error());
     }
   }
 
   private static String config(String regime, int generations) {
-    return String.join("\n",
+    return String.join(
+        "\n",
         "name: linreg-theory",
         "seed: 20261126",
         "replicates: 400",

@@ -21,15 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Sampler, estimator and theory tests of the markov family. Chi-square tests merge bins with
  * expected counts below 5 and fail by chance with probability about 1e-4 each ({@link ChiSquare});
- * theory comparisons use z = 4 standard errors from R = 400 replicates, about 6.3e-5 each. The class
- * fails by chance with probability below 1e-3.
+ * theory comparisons use z = 4 standard errors from R = 400 replicates, about 6.3e-5 each. The
+ * class fails by chance with probability below 1e-3.
  */
 class MarkovTest {
 
   private static final double Z = 4.0;
 
   private static String config(String params) {
-    return String.join("\n",
+    return String.join(
+        "\n",
         "name: markov-test",
         "seed: 20261126",
         "replicates: 400",
@@ -44,15 +45,27 @@ class MarkovTest {
   /** Order 0 is Wright-Fisher drift: E[GS] = GS* (1 - 1/M)^(t+1) (shared/THEORY.md). */
   @Test
   void orderZeroReproducesCategoricalGiniSimpsonDecay() {
-    ChainRunner runner = ChainRunner.run(config(String.join("\n",
-        "  model_size: 10", "  order: 0", "  samples: 100", "  sequence_length: 10",
-        "  truth.row_support: 10", "  truth.concentration: 2.0")));
+    ChainRunner runner =
+        ChainRunner.run(
+            config(
+                String.join(
+                    "\n",
+                    "  model_size: 10",
+                    "  order: 0",
+                    "  samples: 100",
+                    "  sequence_length: 10",
+                    "  truth.row_support: 10",
+                    "  truth.concentration: 2.0")));
     MarkovCell cell = MarkovFamily.bindCell(runner.config().cells().get(0), runner.config().seed());
     double gsStar = 1 - cell.truth().unigramSumSquares;
     for (int t : new int[] {0, 4, 9}) {
-      assertEquals(gsStar * Math.pow(1 - 1.0 / 100, t + 1), runner.theory("gini_simpson", t), 1e-12);
-      TheoryAssert.assertMeanNear("gini_simpson t=" + t, runner.theory("gini_simpson", t),
-          runner.metric("gini_simpson", t), Z);
+      assertEquals(
+          gsStar * Math.pow(1 - 1.0 / 100, t + 1), runner.theory("gini_simpson", t), 1e-12);
+      TheoryAssert.assertMeanNear(
+          "gini_simpson t=" + t,
+          runner.theory("gini_simpson", t),
+          runner.metric("gini_simpson", t),
+          Z);
     }
   }
 
@@ -91,21 +104,25 @@ class MarkovTest {
       long key = batch.keys[i];
       int c = java.util.Arrays.binarySearch(truth.contexts, codec.contextOf(key));
       assertTrue(c >= 0, "a sampled context outside the table");
-      int j = java.util.Arrays.binarySearch(truth.tokens, truth.rowStart[c], truth.rowStart[c + 1],
-          codec.tokenOf(key));
+      int j =
+          java.util.Arrays.binarySearch(
+              truth.tokens, truth.rowStart[c], truth.rowStart[c + 1], codec.tokenOf(key));
       assertTrue(j >= 0, "a sampled token outside the row");
       observed[j]++;
     }
     ChiSquare.assertFits(what, observed, p);
   }
 
-  /** The fitted chain's transition counts; the stationary law of a two-state chain in closed form. */
+  /**
+   * The fitted chain's transition counts; the stationary law of a two-state chain in closed form.
+   */
   @Test
   void estimatorCountsAndStationaryDistribution() {
     ContextCodec codec = new ContextCodec(2, 1);
     MarkovCell cell = cellFor(codec, 0.0);
     TransitionCounts stats = cell.newStats();
-    // context 0: 0->0 three times, 0->1 once (alpha = 1/4); context 1: 1->0 twice, 1->1 twice (beta = 1/2)
+    // context 0: 0->0 three times, 0->1 once (alpha = 1/4); context 1: 1->0 twice, 1->1 twice (beta
+    // = 1/2)
     long[] keys = {0, 0, 0, 1, 2, 2, 3, 3};
     TransitionBatch batch = new TransitionBatch(8);
     for (long k : keys) {
@@ -164,7 +181,9 @@ class MarkovTest {
       double[] out = new double[MarkovFamily.METRIC_NAMES.size()];
       cell.metrics(model, out);
       for (int m = 0; m < out.length; m++) {
-        assertFalse(Double.isNaN(out[m]) || Double.isInfinite(out[m]), MarkovFamily.METRIC_NAMES.get(m) + " " + out[m]);
+        assertFalse(
+            Double.isNaN(out[m]) || Double.isInfinite(out[m]),
+            MarkovFamily.METRIC_NAMES.get(m) + " " + out[m]);
       }
       assertEquals(addK == 0 ? 0.0 : out[MarkovCell.ENTROPY_RATE], out[MarkovCell.ENTROPY_RATE]);
       assertEquals(0.0, out[MarkovCell.UNIGRAM_ENTROPY], 1e-15);
@@ -200,13 +219,25 @@ class MarkovTest {
   /** A text truth: read at load, vocabulary as model_size, chains run with defined metrics. */
   @Test
   void textTruthRunsFromAFile(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("t.txt"), "the cat sat on the mat and the dog sat on the log\n",
+    Files.writeString(
+        dir.resolve("t.txt"),
+        "the cat sat on the mat and the dog sat on the log\n",
         StandardCharsets.UTF_8);
-    String yaml = String.join("\n",
-        "name: text", "seed: 1", "replicates: 2", "generations: 5", "family: markov",
-        "truth: {source: text, file: t.txt, tokens: words}",
-        "params:", "  order: 1", "  samples: 200", "  sequence_length: 20",
-        "output: {dir: unused}", "");
+    String yaml =
+        String.join(
+            "\n",
+            "name: text",
+            "seed: 1",
+            "replicates: 2",
+            "generations: 5",
+            "family: markov",
+            "truth: {source: text, file: t.txt, tokens: words}",
+            "params:",
+            "  order: 1",
+            "  samples: 200",
+            "  sequence_length: 20",
+            "output: {dir: unused}",
+            "");
     Path file = dir.resolve("c.yaml");
     Files.writeString(file, yaml);
     SweepConfig config = ConfigLoader.load(file, List.of());
@@ -214,8 +245,9 @@ class MarkovTest {
     MarkovCell cell = MarkovFamily.bindCell(config.cells().get(0), config.seed());
     // "the" is followed by cat, mat, dog, log: ln 4 nats; the chain has one class read cyclically
     assertTrue(cell.truth().entropyRate > 0);
-    org.collapsesim.loop.PreparedCell prepared = org.collapsesim.loop.PreparedCell.prepare(config, config.cells().get(0));
-    assertTrue(prepared.runChain(0, row -> { }).ok());
+    org.collapsesim.loop.PreparedCell prepared =
+        org.collapsesim.loop.PreparedCell.prepare(config, config.cells().get(0));
+    assertTrue(prepared.runChain(0, row -> {}).ok());
   }
 
   @Test
@@ -224,7 +256,7 @@ class MarkovTest {
     SweepConfig config = ConfigLoader.load(preset, List.of("generations=2", "replicates=1"));
     for (var spec : config.cells()) {
       var prepared = org.collapsesim.loop.PreparedCell.prepare(config, spec);
-      var record = prepared.runChain(0, row -> { });
+      var record = prepared.runChain(0, row -> {});
       assertTrue(record.ok(), record.error());
     }
   }
