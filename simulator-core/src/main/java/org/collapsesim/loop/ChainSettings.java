@@ -154,6 +154,22 @@ public record ChainSettings(
     return (int) Math.floor(alpha * samples + 0.5);
   }
 
+  /**
+   * Whether the moment recursions of the theories hold for this mechanism: regime replace with
+   * fresh exogenous draws.
+   */
+  public boolean theoryApplies() {
+    return regime == Regime.REPLACE && !fixedAnchor;
+  }
+
+  /**
+   * The weights of generation t's parts (exogenous, reservoir, synthetic) in the fit, for the
+   * closed-form theories.
+   */
+  public PartWeights partWeights(int t) {
+    return PartWeights.of(samples, mixing, new double[] {schedule.alpha(t), 0.0}, null);
+  }
+
   /** A copy with another generation count (for extending chains). */
   public ChainSettings withGenerations(int g) {
     return new ChainSettings(

@@ -1,58 +1,76 @@
 package org.collapsesim.family.categorical;
 
-import org.collapsesim.loop.ChainSettings;
-import org.collapsesim.loop.Mixing;
-import org.collapsesim.loop.Regime;
+import java.util.function.IntFunction;
+import org.collapsesim.loop.PartWeights;
 
 /**
- * Closed forms of shared/THEORY.md for the categorical family: Wright-Fisher drift of the
- * Gini-Simpson index, with exogenous data.
+ * Closed forms for the categorical family (docs/theory.md, "Categorical: Gini-Simpson with sources
+ * and weights"): Wright-Fisher drift of the Gini-Simpson index with exogenous data, an entropy
+ * reservoir and real-data weighting, by the exact one-step moment recursion.
  *
- * <p>With s_t = E[sum p_t(i)^2], S* = sum p*(i)^2 and E[p_t] = p* (each p_t(i) is a martingale
- * pulled towards p*), the one-step moment recursion for maximum likelihood refits on M draws is:
+ * <p>D_new has three parts, drawn from the truth p* (exogenous), the uniform u over the V
+ * categories (reservoir) and the previous model p_{t-1} (synthetic), carrying weights W_j in the
+ * fit ({@link PartWeights}). With s_t = E[sum p_t(i)^2], c_t = E[sum p*(i) p_t(i)], S* = sum
+ * p*(i)^2 and the inner products of the parts' laws
  *
- * <ul>
- *   <li>count mixing, k = floor(a_t M + 0.5) exogenous draws, the rest from the model: M^2 s_t = k
- *       (1 - S*) + (M - k)(1 - s_{t-1}) + k^2 S* + 2k(M - k) S* + (M - k)^2 s_{t-1} (the variance
- *       and the squared mean of Multinomial counts, the cross term through E[p_t] = p*);
- *   <li>per-sample mixing, each draw from q = a p* + (1 - a) p_{t-1}: s_t = 1/M + (1 - 1/M) [(1 -
- *       (1 - a)^2) S* + (1 - a)^2 s_{t-1}];
- *   <li>generation 0 is a fit on M draws of P*: s_0 = 1/M + (1 - 1/M) S*.
- * </ul>
+ * <pre>
+ *   &lt;p*, p*&gt; = S*,  &lt;p*, u&gt; = &lt;u, u&gt; = &lt;u, p&gt; = 1/V,  E&lt;p*, p_{t-1}&gt; = c_{t-1},  E&lt;p_{t-1}, p_{t-1}&gt; = s_{t-1}
+ *   s_t = sum_j E[W_j^2 / n_j] (1 - &lt;q_j, q_j&gt;) + sum_{j,l} E[W_j W_l] &lt;q_j, q_l&gt;
+ *   c_t = sum_j E[W_j] &lt;p*, q_j&gt;
+ * </pre>
  *
- * With a = 0 both reduce to E[GS_t] = GS* (1 - 1/M)^(t+1), THEORY.md's Wright-Fisher decay. Valid
- * for regime replace, the mle estimator, identity decoding and fresh exogenous draws; null
+ * (the variance and squared mean of each part's empirical frequencies; the uniform's inner product
+ * with any distribution is 1/V, so a reservoir alone enters exactly as real data does, with u in
+ * the truth's place). Generation 0 is a fit on M draws of p*: s_0 = 1/M + (1 - 1/M) S*, c_0 = S*.
+ * With no reservoir and pooled weights this is shared theory's E[GS_t] = GS* (1 - 1/M)^(t+1) at
+ * alpha = 0 and the mixing recursions of exogenous data. Valid for regime replace, the mle
+ * estimator, identity decoding, fresh exogenous draws and no verifier; the caller returns null
  * otherwise.
  */
 public final class CategoricalTheory {
 
   private CategoricalTheory() {}
 
-  /** E[GS_t] for t = 0..G, or null where the recursion does not apply. */
-  public static double[] giniSimpson(double sumSquaresStar, ChainSettings settings) {
-    if (settings.regime() != Regime.REPLACE || settings.fixedAnchor()) {
-      return null;
-    }
-    double m = settings.samples();
-    double[] gs = new double[settings.generations() + 1];
-    double s = 1.0 / m + (1.0 - 1.0 / m) * sumSquaresStar;
-    gs[0] = 1.0 - s;
-    for (int t = 1; t <= settings.generations(); t++) {
-      double alpha = settings.schedule().alpha(t);
-      if (settings.mixing() == Mixing.COUNT) {
-        double k = settings.exogenousCount(alpha);
-        double r = m - k;
-        s =
-            (k * (1 - sumSquaresStar)
-                    + r * (1 - s)
-                    + k * k * sumSquaresStar
-                    + 2 * k * r * sumSquaresStar
-                    + r * r * s)
-                / (m * m);
-      } else {
-        double keep = (1 - alpha) * (1 - alpha);
-        s = 1.0 / m + (1.0 - 1.0 / m) * ((1 - keep) * sumSquaresStar + keep * s);
+  private static final int EXOGENOUS =
+      0; // parts in PartWeights order: exogenous, reservoir, synthetic
+
+  /**
+   * E[GS_t] for t = 0..G.
+   *
+   * @param sumSquaresStar S* = sum p*(i)^2
+   * @param vocabulary V, the reservoir's support
+   * @param samples M
+   * @param generations G
+   * @param weights the three parts' weights (exogenous, reservoir, synthetic) of generation t >= 1
+   */
+  public static double[] giniSimpson(
+      double sumSquaresStar,
+      int vocabulary,
+      int samples,
+      int generations,
+      IntFunction<PartWeights> weights) {
+    double uniform = 1.0 / vocabulary;
+    double[] gs = new double[generations + 1];
+    double s = 0; // no model before generation 0: its part carries no weight
+    double c = 0;
+    for (int t = 0; t <= generations; t++) {
+      PartWeights w = t == 0 ? PartWeights.truthOnly(samples, 3) : weights.apply(t);
+      double[][] inner = {
+        {sumSquaresStar, uniform, c},
+        {uniform, uniform, uniform},
+        {c, uniform, s}
+      };
+      double next = 0;
+      double nextC = 0;
+      for (int j = 0; j < 3; j++) {
+        next += w.noise()[j] * (1 - inner[j][j]);
+        nextC += w.mean()[j] * inner[EXOGENOUS][j];
+        for (int l = 0; l < 3; l++) {
+          next += w.cross()[j][l] * inner[j][l];
+        }
       }
+      s = next;
+      c = nextC;
       gs[t] = 1.0 - s;
     }
     return gs;

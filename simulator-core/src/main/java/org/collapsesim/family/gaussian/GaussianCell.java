@@ -317,8 +317,16 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
   @Override
   public double[][] theory(ChainSettings settings) {
     double[][] theory = new double[metricNames().size()][];
-    double[][] moments = GaussianTheory.moments(truth.trace, samplingBias, unbiased, settings);
-    if (moments != null) {
+    if (settings.theoryApplies()) {
+      double[][] moments =
+          GaussianTheory.moments(
+              truth.trace,
+              GaussianTheory.Reservoir.NONE,
+              samplingBias,
+              unbiased,
+              settings.samples(),
+              settings.generations(),
+              settings::partWeights);
       theory[VAR_RATIO] = moments[0];
       theory[MEAN_SQ_ERR] = moments[1];
     }

@@ -252,8 +252,8 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
   @Override
   public double[][] theory(ChainSettings settings) {
     double[][] theory = new double[metricNames().size()][];
-    if (codec.order == 0 && addK == 0 && decoding.identity()) {
-      theory[GINI_SIMPSON] = MarkovTheory.giniSimpson(truth.unigramSumSquares, settings);
+    if (codec.order == 0 && addK == 0 && decoding.identity() && settings.theoryApplies()) {
+      theory[GINI_SIMPSON] = MarkovTheory.giniSimpson(truth.unigramSumSquares, codec.v, settings);
     }
     return theory;
   }

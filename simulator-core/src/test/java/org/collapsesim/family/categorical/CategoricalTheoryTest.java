@@ -1,10 +1,13 @@
 package org.collapsesim.family.categorical;
 
 import static org.collapsesim.loop.TheoryAssert.assertMeanNear;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.collapsesim.loop.ChainRunner;
+import org.collapsesim.loop.Mixing;
+import org.collapsesim.loop.PartWeights;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -92,5 +95,42 @@ class CategoricalTheoryTest {
           run.metric("gini_simpson", t),
           4);
     }
+  }
+
+  /**
+   * A reservoir is real data with the uniform in the truth's place: over a uniform truth, a
+   * reservoir at fraction f gives exactly the recursion of exogenous data at f (both mixings).
+   */
+  @ParameterizedTest(name = "mixing {0}")
+  @CsvSource({"count", "per-sample"})
+  void aReservoirOverAUniformTruthIsExogenousData(String mixing) {
+    Mixing m = Mixing.of(mixing);
+    int v = 12;
+    double[] asReal =
+        CategoricalTheory.giniSimpson(
+            1.0 / v, v, 50, 30, t -> PartWeights.of(50, m, new double[] {0.1, 0.0}, null));
+    double[] asReservoir =
+        CategoricalTheory.giniSimpson(
+            1.0 / v, v, 50, 30, t -> PartWeights.of(50, m, new double[] {0.0, 0.1}, null));
+    assertArrayEquals(asReal, asReservoir, 1e-15);
+  }
+
+  /**
+   * The stationary Gini-Simpson of a reservoir alone (count mixing, k of M uniform draws): the
+   * fixed point of M^2 s = k (1 - 1/V) + r (1 - s) + (k^2 + 2 k r) / V + r^2 s, r = M - k, whatever
+   * the truth the chain started from.
+   */
+  @Test
+  void aReservoirPullsTheChainToItsStationaryValue() {
+    int v = 20;
+    int m = 40;
+    int k = 4;
+    int r = m - k;
+    double fixedPoint = (k * (1 - 1.0 / v) + r + (k * k + 2.0 * k * r) / v) / (m * m - r * r + r);
+    double[] gs =
+        CategoricalTheory.giniSimpson(
+            0.5, v, m, 2000, t -> PartWeights.of(m, Mixing.COUNT, new double[] {0.0, 0.1}, null));
+    assertEquals(1 - fixedPoint, gs[2000], 1e-12);
+    assertTrue(gs[0] < gs[2000], "starts from the truth's GS 0.5, below the reservoir's");
   }
 }

@@ -1,9 +1,12 @@
 package org.collapsesim.family.gaussian;
 
 import static org.collapsesim.loop.TheoryAssert.assertMeanNear;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.collapsesim.loop.ChainRunner;
+import org.collapsesim.loop.Mixing;
+import org.collapsesim.loop.PartWeights;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,5 +112,85 @@ class GaussianTheoryTest {
       assertEquals(expected, run.theory("var_ratio", t), 1e-12);
       expected *= 0.5 * 0.99;
     }
+  }
+
+  /** Weighting the real part by its share n_exo / M is the pooled fit, number for number. */
+  @Test
+  void realWeightAtTheShareIsThePooledFit() {
+    double[][] pooled =
+        GaussianTheory.moments(
+            3.0,
+            GaussianTheory.Reservoir.NONE,
+            1.0,
+            false,
+            40,
+            25,
+            t -> PartWeights.of(40, Mixing.COUNT, new double[] {0.25, 0.0}, null));
+    double[][] weighted =
+        GaussianTheory.moments(
+            3.0,
+            GaussianTheory.Reservoir.NONE,
+            1.0,
+            false,
+            40,
+            25,
+            t -> PartWeights.of(40, Mixing.COUNT, new double[] {0.25, 0.0}, 0.25));
+    assertArrayEquals(pooled[0], weighted[0], 1e-14);
+    assertArrayEquals(pooled[1], weighted[1], 1e-14);
+  }
+
+  /**
+   * The extremes: w = 1 fits the n real samples alone (E||mu - mu*||^2 = T* / n, E[var] = (1 - 1/n)
+   * T*); w = 0 ignores them, so the synthetic part drifts as a closed loop on M - n samples.
+   */
+  @Test
+  void realWeightExtremes() {
+    int m = 40;
+    int n = 10;
+    double[][] real =
+        GaussianTheory.moments(
+            2.0,
+            GaussianTheory.Reservoir.NONE,
+            1.0,
+            false,
+            m,
+            5,
+            t -> PartWeights.of(m, Mixing.COUNT, new double[] {0.25, 0.0}, 1.0));
+    assertEquals(2.0 / n, real[1][5], 1e-15);
+    assertEquals(1 - 1.0 / n, real[0][5], 1e-15);
+    double[][] synthetic =
+        GaussianTheory.moments(
+            2.0,
+            GaussianTheory.Reservoir.NONE,
+            1.0,
+            false,
+            m,
+            5,
+            t -> PartWeights.of(m, Mixing.COUNT, new double[] {0.25, 0.0}, 0.0));
+    double v = 1 - 1.0 / m;
+    double ms = 2.0 / m;
+    for (int t = 1; t <= 5; t++) {
+      ms += 2.0 * v / (m - n);
+      v *= 1 - 1.0 / (m - n);
+    }
+    assertEquals(v, synthetic[0][5], 1e-14);
+    assertEquals(ms, synthetic[1][5], 1e-14);
+  }
+
+  /** A reservoir alone: the mean's bias tends to delta, the variance to the reservoir's. */
+  @Test
+  void aReservoirAloneIsTheNewTruth() {
+    double[][] all =
+        GaussianTheory.moments(
+            1.0,
+            new GaussianTheory.Reservoir(9.0, 4.0),
+            1.0,
+            false,
+            50,
+            3,
+            t -> PartWeights.of(50, Mixing.COUNT, new double[] {0.0, 1.0}, null));
+    // every sample from N(mu_r, 9 I) in d = 1: E||mu - mu*||^2 = D + 9/M, E[var] = 9 (1 - 1/M)
+    assertEquals(4.0 + 9.0 / 50, all[1][3], 1e-13);
+    assertEquals(9.0 * (1 - 1.0 / 50), all[0][3], 1e-13);
   }
 }
