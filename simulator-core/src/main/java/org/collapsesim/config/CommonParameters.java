@@ -1,6 +1,7 @@
 package org.collapsesim.config;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.collapsesim.loop.ExogenousSchedule;
 
 /**
@@ -14,9 +15,9 @@ final class CommonParameters {
    * Keys of anchor fractions taken out of the synthetic share each generation. alpha_t plus these
    * must not exceed 1 (SPEC §3); the reservoir and program anchors add their keys here.
    */
-  static final List<String> ANCHOR_FRACTION_KEYS = List.of();
+  static final List<String> ANCHOR_FRACTION_KEYS = List.of("reservoir.fraction");
 
-  static final List<ParameterSpec> PARAMETERS =
+  private static final List<ParameterSpec> LOOP_PARAMETERS =
       List.of(
           ParameterSpec.of(
                   "model_size",
@@ -65,65 +66,86 @@ final class CommonParameters {
                   ValueParsers.bool())
               .withDefault(false));
 
+  /** The loop's parameters, then the anchoring mechanisms'. */
+  static final List<ParameterSpec> PARAMETERS =
+      java.util.stream.Stream.concat(
+              LOOP_PARAMETERS.stream(), MechanismParameters.PARAMETERS.stream())
+          .toList();
+
   static final List<CellRule> RULES =
-      List.of(
-          CommonParameters::checkListScheduleLength,
-          CommonParameters::checkExogenousShare,
-          CommonParameters::checkExactSampling);
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.<CellRule>of(
+                  CommonParameters::checkListScheduleLength,
+                  CommonParameters::checkExogenousShare,
+                  CommonParameters::checkExactSampling),
+              MechanismParameters.RULES.stream())
+          .toList();
 
   private CommonParameters() {}
 
   private static void checkListScheduleLength(
       CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
-    if (context.generations != null
-        && cell.get("alpha") instanceof ExogenousSchedule.ListSchedule list
-        && list.length() < context.generations) {
-      problems.add(
-          new ConfigProblem(
-              cell.origin("alpha"),
-              list.describe()
-                  + " has "
-                  + list.length()
-                  + " values, fewer than generations = "
-                  + context.generations
-                  + " (values[0] is t = 1)"));
+    for (String key :
+        java.util.stream.Stream.concat(Stream.of("alpha"), ANCHOR_FRACTION_KEYS.stream())
+            .toList()) {
+      if (context.generations != null
+          && cell.get(key) instanceof ExogenousSchedule.ListSchedule list
+          && list.length() < context.generations) {
+        problems.add(
+            new ConfigProblem(
+                cell.origin(key),
+                list.describe()
+                    + " has "
+                    + list.length()
+                    + " values, fewer than generations = "
+                    + context.generations
+                    + " (values[0] is t = 1)"));
+      }
     }
   }
 
   /** alpha_t plus the anchor fractions must not exceed 1 for any t in 1..G (SPEC §3). */
   private static void checkExogenousShare(
       CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
-    if (context.generations == null || !(cell.get("alpha") instanceof ExogenousSchedule schedule)) {
+    if (context.generations == null || !(cell.get("alpha") instanceof ExogenousSchedule)) {
       return;
     }
-    double anchors = 0;
-    for (String key : ANCHOR_FRACTION_KEYS) {
-      if (cell.get(key) instanceof Number fraction) {
-        anchors += fraction.doubleValue();
+    for (int t = 1; t <= context.generations; t++) {
+      if (!withinSchedules(cell, t)) {
+        return; // a short list schedule, reported by checkListScheduleLength
       }
-    }
-    int last =
-        schedule instanceof ExogenousSchedule.ListSchedule list
-            ? Math.min(context.generations, list.length())
-            : context.generations;
-    for (int t = 1; t <= last; t++) {
-      double total = schedule.alpha(t) + anchors;
+      double total = MechanismParameters.fraction(cell, "alpha", t);
+      StringBuilder parts = new StringBuilder("alpha_" + t + " = " + total);
+      for (String key : ANCHOR_FRACTION_KEYS) {
+        if (cell.has(key)) {
+          double f = MechanismParameters.fraction(cell, key, t);
+          total += f;
+          parts.append(" plus ").append(key).append("_").append(t).append(" = ").append(f);
+        }
+      }
       if (!(total <= 1)) {
+        String where =
+            ANCHOR_FRACTION_KEYS.stream()
+                .filter(cell::has)
+                .map(cell::origin)
+                .reduce(cell.origin("alpha"), (a, b) -> a + ", " + b);
         problems.add(
             new ConfigProblem(
-                cell.origin("alpha"),
-                "alpha_"
-                    + t
-                    + " = "
-                    + schedule.alpha(t)
-                    + " plus the anchor fractions "
-                    + anchors
-                    + " is "
-                    + total
-                    + ", more than 1"));
+                where, parts + " is " + total + ", more than 1 (the sources share M)"));
         return;
       }
     }
+  }
+
+  private static boolean withinSchedules(CellDraft cell, int t) {
+    for (String key :
+        java.util.stream.Stream.concat(Stream.of("alpha"), ANCHOR_FRACTION_KEYS.stream())
+            .toList()) {
+      if (cell.get(key) instanceof ExogenousSchedule.ListSchedule list && t > list.length()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -44,7 +44,7 @@ public final class ConfigLoader {
 
   /** Sweep settings: top level or under params, never axes, not part of cell ids. */
   private static final List<String> SETTING_KEYS =
-      List.of("sampling", "record_every", "metrics", "collapse");
+      List.of("sampling", "record_every", "metrics", "collapse", "compare_to");
 
   private static final List<ParameterSpec> TOP_LEVEL =
       List.of(
@@ -116,6 +116,12 @@ public final class ConfigLoader {
               "collapse",
               "the collapse rule (default: the family's)",
               "{metric: NAME, below: X} or {metric: NAME, above: X}",
+              (raw, path, problems) -> raw),
+          ParameterSpec.of(
+              "compare_to",
+              "paired contrasts of every cell against its baseline: the cell of this variant (or"
+                  + " with these parameter values) on the same world and every other axis",
+              "a variant name, or a map {parameter: value, ...}",
               (raw, path, problems) -> raw));
 
   private ConfigLoader() {}
@@ -276,8 +282,9 @@ public final class ConfigLoader {
               : readCollapse(settings.get("collapse"), settingPaths.get("collapse"), family);
 
       List<CellSpec> cells = List.of();
+      Variants variants = Variants.none(0);
       List<String> axes =
-          grid.keySet().stream()
+          flatten(grid, "grid").keySet().stream()
               .map(key -> key)
               .filter(key -> !SETTING_KEYS.contains(key) && !STRUCTURE_KEYS.contains(key))
               .toList();
@@ -289,7 +296,16 @@ public final class ConfigLoader {
                 generations == null ? null : generations.intValue(),
                 sampling,
                 settingPaths.getOrDefault("sampling", "sampling"));
-        cells = GridExpansion.expand(family, sources, context, problems);
+        GridExpansion.Expansion expansion =
+            GridExpansion.expand(family, sources, context, problems);
+        cells = expansion.cells();
+        variants =
+            Comparisons.resolve(
+                family,
+                expansion,
+                settings.get("compare_to"),
+                settingPaths.getOrDefault("compare_to", "compare_to"),
+                problems);
       }
       if (!problems.isEmpty()) {
         return null;
@@ -313,6 +329,12 @@ public final class ConfigLoader {
                   collapse.below() ? "below" : "above",
                   collapse.threshold()));
       canonical.put("axes", axes);
+      if (variants.compareTo() != null) {
+        canonical.put("compare_to", variants.compareTo());
+      }
+      if (variants.any()) {
+        canonical.put("variants", variants.names());
+      }
       List<Object> cellForms = new ArrayList<>(cells.size());
       for (CellSpec cell : cells) {
         cellForms.add(GridExpansion.cellForm(cell.family(), cell.params()));
@@ -332,6 +354,7 @@ public final class ConfigLoader {
           recordEvery.intValue(),
           metrics,
           collapse,
+          variants,
           CanonicalJson.sha256Hex(json),
           json);
     }
@@ -449,7 +472,7 @@ public final class ConfigLoader {
         Object raw = top ? root.get(key) : underParams ? params.get(key) : null;
         if (path == null) {
           settings.put(key, spec.defaultValue());
-        } else if (key.equals("metrics") || key.equals("collapse")) {
+        } else if (key.equals("metrics") || key.equals("collapse") || key.equals("compare_to")) {
           settings.put(key, raw); // checked against the family's metrics
           paths.put(key, path);
         } else {
@@ -524,12 +547,19 @@ public final class ConfigLoader {
       Set<String> seen = new HashSet<>();
       for (String section : List.of("grid", "params", "truth")) {
         Map<String, Object> entries =
-            section.equals("grid") ? grid : section.equals("params") ? params : truth;
+            section.equals("grid")
+                ? flatten(grid, section)
+                : section.equals("params") ? flatten(params, section) : truth;
         for (Map.Entry<String, Object> entry : entries.entrySet()) {
           String key = section.equals("truth") ? "truth." + entry.getKey() : entry.getKey();
           String path = section + "." + entry.getKey();
           if (section.equals("params") && SETTING_KEYS.contains(key)) {
             continue; // read with the sweep settings
+          }
+          if (section.equals("grid") && key.equals(GridExpansion.VARIANTS)) {
+            sources.put(
+                key, readVariants(family, entry.getValue(), flatten(grid, section).keySet()));
+            continue;
           }
           ParameterSpec spec = family.parameter(key);
           if (spec == null) {
@@ -558,6 +588,120 @@ public final class ConfigLoader {
         }
       }
       return List.copyOf(sources.values());
+    }
+
+    /**
+     * The section with each nested mechanism map ({@code reservoir: {fraction: 0.05}}) written as
+     * its dotted keys ({@code reservoir.fraction}); a key given both ways is reported.
+     */
+    private final Set<String> flattenReported = new HashSet<>();
+
+    private Map<String, Object> flatten(Map<String, Object> section, String sectionName) {
+      Map<String, Object> flat = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> entry : section.entrySet()) {
+        String key = entry.getKey();
+        if (MechanismParameters.GROUPS.contains(key) && entry.getValue() instanceof Map<?, ?> m) {
+          for (Map.Entry<?, ?> inner : m.entrySet()) {
+            String dotted = key + "." + inner.getKey();
+            if ((flat.containsKey(dotted) || section.containsKey(dotted))
+                && flattenReported.add(sectionName + "." + dotted)) {
+              problems.add(
+                  new ConfigProblem(
+                      sectionName + "." + dotted, "is given twice (as a nested and a dotted key)"));
+            }
+            flat.put(dotted, inner.getValue());
+          }
+        } else if (!flat.containsKey(key)) {
+          flat.put(key, entry.getValue());
+        }
+      }
+      return flat;
+    }
+
+    /**
+     * The variants axis: a non-empty list of maps, each with a unique {@code name} and parameters
+     * of the family that are not grid axes, resolved like params.
+     */
+    private ParameterSource readVariants(
+        FamilyParameters family, Object raw, java.util.Collection<String> gridKeys) {
+      String path = "grid." + GridExpansion.VARIANTS;
+      List<Object> values = new ArrayList<>();
+      List<String> paths = new ArrayList<>();
+      boolean failed = false;
+      if (!(raw instanceof List<?> list) || list.isEmpty()) {
+        problems.add(
+            new ConfigProblem(
+                path,
+                ValueParsers.show(raw)
+                    + " is not a non-empty list of variants ({name: NAME, parameter: value, ...})"));
+        return new ParameterSource(GridExpansion.VARIANTS, path, values, paths, true, true);
+      }
+      Map<String, String> names = new LinkedHashMap<>();
+      for (int i = 0; i < list.size(); i++) {
+        String at = path + "[" + i + "]";
+        if (!(list.get(i) instanceof Map<?, ?> map)) {
+          problems.add(
+              new ConfigProblem(
+                  at,
+                  ValueParsers.show(list.get(i))
+                      + " is not a map ({name: NAME, parameter: value, ...})"));
+          failed = true;
+          continue;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> flat = flatten((Map<String, Object>) map, at);
+        Object name = flat.get("name");
+        if (!(name instanceof String n) || n.isBlank()) {
+          problems.add(
+              new ConfigProblem(
+                  at + ".name", ValueParsers.show(name) + " is not a non-empty name"));
+          failed = true;
+          continue;
+        }
+        if (names.containsKey(n)) {
+          problems.add(
+              new ConfigProblem(
+                  at + ".name",
+                  "\"" + n + "\" is also the name of " + names.get(n) + "; names must be unique"));
+          failed = true;
+          continue;
+        }
+        names.put(n, at);
+        Map<String, Object> resolved = new TreeMap<>();
+        Map<String, String> where = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : flat.entrySet()) {
+          String key = e.getKey();
+          if (key.equals("name")) {
+            continue;
+          }
+          String keyPath = at + "." + key;
+          ParameterSpec spec = family.parameter(key);
+          if (spec == null) {
+            problems.add(new ConfigProblem(keyPath, unknownParameter(family, "params", key, key)));
+            failed = true;
+          } else if (gridKeys.contains(key)) {
+            problems.add(
+                new ConfigProblem(
+                    keyPath,
+                    "is also the grid axis grid."
+                        + key
+                        + " (a variant's keys must not be axes; cross them with the variants"
+                        + " instead)"));
+            failed = true;
+          } else {
+            Object value = spec.parse(e.getValue(), keyPath, problems);
+            if (value == null) {
+              failed = true;
+            } else {
+              resolved.put(key, value);
+              where.put(key, keyPath);
+            }
+          }
+        }
+        values.add(new GridExpansion.Variant(n, at, resolved, where));
+        paths.add(at);
+      }
+      return new ParameterSource(GridExpansion.VARIANTS, path, values, paths, true, failed);
     }
 
     private ParameterSource readAxis(ParameterSpec spec, String path, Object raw) {

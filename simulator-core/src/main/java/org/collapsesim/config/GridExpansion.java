@@ -25,6 +25,9 @@ final class GridExpansion {
    */
   static final String SHA256_SUFFIX = "_sha256";
 
+  /** The grid key of the variants axis. */
+  static final String VARIANTS = "variants";
+
   /**
    * The values given for one parameter.
    *
@@ -44,9 +47,28 @@ final class GridExpansion {
       boolean axis,
       boolean failed) {}
 
+  /**
+   * One named parameter set of the {@code variants} axis.
+   *
+   * @param name the variant's name (the {@code variant} column)
+   * @param path where it was written ({@code grid.variants[2]})
+   * @param values its resolved parameters, overriding {@code params}
+   * @param paths where each was written
+   */
+  record Variant(String name, String path, Map<String, Object> values, Map<String, String> paths) {}
+
+  /**
+   * The cells of a sweep, and per cell its variant (or null) and its coordinates: the value of
+   * every grid axis but {@code variants}, as first expanded.
+   */
+  record Expansion(
+      List<CellSpec> cells, List<String> variants, List<Map<String, Object>> coordinates) {
+    static final Expansion EMPTY = new Expansion(List.of(), List.of(), List.of());
+  }
+
   private GridExpansion() {}
 
-  static List<CellSpec> expand(
+  static Expansion expand(
       FamilyParameters family,
       List<ParameterSource> sources,
       LoadContext context,
@@ -59,7 +81,7 @@ final class GridExpansion {
         problems.add(
             new ConfigProblem(
                 "grid", "the axes make more than " + MAX_CELLS + " combinations; split the sweep"));
-        return List.of();
+        return Expansion.EMPTY;
       }
     }
     Set<String> failedKeys = new HashSet<>();
@@ -71,15 +93,49 @@ final class GridExpansion {
     Set<String> appliedSomewhere = new HashSet<>();
     Map<String, CellDraft> distinct = new LinkedHashMap<>();
     int[] position = new int[usable.size()];
+    Map<String, String> variantOf = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> coordinatesOf = new LinkedHashMap<>();
+    Set<String> reported = new HashSet<>();
     for (long n = 0; n < combinations; n++) {
       CellDraft cell = new CellDraft(family.name());
+      Variant variant = null;
+      Map<String, Object> coordinates = new TreeMap<>();
       for (int i = 0; i < usable.size(); i++) {
         ParameterSource source = usable.get(i);
-        cell.putExplicit(
-            source.key(), source.values().get(position[i]), source.paths().get(position[i]));
+        Object value = source.values().get(position[i]);
+        if (value instanceof Variant v) {
+          variant = v;
+          continue;
+        }
+        cell.putExplicit(source.key(), value, source.paths().get(position[i]));
+        if (source.axis()) {
+          coordinates.put(source.key(), value);
+        }
+      }
+      if (variant != null) { // a variant's keys override params
+        for (Map.Entry<String, Object> e : variant.values().entrySet()) {
+          cell.putExplicit(e.getKey(), e.getValue(), variant.paths().get(e.getKey()));
+        }
       }
       resolve(family, cell, failedKeys, appliedSomewhere, context, problems);
-      distinct.putIfAbsent(CanonicalJson.write(cellForm(cell.family, cell.params)), cell);
+      String form = CanonicalJson.write(cellForm(cell.family, cell.params));
+      CellDraft earlier = distinct.putIfAbsent(form, cell);
+      if (earlier == null) {
+        variantOf.put(form, variant == null ? null : variant.name());
+        coordinatesOf.put(form, coordinates);
+      } else if (variant != null
+          && variantOf.get(form) != null
+          && !variant.name().equals(variantOf.get(form))
+          && reported.add(variantOf.get(form) + "\n" + variant.name())) {
+        problems.add(
+            new ConfigProblem(
+                variant.path(),
+                "variant \""
+                    + variant.name()
+                    + "\" resolves to the same parameters as variant \""
+                    + variantOf.get(form)
+                    + "\"; two variants must differ"));
+      }
       // Odometer: the last axis varies fastest.
       for (int i = usable.size() - 1; i >= 0; i--) {
         if (++position[i] < usable.get(i).values().size()) {
@@ -89,7 +145,24 @@ final class GridExpansion {
       }
     }
     for (ParameterSource source : usable) {
-      if (!appliedSomewhere.contains(source.key())) {
+      if (source.key().equals(VARIANTS)) {
+        for (Object value : source.values()) {
+          Variant v = (Variant) value;
+          for (Map.Entry<String, Object> e : v.values().entrySet()) {
+            if (!appliedSomewhere.contains(e.getKey())) {
+              problems.add(
+                  new ConfigProblem(
+                      v.paths().get(e.getKey()),
+                      ValueParsers.show(e.getValue())
+                          + " does not apply to any cell of variant \""
+                          + v.name()
+                          + "\" (needs "
+                          + family.parameter(e.getKey()).applicability().condition()
+                          + ")"));
+            }
+          }
+        }
+      } else if (!appliedSomewhere.contains(source.key())) {
         ParameterSpec spec = family.parameter(source.key());
         Object shown = source.axis() ? source.values() : source.values().get(0);
         problems.add(
@@ -102,7 +175,11 @@ final class GridExpansion {
       }
     }
     List<CellSpec> cells = new ArrayList<>(distinct.size());
+    List<String> variants = new ArrayList<>(distinct.size());
+    List<Map<String, Object>> coordinates = new ArrayList<>(distinct.size());
     for (Map.Entry<String, CellDraft> entry : distinct.entrySet()) {
+      variants.add(variantOf.get(entry.getKey()));
+      coordinates.add(coordinatesOf.get(entry.getKey()));
       CellDraft cell = entry.getValue();
       String cellId = CanonicalJson.sha256Hex(entry.getKey()).substring(0, 16);
       long worldKey = CanonicalJson.sha256Long(CanonicalJson.write(worldForm(family, cell)));
@@ -116,7 +193,7 @@ final class GridExpansion {
               cell.truthCounts,
               cell.truthTokens));
     }
-    return cells;
+    return new Expansion(cells, variants, coordinates);
   }
 
   private static void resolve(
@@ -128,7 +205,9 @@ final class GridExpansion {
       List<ConfigProblem> problems) {
     Set<String> explicit = new HashSet<>(cell.params.keySet());
     for (ParameterSpec spec : family.parameters()) {
-      if (!cell.has(spec.name()) && spec.defaultValue() != null) {
+      String group = MechanismParameters.group(spec.name());
+      boolean groupOn = group == null || MechanismParameters.on(group, cell.params);
+      if (!cell.has(spec.name()) && spec.defaultValue() != null && groupOn) {
         cell.params.put(spec.name(), spec.defaultValue());
       }
     }

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param recordEvery record every k-th generation (and the last)
  * @param metrics the selected metrics in the order written; empty means all of the family's
  * @param collapse the configured collapse rule, or null for the family's default
+ * @param variants each cell's variant and, with {@code compare_to}, its baseline
  * @param configHash lower-case hex SHA-256 of {@link #canonicalJson} (compared on {@code --resume})
  * @param canonicalJson canonical JSON of the resolved config: seed, replicates, generations and
  *     every cell included, output excluded (writing elsewhere is the same sweep)
@@ -36,6 +37,7 @@ public record SweepConfig(
     int recordEvery,
     List<String> metrics,
     CollapseRule collapse,
+    Variants variants,
     String configHash,
     String canonicalJson) {
 
@@ -44,6 +46,7 @@ public record SweepConfig(
     Objects.requireNonNull(family, "family");
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(sampling, "sampling");
+    Objects.requireNonNull(variants, "variants");
     cells = List.copyOf(cells);
     axes = List.copyOf(axes);
     metrics = List.copyOf(metrics);

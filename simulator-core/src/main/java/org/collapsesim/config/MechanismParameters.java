@@ -1,0 +1,254 @@
+package org.collapsesim.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.collapsesim.loop.ExogenousSchedule;
+import org.collapsesim.loop.PartWeights;
+
+/**
+ * The anchoring mechanisms' parameters and rules: the entropy reservoir, the verifier and real-data
+ * weighting (docs/theory.md, "Anchoring mechanisms"). A mechanism is written as a nested map
+ * ({@code reservoir: {fraction: 0.05}}) under params or in a variant, or as dotted keys ({@code
+ * reservoir.fraction}) anywhere, grid axes included; it is on in a cell when any of its keys is
+ * given, and only then are its other keys completed with their defaults.
+ *
+ * <p>Which families implement which mechanism is declared here, once: validation, grid expansion
+ * and {@code describe} all read it.
+ */
+final class MechanismParameters {
+
+  /** The nested mechanism maps and their dotted prefix. */
+  static final Set<String> GROUPS = Set.of("reservoir", "verifier");
+
+  /** The families each mechanism is implemented for. */
+  static final Map<String, List<String>> FAMILIES =
+      Map.of(
+          "reservoir", List.of("categorical", "markov", "gaussian"),
+          "verifier", List.of("categorical", "gaussian"),
+          "real_weight", List.of("categorical", "gaussian"));
+
+  private MechanismParameters() {}
+
+  /**
+   * The group of a dotted mechanism key ({@code reservoir} for {@code reservoir.scale}), or null.
+   */
+  static String group(String key) {
+    int dot = key.indexOf('.');
+    if (dot < 0) {
+      return null;
+    }
+    String prefix = key.substring(0, dot);
+    return GROUPS.contains(prefix) ? prefix : null;
+  }
+
+  /** Whether a cell's (resolved) parameters turn mechanism {@code group} on. */
+  static boolean on(String group, Map<String, Object> params) {
+    for (String key : params.keySet()) {
+      if (key.startsWith(group + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Applicability whenOn(String group, List<String> families) {
+    return new Applicability(
+        group + " given, family in " + String.join(", ", families),
+        (family, params) -> families.contains(family) && on(group, params));
+  }
+
+  private static Applicability reservoir(String... families) {
+    List<String> implemented = FAMILIES.get("reservoir");
+    List<String> allowed = List.of(families).stream().filter(implemented::contains).toList();
+    return whenOn("reservoir", allowed);
+  }
+
+  private static final Applicability VERIFIER = whenOn("verifier", FAMILIES.get("verifier"));
+
+  private static final ValueParser FRACTION = ValueParsers.numberIn(0, true, 1, true);
+
+  static final List<ParameterSpec> PARAMETERS =
+      List.of(
+          ParameterSpec.of(
+                  "reservoir.fraction",
+                  "lambda_t, the share of D_new drawn each generation from an entropy reservoir: a"
+                      + " high-entropy source that is not the truth (categorical: uniform over the"
+                      + " V categories; markov: iid uniform tokens; gaussian: N(reservoir.mean,"
+                      + " reservoir.scale^2 I)); taken out of the synthetic share after alpha_t",
+                  "a number in [0, 1], or a schedule as for alpha",
+                  ExogenousSchedule::parse)
+              .asRequired()
+              .withApplicability(reservoir("categorical", "markov", "gaussian", "gmm", "linreg")),
+          ParameterSpec.of(
+                  "reservoir.mean",
+                  "every coordinate of the reservoir's mean",
+                  "a finite number",
+                  ValueParsers.numberIn(
+                      Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false))
+              .withDefault(0.0)
+              .withApplicability(reservoir("gaussian", "gmm")),
+          ParameterSpec.of(
+                  "reservoir.scale",
+                  "s, the reservoir's standard deviation per coordinate (linreg: of its pure-noise"
+                      + " labels)",
+                  "a number > 0",
+                  ValueParsers.positiveNumber())
+              .withDefault(3.0)
+              .withApplicability(reservoir("gaussian", "gmm", "linreg")),
+          ParameterSpec.of(
+                  "verifier.false_accept",
+                  "FPR: the probability that the verifier accepts an incorrect synthetic sample",
+                  "a number in [0, 1]",
+                  FRACTION)
+              .withDefault(0.0)
+              .withApplicability(VERIFIER),
+          ParameterSpec.of(
+                  "verifier.false_reject",
+                  "FNR: the probability that the verifier rejects a correct synthetic sample",
+                  "a number in [0, 1]",
+                  FRACTION)
+              .withDefault(0.0)
+              .withApplicability(VERIFIER),
+          ParameterSpec.of(
+                  "verifier.refill",
+                  "draw further synthetic candidates until the synthetic part is full (else"
+                      + " rejected samples shrink n_train)",
+                  "true or false",
+                  ValueParsers.bool())
+              .withDefault(false)
+              .withApplicability(VERIFIER),
+          ParameterSpec.of(
+                  "verifier.max_draws",
+                  "with refill, the candidates tried per generation before the synthetic part is"
+                      + " left short",
+                  "an integer >= 1",
+                  ValueParsers.integerAtLeast(1))
+              .withDefault(100_000_000L)
+              .withApplicability(VERIFIER),
+          ParameterSpec.of(
+                  "verifier.correct_mass",
+                  "a category is correct when it is among the truth's most probable categories"
+                      + " whose mass first reaches this (ties by index)",
+                  "a number in (0, 1]",
+                  ValueParsers.numberIn(0, false, 1, true))
+              .withDefault(0.9)
+              .withApplicability(
+                  new Applicability(
+                      "verifier given, family categorical",
+                      (family, params) -> family.equals("categorical") && on("verifier", params))),
+          ParameterSpec.of(
+                  "verifier.radius",
+                  "c: a sample is correct when its Mahalanobis distance to the truth's mean, in"
+                      + " Sigma*, is at most c",
+                  "a number > 0",
+                  ValueParsers.positiveNumber())
+              .withDefault(2.0)
+              .withApplicability(
+                  new Applicability(
+                      "verifier given, family gaussian",
+                      (family, params) -> family.equals("gaussian") && on("verifier", params))),
+          ParameterSpec.of(
+                  "real_weight",
+                  "w: from generation 1 on the fit weights the exogenous part w and the rest 1 -"
+                      + " w, each part normalised by its size (the weighted real/synthetic"
+                      + " estimator); absent: the pooled fit",
+                  "a number in [0, 1]",
+                  FRACTION)
+              .withApplicability(
+                  new Applicability(
+                      "family in " + String.join(", ", FAMILIES.get("real_weight")),
+                      (family, params) -> FAMILIES.get("real_weight").contains(family))));
+
+  static final List<CellRule> RULES =
+      List.of(MechanismParameters::checkRealWeight, MechanismParameters::checkExactPaths);
+
+  /** The fraction of source {@code key} at generation t (0 when absent). */
+  static double fraction(CellDraft cell, String key, int t) {
+    return cell.get(key) instanceof ExogenousSchedule s ? s.alpha(t) : 0.0;
+  }
+
+  /**
+   * real_weight needs regime replace, count mixing, the mle estimator for the gaussian, and at
+   * least one exogenous and one other sample in every generation 1..G (else a part's weight has no
+   * samples to sit on).
+   */
+  private static void checkRealWeight(
+      CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
+    if (!cell.has("real_weight")) {
+      return;
+    }
+    String where = cell.origin("real_weight");
+    if (!"replace".equals(cell.get("regime"))) {
+      problems.add(
+          new ConfigProblem(
+              where,
+              "needs regime replace, but "
+                  + cell.describe("regime")
+                  + " (weighting reweights D_new)"));
+    }
+    if (!"count".equals(cell.get("mixing"))) {
+      problems.add(
+          new ConfigProblem(
+              where,
+              "needs mixing count, but "
+                  + cell.describe("mixing")
+                  + " (each part's size must be fixed)"));
+    }
+    if (cell.has("estimator") && "unbiased".equals(cell.get("estimator"))) {
+      problems.add(
+          new ConfigProblem(where, "needs estimator mle, but " + cell.describe("estimator")));
+    }
+    if (context.generations == null || !(cell.get("samples") instanceof Long samples)) {
+      return;
+    }
+    for (int t = 1; t <= context.generations; t++) {
+      double alpha = fraction(cell, "alpha", t);
+      int[] n =
+          PartWeights.counts(
+              samples.intValue(), new double[] {alpha, fraction(cell, "reservoir.fraction", t)});
+      if (n[0] < 1 || n[0] == samples) {
+        problems.add(
+            new ConfigProblem(
+                where,
+                "needs at least one exogenous and one other sample in every generation, but"
+                    + " generation "
+                    + t
+                    + " has "
+                    + n[0]
+                    + " exogenous of "
+                    + samples
+                    + " (alpha_"
+                    + t
+                    + " = "
+                    + alpha
+                    + ")"));
+        return;
+      }
+    }
+  }
+
+  /** Which mechanisms have an exact (sufficient-statistics) path: see {@code describe}. */
+  private static void checkExactPaths(
+      CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
+    if (!"exact".equals(context.sampling)) {
+      return;
+    }
+    if (Boolean.TRUE.equals(cell.get("verifier.refill"))) {
+      problems.add(
+          new ConfigProblem(
+              context.samplingPath,
+              "\"exact\" has no exact path with verifier.refill = true ("
+                  + cell.origin("verifier.refill")
+                  + "); use auto or explicit"));
+    }
+    if (cell.has("verifier.false_accept") && !"categorical".equals(cell.family)) {
+      problems.add(
+          new ConfigProblem(
+              context.samplingPath,
+              "\"exact\" has no exact path for a verifier in family "
+                  + cell.family
+                  + " (only categorical: binomial thinning); use auto or explicit"));
+    }
+  }
+}
