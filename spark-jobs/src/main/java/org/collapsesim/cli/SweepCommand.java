@@ -164,6 +164,9 @@ public final class SweepCommand implements Callable<Integer> {
             + result.chainsFailed()
             + " failed; output in "
             + dir);
+    if (result.contrasts() != null) {
+      err.println("collapse sweep: " + result.contrasts().describe());
+    }
     if (result.chainsFailed() > 0 && !allowFailures) {
       err.println(
           "collapse sweep: "

@@ -16,9 +16,11 @@ import org.collapsesim.loop.ExogenousSchedule;
 import org.collapsesim.loop.PreparedCell;
 import org.collapsesim.result.CellSummary;
 import org.collapsesim.result.ChainRecord;
+import org.collapsesim.result.ContrastSummary;
 import org.collapsesim.result.GenerationRecord;
 import org.collapsesim.result.GenerationSummary;
 import org.collapsesim.stats.MeanInterval;
+import org.collapsesim.stats.PairedContrast;
 import org.collapsesim.stats.ReplicateSummary;
 
 /**
@@ -64,17 +66,22 @@ public final class OutputLayout {
   public static final List<String> SUMMARY_STATISTICS =
       List.of("mean", "sd", "se", "q05", "q50", "q95");
 
+  /** Contrast statistic suffixes, in column order. */
+  public static final List<String> CONTRAST_STATISTICS =
+      List.of("diff_mean", "diff_se", "unpaired_se");
+
   private static final Set<String> LEADING_PARAMETERS =
       Set.of("model_size", "samples", "alpha", "regime", "mixing", "estimator");
 
   private final SweepConfig config;
   private final List<Column> identityColumns;
-  private final List<String> identityParameters; // parameter key per identity column after "family"
+  private final List<String> identityParameters; // the parameter (or identity) key per column
   private final List<String> metrics;
   private final TableSchema generations;
   private final TableSchema summary;
   private final TableSchema chains;
   private final TableSchema cells;
+  private final TableSchema contrasts;
   private final List<Object[]> identityValues;
 
   private OutputLayout(SweepConfig config) {
@@ -83,7 +90,13 @@ public final class OutputLayout {
     List<Column> identity = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     identity.add(Column.required("cell_id", ColumnType.STRING));
+    keys.add("cell_id");
+    if (config.variants().any()) {
+      identity.add(Column.optional("variant", ColumnType.STRING));
+      keys.add("variant");
+    }
     identity.add(Column.required("family", ColumnType.STRING));
+    keys.add("family");
     identity.add(Column.optional("model_size", parameterType(config, "model_size")));
     keys.add("model_size");
     identity.add(Column.optional("samples", parameterType(config, "samples")));
@@ -156,6 +169,18 @@ public final class OutputLayout {
     }
     this.cells = new TableSchema(ce, Map.of());
 
+    List<Column> co = new ArrayList<>(identity);
+    co.add(Column.required("baseline_cell_id", ColumnType.STRING));
+    co.add(Column.optional("baseline_variant", ColumnType.STRING));
+    co.add(Column.required("generation", ColumnType.INT32));
+    co.add(Column.required("n_pairs", ColumnType.INT64));
+    for (String m : metrics) {
+      for (String s : CONTRAST_STATISTICS) {
+        co.add(Column.optional(m + "_" + s, ColumnType.FLOAT64));
+      }
+    }
+    this.contrasts = new TableSchema(co, Map.of());
+
     List<Object[]> values = new ArrayList<>(config.cells().size());
     for (CellSpec cell : config.cells()) {
       values.add(computeIdentity(cell));
@@ -190,7 +215,11 @@ public final class OutputLayout {
       if (v == null) {
         continue;
       }
-      if (v instanceof Long || v instanceof Integer) {
+      if (v instanceof ExogenousSchedule schedule) {
+        // a constant fraction (reservoir.fraction: 0.05) is a number column like alpha
+        anyDouble |= schedule.constantValue() != null;
+        anyOther |= schedule.constantValue() == null;
+      } else if (v instanceof Long || v instanceof Integer) {
         anyLong = true;
       } else if (v instanceof Double) {
         anyDouble = true;
@@ -218,12 +247,16 @@ public final class OutputLayout {
 
   private Object[] computeIdentity(CellSpec cell) {
     Object[] out = new Object[identityColumns.size()];
-    out[0] = cell.cellId();
-    out[1] = cell.family();
-    for (int i = 2; i < out.length; i++) {
-      String key = identityParameters.get(i - 2);
+    for (int i = 0; i < out.length; i++) {
+      String key = identityParameters.get(i);
       ColumnType type = identityColumns.get(i).type();
-      if (key.equals("alpha")) {
+      if (key.equals("cell_id")) {
+        out[i] = cell.cellId();
+      } else if (key.equals("variant")) {
+        out[i] = config.variants().name(cell.index());
+      } else if (key.equals("family")) {
+        out[i] = cell.family();
+      } else if (key.equals("alpha")) {
         out[i] = cell.alphaSchedule().constantValue();
       } else if (key.equals("alpha_schedule")) {
         out[i] = cell.alphaSchedule().describe();
@@ -242,7 +275,9 @@ public final class OutputLayout {
       case INT64:
         return ((Number) value).longValue();
       case FLOAT64:
-        return ((Number) value).doubleValue();
+        return value instanceof ExogenousSchedule schedule
+            ? schedule.constantValue()
+            : ((Number) value).doubleValue();
       case BOOL:
         return value;
       case STRING:
@@ -291,6 +326,27 @@ public final class OutputLayout {
   /** cells.arrow's columns (no metadata). */
   public TableSchema cellsSchema() {
     return cells;
+  }
+
+  /** contrasts.arrow's columns (no metadata). */
+  public TableSchema contrastsSchema() {
+    return contrasts;
+  }
+
+  /** A row of contrasts.arrow: cell {@code cellIndex} against {@code baselineIndex}. */
+  public Object[] contrastRow(int cellIndex, int baselineIndex, ContrastSummary stats) {
+    Object[] row = startRow(cellIndex, contrasts.size());
+    int at = identityColumns.size();
+    row[at++] = config.cells().get(baselineIndex).cellId();
+    row[at++] = config.variants().name(baselineIndex);
+    row[at++] = stats.generation();
+    row[at++] = (long) stats.nPairs();
+    for (PairedContrast c : stats.metrics()) {
+      row[at++] = c.diffMean();
+      row[at++] = c.diffSe();
+      row[at++] = c.unpairedSe();
+    }
+    return row;
   }
 
   /** The metric definitions of the recorded metrics, in column order. */

@@ -126,6 +126,16 @@ public final class SweepManifest {
     c.put("chains_ok", counts == null ? null : counts.chainsOk());
     c.put("chains_failed", counts == null ? null : counts.chainsFailed());
     m.put("counts", c);
+    if (config.variants().compareTo() != null) {
+      Map<String, Object> contrasts = new LinkedHashMap<>();
+      contrasts.put("compare_to", config.variants().compareTo());
+      List<String> without = new java.util.ArrayList<>();
+      for (int i : config.variants().withoutBaseline()) {
+        without.add(config.cells().get(i).cellId());
+      }
+      contrasts.put("cells_without_baseline", without);
+      m.put("contrasts", contrasts);
+    }
     return m;
   }
 

@@ -60,6 +60,15 @@ public final class SparkRows {
     return out;
   }
 
+  /** The nullable doubles of a row at {@code positions}. */
+  public static Double[] doubles(Row row, int[] positions) {
+    Double[] v = new Double[positions.length];
+    for (int m = 0; m < positions.length; m++) {
+      v[m] = row.isNullAt(positions[m]) ? null : row.getDouble(positions[m]);
+    }
+    return v;
+  }
+
   /** {@code values} with {@code extra} appended. */
   public static Object[] append(Object[] values, Object... extra) {
     Object[] out = java.util.Arrays.copyOf(values, values.length + extra.length);

@@ -37,7 +37,11 @@ public final class SparkSweep {
   public record Preparation(boolean nothingToDo, Instant startTime, long failedBefore) {}
 
   /** What a sweep did. */
-  public record Result(long chains, long chainsOk, long chainsFailed, long chainsRun) {}
+  /**
+   * @param contrasts the variance reduction of the paired contrasts, or null without compare_to
+   */
+  public record Result(
+      long chains, long chainsOk, long chainsFailed, long chainsRun, ContrastReduction contrasts) {}
 
   /**
    * Spark configuration key fixing the chains per task (tuning and tests); by default {@link
@@ -182,11 +186,13 @@ public final class SparkSweep {
     Map<String, Object> manifest =
         SweepManifest.build(layout, SweepManifest.COMPLETE, startTime, end, counts, engine);
     jsc.setJobDescription("collapse-sim: output tables");
-    SweepAssembly.assemble(spark, source, config, dir, layout.arrowMetadata(manifest));
+    ContrastReduction contrasts =
+        SweepAssembly.assemble(spark, source, config, dir, layout.arrowMetadata(manifest));
     ManifestJson.write(manifest, manifestFile);
     if (counts.chainsFailed() == 0) {
       AtomicOutput.deleteRecursively(dir.resolve(WorkParts.WORK_DIR));
     }
-    return new Result(config.chainCount(), counts.chainsOk(), counts.chainsFailed(), toRun);
+    return new Result(
+        config.chainCount(), counts.chainsOk(), counts.chainsFailed(), toRun, contrasts);
   }
 }

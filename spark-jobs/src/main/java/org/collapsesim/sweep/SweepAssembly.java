@@ -26,6 +26,7 @@ import org.collapsesim.io.SweepTableFiles;
 import org.collapsesim.io.TableSchema;
 import org.collapsesim.result.CellSummary;
 import org.collapsesim.result.ChainRecord;
+import org.collapsesim.result.ContrastSummary;
 import org.collapsesim.result.GenerationSummary;
 
 /**
@@ -71,8 +72,13 @@ public final class SweepAssembly {
 
   private SweepAssembly() {}
 
-  /** Writes every output table of the config's formats into {@code outputDir}. */
-  public static void assemble(
+  /**
+   * Writes every output table of the config's formats into {@code outputDir}.
+   *
+   * @return the variance reduction of the paired contrasts ({@link ContrastReduction}), or null
+   *     when the sweep asks for none
+   */
+  public static ContrastReduction assemble(
       SparkSession spark,
       SweepSource source,
       SweepConfig config,
@@ -92,7 +98,7 @@ public final class SweepAssembly {
       writeGenerations(generations.drop(WorkParts.CELL_INDEX), outputDir.resolve("generations"));
     }
     if (!(config.output().writes("arrow") || config.output().writes("csv"))) {
-      return;
+      return null;
     }
     TableSchema summaryWithIndex = withCellIndex(layout.summarySchema());
     long generationRows = config.chainCount() * (config.generations() + 1L); // at most
@@ -118,6 +124,20 @@ public final class SweepAssembly {
                             group -> summaryRow(source, group)),
                 Encoders.row(SparkRows.structType(summaryWithIndex)));
     write(outputDir, "summary", config, layout.summarySchema(), arrowMetadata, summary, r -> {});
+    ContrastReduction reduction = null;
+    if (config.variants().compareTo() != null) {
+      reduction = new ContrastReduction(layout, config.generations());
+      Dataset<Row> contrasts =
+          contrasts(spark, source, config, generations, generationRows, rowsPerPartition);
+      write(
+          outputDir,
+          "contrasts",
+          config,
+          layout.contrastsSchema(),
+          arrowMetadata,
+          contrasts,
+          reduction::accept);
+    }
 
     Dataset<Row> chains =
         sortedByGroup(
@@ -150,6 +170,101 @@ public final class SweepAssembly {
         layout.cellsSchema(),
         arrowMetadata,
         cells.finish().iterator());
+    return reduction;
+  }
+
+  /**
+   * The contrasts table: each generation row of a cell with a baseline is linked to its cell (role
+   * 0), each row of a baseline to every cell it is the baseline of (role 1); sorted by (cell,
+   * generation, replicate, role), a replicate with both chains ok is a run of its cell row then its
+   * baseline row, and each (cell, generation) group reduces to one row by {@link
+   * ContrastSummary#of}, pairs in replicate order.
+   */
+  private static Dataset<Row> contrasts(
+      SparkSession spark,
+      SweepSource source,
+      SweepConfig config,
+      Dataset<Row> generations,
+      long generationRows,
+      long rowsPerPartition) {
+    List<Row> links = new ArrayList<>();
+    for (int c = 0; c < config.cells().size(); c++) {
+      int b = config.variants().baseline(c);
+      if (b >= 0) {
+        links.add(org.apache.spark.sql.RowFactory.create(c, c, 0));
+        links.add(org.apache.spark.sql.RowFactory.create(b, c, 1));
+      }
+    }
+    StructType linkType =
+        new StructType()
+            .add(LINK_CELL, org.apache.spark.sql.types.DataTypes.IntegerType, false)
+            .add(CONTRAST_CELL, org.apache.spark.sql.types.DataTypes.IntegerType, false)
+            .add(ROLE, org.apache.spark.sql.types.DataTypes.IntegerType, false);
+    Dataset<Row> link = spark.createDataFrame(links, linkType);
+    Dataset<Row> linked =
+        generations
+            .join(
+                org.apache.spark.sql.functions.broadcast(link),
+                generations.col(WorkParts.CELL_INDEX).equalTo(link.col(LINK_CELL)))
+            .withColumn(
+                PAIR_ORDER,
+                generations
+                    .col("replicate")
+                    .cast("long")
+                    .multiply(2)
+                    .plus(link.col(ROLE).cast("long")));
+    TableSchema withIndex = withCellIndex(OutputLayout.of(config).contrastsSchema());
+    return sortedByGroup(
+            linked, 2 * generationRows, rowsPerPartition, CONTRAST_CELL, "generation", PAIR_ORDER)
+        .mapPartitions(
+            (MapPartitionsFunction<Row, Row>)
+                rows ->
+                    reduceRuns(
+                        rows,
+                        r ->
+                            groupKey(
+                                r.getInt(r.fieldIndex(CONTRAST_CELL)),
+                                r.getInt(r.fieldIndex("generation"))),
+                        group -> contrastRow(source, group)),
+            Encoders.row(SparkRows.structType(withIndex)));
+  }
+
+  private static final String LINK_CELL = "_link_cell";
+  private static final String CONTRAST_CELL = "_contrast_cell";
+  private static final String ROLE = "_role";
+  private static final String PAIR_ORDER = "_pair_order";
+
+  /** The contrasts row of one (cell, generation) group sorted by replicate, then role. */
+  private static Row contrastRow(SweepSource source, List<Row> rows) {
+    ExecutorContext context = ExecutorContext.of(source);
+    OutputLayout layout = context.layout();
+    Row first = rows.get(0);
+    int cellIndex = first.getInt(first.fieldIndex(CONTRAST_CELL));
+    int generation = first.getInt(first.fieldIndex("generation"));
+    List<String> metrics = layout.metrics();
+    int[] positions = new int[metrics.size()];
+    for (int m = 0; m < positions.length; m++) {
+      positions[m] = first.fieldIndex(metrics.get(m));
+    }
+    int role = first.fieldIndex(ROLE);
+    int replicate = first.fieldIndex("replicate");
+    List<Double[]> cell = new ArrayList<>();
+    List<Double[]> baseline = new ArrayList<>();
+    for (int i = 0; i + 1 < rows.size(); i++) {
+      Row a = rows.get(i);
+      Row b = rows.get(i + 1);
+      if (a.getInt(role) == 0
+          && b.getInt(role) == 1
+          && a.getInt(replicate) == b.getInt(replicate)) {
+        cell.add(SparkRows.doubles(a, positions));
+        baseline.add(SparkRows.doubles(b, positions));
+        i++;
+      }
+    }
+    ContrastSummary stats = ContrastSummary.of(generation, cell, baseline, positions.length);
+    Object[] out =
+        layout.contrastRow(cellIndex, context.config().variants().baseline(cellIndex), stats);
+    return SparkRows.row(SparkRows.append(out, cellIndex));
   }
 
   /**
@@ -256,11 +371,7 @@ public final class SweepAssembly {
     }
     List<Double[]> values = new ArrayList<>(rows.size());
     for (Row r : rows) {
-      Double[] v = new Double[positions.length];
-      for (int m = 0; m < positions.length; m++) {
-        v[m] = r.isNullAt(positions[m]) ? null : r.getDouble(positions[m]);
-      }
-      values.add(v);
+      values.add(SparkRows.doubles(r, positions));
     }
     GenerationSummary stats = GenerationSummary.of(generation, values, positions.length);
     Object[] out =

@@ -1,0 +1,119 @@
+package org.collapsesim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.collapsesim.config.SweepConfig;
+import org.collapsesim.io.ManifestJson;
+import org.collapsesim.io.OutputTestSupport;
+import org.collapsesim.io.OutputTestSupport.ReadTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * contrasts.arrow end to end on one shared local[2] session: rows for every cell with a baseline,
+ * the pairing by replicate checked against the generations table, and exact zeros where a cell and
+ * its baseline cannot differ (generation 0 is the same D_0 in every variant).
+ */
+class ContrastsSweepTest {
+
+  static final String YAML =
+      "name: contrasts-test\nseed: 5\nreplicates: 12\ngenerations: 8\nfamily: categorical\n"
+          + "record_every: 4\n"
+          + "grid:\n  model_size: [6, 9]\n  variants:\n"
+          + "    - {name: closed-loop, alpha: 0.0}\n"
+          + "    - {name: fresh, alpha: 0.2}\n"
+          + "params:\n  samples: 30\n"
+          + "compare_to: closed-loop\n"
+          + "output:\n  formats: [arrow, parquet, csv]\n";
+
+  private static SparkSession spark;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void start() {
+    spark = SweepTestSupport.session("local[2]", Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  @Test
+  void contrastsPairEachCellWithItsBaselineByReplicate() throws Exception {
+    Path config = SweepTestSupport.writeConfig(tmp, YAML);
+    Path out = tmp.resolve("out");
+    SweepTestSupport.CommandResult result =
+        SweepTestSupport.sweep(config.toString(), "--out", out.toString());
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertTrue(result.stderr().contains("paired contrasts: at generation 8"), result.stderr());
+    assertTrue(Files.isRegularFile(out.resolve("contrasts.csv")));
+    SweepConfig sweep = SweepTestSupport.parse(config);
+    Map<String, Object> manifest = ManifestJson.read(out.resolve("manifest.json"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> contrastsNote = (Map<String, Object>) manifest.get("contrasts");
+    assertEquals("closed-loop", contrastsNote.get("compare_to"));
+    assertEquals(List.of(), contrastsNote.get("cells_without_baseline"));
+
+    ReadTable contrasts = OutputTestSupport.readArrow(out.resolve("contrasts.arrow"));
+    ReadTable generations = SweepTestSupport.readGenerationsWithSpark(spark, sweep, out);
+    assertEquals(2 * 3, contrasts.rows().size(), "2 fresh cells x generations 0, 4, 8");
+    for (int row = 0; row < contrasts.rows().size(); row++) {
+      String cellId = (String) contrasts.value(row, "cell_id");
+      String baselineId = (String) contrasts.value(row, "baseline_cell_id");
+      int generation = (Integer) contrasts.value(row, "generation");
+      assertEquals("fresh", contrasts.value(row, "variant"));
+      assertEquals("closed-loop", contrasts.value(row, "baseline_variant"));
+      assertEquals(12L, contrasts.value(row, "n_pairs"));
+      double[] x = column(generations, cellId, generation, "gini_simpson");
+      double[] y = column(generations, baselineId, generation, "gini_simpson");
+      double sum = 0;
+      for (int i = 0; i < x.length; i++) {
+        sum += x[i] - y[i];
+      }
+      double diffMean = (Double) contrasts.value(row, "gini_simpson_diff_mean");
+      assertEquals(sum / x.length, diffMean, 1e-15);
+      if (generation == 0) {
+        assertEquals(0.0, diffMean, "generation 0 is the same D_0 in both variants");
+        assertEquals(0.0, (Double) contrasts.value(row, "gini_simpson_diff_se"));
+      } else {
+        double diffSe = (Double) contrasts.value(row, "gini_simpson_diff_se");
+        double unpaired = (Double) contrasts.value(row, "gini_simpson_unpaired_se");
+        assertTrue(diffSe > 0 && unpaired > 0, contrasts.rows().get(row).toString());
+      }
+    }
+    ReadTable summary = OutputTestSupport.readArrow(out.resolve("summary.arrow"));
+    assertEquals("variant", summary.columns().get(1));
+  }
+
+  /** The metric's values of one cell at one generation, in replicate order. */
+  private static double[] column(ReadTable t, String cellId, int generation, String metric) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Object[] r : t.rows()) {
+      if (r[t.index("cell_id")].equals(cellId)
+          && ((Number) r[t.index("generation")]).intValue() == generation) {
+        rows.add(r);
+      }
+    }
+    rows.sort(
+        (a, b) ->
+            Integer.compare(
+                ((Number) a[t.index("replicate")]).intValue(),
+                ((Number) b[t.index("replicate")]).intValue()));
+    double[] out = new double[rows.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ((Number) rows.get(i)[t.index(metric)]).doubleValue();
+    }
+    return out;
+  }
+}
