@@ -24,7 +24,7 @@ final class MechanismParameters {
   /** The families each mechanism is implemented for. */
   static final Map<String, List<String>> FAMILIES =
       Map.of(
-          "reservoir", List.of("categorical", "markov", "gaussian"),
+          "reservoir", List.of("categorical", "gaussian"),
           "verifier", List.of("categorical", "gaussian"),
           "real_weight", List.of("categorical", "gaussian"));
 
@@ -74,8 +74,8 @@ final class MechanismParameters {
                   "reservoir.fraction",
                   "lambda_t, the share of D_new drawn each generation from an entropy reservoir: a"
                       + " high-entropy source that is not the truth (categorical: uniform over the"
-                      + " V categories; markov: iid uniform tokens; gaussian: N(reservoir.mean,"
-                      + " reservoir.scale^2 I)); taken out of the synthetic share after alpha_t",
+                      + " V categories; gaussian: N(reservoir.mean, reservoir.scale^2 I)); taken"
+                      + " out of the synthetic share after alpha_t",
                   "a number in [0, 1], or a schedule as for alpha",
                   ExogenousSchedule::parse)
               .asRequired()

@@ -145,4 +145,50 @@ public interface CellModel<B, S, M> {
 
   /** The family's default collapse rule, with its threshold resolved against this cell's truth. */
   CollapseCriterion defaultCollapse();
+
+  // The anchoring mechanisms (docs/theory.md). A family implements those its parameters allow;
+  // validation never binds a mechanism to a family that lacks it.
+
+  /**
+   * Appends {@code n} samples of the family's entropy reservoir, a high-entropy source that is not
+   * the truth, split into blocks as {@link #drawTruth(RandomStream, int, Object, BlockRunner)}.
+   */
+  default void drawReservoir(RandomStream rng, int n, B out, BlockRunner blocks) {
+    throw new UnsupportedOperationException("no reservoir for this family");
+  }
+
+  /** Overwrites {@code out} with the statistics of {@code n} reservoir samples, drawn exactly. */
+  default void drawReservoirStats(RandomStream rng, int n, S out, BlockRunner blocks) {
+    throw new UnsupportedOperationException("no exact reservoir for this family");
+  }
+
+  /**
+   * The verifier's correctness predicate: whether sample {@code index} of {@code batch} is right.
+   */
+  default boolean correct(B batch, int index) {
+    throw new UnsupportedOperationException("no verifier for this family");
+  }
+
+  /** Whether {@link #thin} exists: the verifier's filtered law is closed-form on the statistics. */
+  default boolean thinsExactly() {
+    return false;
+  }
+
+  /**
+   * Keeps each sample summarized by {@code stats} with the verifier's acceptance probability, drawn
+   * exactly from {@code rng} (e.g. binomial thinning of counts).
+   *
+   * @return the samples kept
+   */
+  default long thin(S stats, Verifier verifier, RandomStream rng) {
+    throw new UnsupportedOperationException("no exact verifier for this family");
+  }
+
+  /**
+   * The weighted real/synthetic fit: the exogenous part carries total weight {@code weight}, the
+   * rest {@code 1 - weight}, each spread evenly over its samples (both parts non-empty).
+   */
+  default M fitWeighted(S exogenous, S rest, double weight, M recycle) {
+    throw new UnsupportedOperationException("no real-data weighting for this family");
+  }
 }

@@ -7,8 +7,16 @@ package org.collapsesim.loop;
  *     (censored at G)
  * @param finalMetrics the metrics of generation G
  * @param finalTrainingSize n_train of generation G
+ * @param realSamples the exogenous samples the chain consumed, D_0 included: its cost in real data
+ * @param verifierShortGenerations generations whose refilled synthetic part stayed short after
+ *     max_draws candidates
  */
-public record ChainOutcome(int collapseGeneration, double[] finalMetrics, long finalTrainingSize) {
+public record ChainOutcome(
+    int collapseGeneration,
+    double[] finalMetrics,
+    long finalTrainingSize,
+    long realSamples,
+    int verifierShortGenerations) {
 
   /** Whether the chain collapsed by generation G. */
   public boolean collapsed() {

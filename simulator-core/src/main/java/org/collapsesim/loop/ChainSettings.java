@@ -17,6 +17,7 @@ import org.collapsesim.config.CellSpec;
  * @param recordEvery record every k-th generation (and the last)
  * @param sampling the requested sampling path (explicit raw samples, exact sufficient statistics,
  *     or auto); {@link #exactPath} resolves it against the family and the regime
+ * @param mechanisms the reservoir, verifier and real-data weighting, each optional
  */
 public record ChainSettings(
     int samples,
@@ -27,7 +28,60 @@ public record ChainSettings(
     int window,
     boolean fixedAnchor,
     int recordEvery,
-    Sampling sampling) {
+    Sampling sampling,
+    Mechanisms mechanisms) {
+
+  /**
+   * The anchoring mechanisms beyond exogenous data (docs/theory.md): each null when absent.
+   *
+   * @param reservoir lambda_t, the entropy reservoir's fraction, taken after alpha_t
+   * @param verifier the filter on the synthetic part
+   * @param realWeight w of the weighted real/synthetic fit
+   */
+  public record Mechanisms(ExogenousSchedule reservoir, Verifier verifier, Double realWeight) {
+    /** No mechanism: the plain loop with exogenous data. */
+    public static final Mechanisms NONE = new Mechanisms(null, null, null);
+
+    static Mechanisms of(CellSpec cell) {
+      ExogenousSchedule reservoir =
+          cell.has("reservoir.fraction")
+              ? (ExogenousSchedule) cell.get("reservoir.fraction")
+              : null;
+      Verifier verifier =
+          cell.has("verifier.false_accept")
+              ? new Verifier(
+                  cell.getDouble("verifier.false_accept"),
+                  cell.getDouble("verifier.false_reject"),
+                  cell.getBoolean("verifier.refill"),
+                  cell.getLong("verifier.max_draws"))
+              : null;
+      Double realWeight = cell.has("real_weight") ? cell.getDouble("real_weight") : null;
+      return new Mechanisms(reservoir, verifier, realWeight);
+    }
+  }
+
+  public ChainSettings(
+      int samples,
+      int generations,
+      ExogenousSchedule schedule,
+      Mixing mixing,
+      Regime regime,
+      int window,
+      boolean fixedAnchor,
+      int recordEvery,
+      Sampling sampling) {
+    this(
+        samples,
+        generations,
+        schedule,
+        mixing,
+        regime,
+        window,
+        fixedAnchor,
+        recordEvery,
+        sampling,
+        Mechanisms.NONE);
+  }
 
   /**
    * How a generation's data is produced (SPEC §3): {@code explicit} draws raw samples and reduces
@@ -76,6 +130,7 @@ public record ChainSettings(
 
   public ChainSettings {
     Objects.requireNonNull(sampling, "sampling");
+    Objects.requireNonNull(mechanisms, "mechanisms");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(mixing, "mixing");
     Objects.requireNonNull(regime, "regime");
@@ -110,21 +165,28 @@ public record ChainSettings(
         regime == Regime.WINDOW ? cell.getInt("window") : 1,
         cell.has("fixed_anchor") && cell.getBoolean("fixed_anchor"),
         recordEvery,
-        Sampling.of(sampling));
+        Sampling.of(sampling),
+        Mechanisms.of(cell));
   }
 
   /**
    * Whether the exact path runs for a family that {@code hasExactPath}: never for explicit; for
    * exact and auto only when the family has one and the mechanism needs no raw samples
-   * (accumulate-subsample draws from the pooled samples; a fixed anchor reuses D_0's first
-   * samples). Exact where it cannot run is an error (validation should have caught it); auto falls
-   * back to explicit.
+   * (accumulate-subsample draws from the pooled samples; a fixed anchor reuses D_0's first samples;
+   * a verifier needs a family that thins statistics exactly, {@code exactVerifier}, and no refill).
+   * Exact where it cannot run is an error (validation should have caught it); auto falls back to
+   * explicit.
    */
-  public boolean exactPath(boolean hasExactPath) {
+  public boolean exactPath(boolean hasExactPath, boolean exactVerifier) {
     if (sampling == Sampling.EXPLICIT) {
       return false;
     }
-    boolean valid = hasExactPath && regime != Regime.ACCUMULATE_SUBSAMPLE && !fixedAnchor;
+    boolean valid =
+        hasExactPath
+            && regime != Regime.ACCUMULATE_SUBSAMPLE
+            && !fixedAnchor
+            && (mechanisms.verifier() == null
+                || (exactVerifier && !mechanisms.verifier().refill()));
     if (!valid && sampling == Sampling.EXACT) {
       throw new IllegalArgumentException(
           "sampling: exact is not available here (family exact path "
@@ -133,15 +195,31 @@ public record ChainSettings(
               + regime
               + ", fixed_anchor "
               + fixedAnchor
+              + ", verifier "
+              + mechanisms.verifier()
               + "); use explicit or auto");
     }
     return valid;
   }
 
+  /** {@link #exactPath(boolean, boolean)} for a bound family. */
+  public boolean exactPath(CellModel<?, ?, ?> model) {
+    return exactPath(model.hasExactPath(), model.thinsExactly());
+  }
+
   /** A copy with another sampling path. */
   public ChainSettings withSampling(Sampling s) {
     return new ChainSettings(
-        samples, generations, schedule, mixing, regime, window, fixedAnchor, recordEvery, s);
+        samples,
+        generations,
+        schedule,
+        mixing,
+        regime,
+        window,
+        fixedAnchor,
+        recordEvery,
+        s,
+        mechanisms);
   }
 
   /** Whether generation {@code t} is written to the output. */
@@ -159,7 +237,14 @@ public record ChainSettings(
    * fresh exogenous draws.
    */
   public boolean theoryApplies() {
-    return regime == Regime.REPLACE && !fixedAnchor;
+    return regime == Regime.REPLACE && !fixedAnchor && mechanisms.verifier() == null;
+  }
+
+  /** The sources' fractions at generation t >= 1, in order: exogenous, reservoir. */
+  public double[] fractions(int t) {
+    return new double[] {
+      schedule.alpha(t), mechanisms.reservoir() == null ? 0.0 : mechanisms.reservoir().alpha(t)
+    };
   }
 
   /**
@@ -167,12 +252,21 @@ public record ChainSettings(
    * closed-form theories.
    */
   public PartWeights partWeights(int t) {
-    return PartWeights.of(samples, mixing, new double[] {schedule.alpha(t), 0.0}, null);
+    return PartWeights.of(samples, mixing, fractions(t), mechanisms.realWeight());
   }
 
   /** A copy with another generation count (for extending chains). */
   public ChainSettings withGenerations(int g) {
     return new ChainSettings(
-        samples, g, schedule, mixing, regime, window, fixedAnchor, recordEvery, sampling);
+        samples,
+        g,
+        schedule,
+        mixing,
+        regime,
+        window,
+        fixedAnchor,
+        recordEvery,
+        sampling,
+        mechanisms);
   }
 }

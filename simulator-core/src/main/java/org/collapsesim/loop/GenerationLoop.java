@@ -12,8 +12,13 @@ import org.collapsesim.random.StreamPurpose;
  * <pre>
  *   D_0  <- M samples of P*;  th_0 <- fit(D_0)                  (alpha_0 = 1)
  *   for t in 1..G:
- *     D_new <- exogenous part ~ P* (fraction a_t), synthetic part ~ decode(P_th_{t-1})
- *     D_t   <- regime(D_new, history);  th_t <- fit(D_t);  record metrics(th_t)
+ *     D_new <- exogenous part ~ P* (fraction a_t; fixed: D_0's first samples),
+ *              reservoir part (fraction lambda_t), synthetic part ~ decode(P_th_{t-1}) (the rest),
+ *              the synthetic part filtered by the verifier (refilled or not)
+ *              count mixing rounds the cumulative fractions; per-sample draws each source
+ *     D_t   <- regime(D_new, history)
+ *     th_t  <- fit(D_t), or the weighted fit w exogenous / 1 - w rest, or th_{t-1} if D_t is empty
+ *     record metrics(th_t)
  * </pre>
  *
  * <p>Every draw comes from a stream keyed by (chain seed, generation, purpose), so a chain's
@@ -23,6 +28,12 @@ import org.collapsesim.random.StreamPurpose;
 public final class GenerationLoop {
 
   private GenerationLoop() {}
+
+  /** The parts of D_new, in the order they are drawn and grouped. */
+  private static final int EXO = 0;
+
+  private static final int RESERVOIR = 1;
+  private static final int SYNTHETIC = 2;
 
   /**
    * Runs one chain.
@@ -75,13 +86,22 @@ public final class GenerationLoop {
     private final B subsample;
     private int[] indices = new int[0];
 
+    // anchoring mechanisms
+    private final Verifier verifier;
+    private final boolean weighted;
+    private final B candidates; // the verifier's synthetic candidates
+    private final S reservoirPart; // exact path: the reservoir part's statistics
+    private final S exoPart; // weighting: the exogenous part's statistics
+    private final S restPart; // weighting: the rest's statistics
+    private int verifierShortGenerations;
+
     Chain(CellModel<B, S, M> family, ChainSettings settings, long chainSeed, BlockRunner blocks) {
       this.family = family;
       this.blocks = blocks;
       this.settings = settings;
       this.chainSeed = chainSeed;
       this.samples = settings.samples();
-      this.exact = settings.exactPath(family.hasExactPath());
+      this.exact = settings.exactPath(family);
       this.fresh = family.newBatch(exact ? 1 : samples); // the exact path never fills it
       this.original = settings.fixedAnchor() ? family.newBatch(samples) : null;
       this.freshStats = family.newStats();
@@ -90,6 +110,13 @@ public final class GenerationLoop {
       boolean subsampling = settings.regime() == Regime.ACCUMULATE_SUBSAMPLE;
       this.union = subsampling ? family.newBatch(samples) : null;
       this.subsample = subsampling ? family.newBatch(samples) : null;
+      this.verifier = settings.mechanisms().verifier();
+      this.weighted = settings.mechanisms().realWeight() != null;
+      this.candidates = verifier != null && !exact ? family.newBatch(samples) : null;
+      this.reservoirPart =
+          exact && settings.mechanisms().reservoir() != null ? family.newStats() : null;
+      this.exoPart = weighted ? family.newStats() : null;
+      this.restPart = weighted ? family.newStats() : null;
     }
 
     ChainOutcome run(CollapseCriterion collapse, GenerationSink sink) {
@@ -106,6 +133,7 @@ public final class GenerationLoop {
           family.copySample(fresh, i, original);
         }
       }
+      long realSamples = samples;
       M model = train(0);
       long nTrain = family.count(training);
       measure(model, metrics, 0);
@@ -116,21 +144,78 @@ public final class GenerationLoop {
 
       for (int t = 1; t <= settings.generations(); t++) {
         double alpha = settings.schedule().alpha(t);
-        int exogenous = exogenousCount(t, alpha);
+        int[] n = partCounts(t);
+        if (original == null) {
+          realSamples += n[EXO];
+        }
         if (exact) {
           // each part's statistics drawn exactly, then pooled (exogenous first, as explicitly)
-          family.drawTruthStats(stream(t, StreamPurpose.EXOGENOUS), exogenous, freshStats, blocks);
+          family.drawTruthStats(stream(t, StreamPurpose.EXOGENOUS), n[EXO], freshStats, blocks);
+          if (n[RESERVOIR] > 0) {
+            family.drawReservoirStats(
+                stream(t, StreamPurpose.RESERVOIR), n[RESERVOIR], reservoirPart, blocks);
+          }
           family.drawModelStats(
-              model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, part, blocks);
-          family.merge(freshStats, part);
+              model, stream(t, StreamPurpose.SYNTHETIC), n[SYNTHETIC], part, blocks);
+          if (verifier != null) {
+            long kept = family.thin(part, verifier, stream(t, StreamPurpose.VERIFIER));
+            verified(n[SYNTHETIC], kept, n[SYNTHETIC]);
+          }
+          if (weighted) {
+            family.copy(freshStats, exoPart);
+            if (n[RESERVOIR] > 0) {
+              family.copy(reservoirPart, restPart);
+              family.merge(restPart, part);
+            } else {
+              family.copy(part, restPart);
+            }
+          } else {
+            if (n[RESERVOIR] > 0) {
+              family.merge(freshStats, reservoirPart);
+            }
+            family.merge(freshStats, part);
+          }
         } else {
           family.clear(fresh);
-          drawExogenous(t, exogenous);
-          family.drawModel(
-              model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, fresh, blocks);
+          drawExogenous(t, n[EXO]);
+          if (weighted) {
+            family.statsOf(fresh, exoPart);
+            family.clear(fresh);
+          }
+          if (n[RESERVOIR] > 0) {
+            family.drawReservoir(stream(t, StreamPurpose.RESERVOIR), n[RESERVOIR], fresh, blocks);
+          }
+          if (verifier == null) {
+            family.drawModel(
+                model, stream(t, StreamPurpose.SYNTHETIC), n[SYNTHETIC], fresh, blocks);
+          } else {
+            VerifiedDraw.Outcome o =
+                VerifiedDraw.draw(
+                    family,
+                    model,
+                    verifier,
+                    n[SYNTHETIC],
+                    stream(t, StreamPurpose.SYNTHETIC),
+                    stream(t, StreamPurpose.VERIFIER),
+                    candidates,
+                    fresh,
+                    blocks);
+            verified(o.wanted(), o.accepted(), o.tried());
+          }
+          if (weighted) {
+            family.statsOf(fresh, restPart);
+          }
         }
-        model = family.fit(regime(t), model, stream(t, StreamPurpose.FIT));
-        nTrain = family.count(training);
+        if (weighted) { // regime replace, both parts non-empty (validated)
+          model = family.fitWeighted(exoPart, restPart, settings.mechanisms().realWeight(), model);
+          nTrain = family.count(exoPart) + family.count(restPart);
+        } else {
+          S stats = regime(t);
+          nTrain = family.count(stats);
+          if (nTrain > 0) { // a filter that dropped everything keeps the previous model
+            model = family.fit(stats, model, stream(t, StreamPurpose.FIT));
+          }
+        }
         measure(model, metrics, t);
         if (collapsedAt < 0 && collapse.holds(metrics)) {
           collapsedAt = t;
@@ -139,7 +224,46 @@ public final class GenerationLoop {
           sink.accept(t, alpha, nTrain, metrics);
         }
       }
-      return new ChainOutcome(collapsedAt, metrics.clone(), nTrain);
+      return new ChainOutcome(
+          collapsedAt, metrics.clone(), nTrain, realSamples, verifierShortGenerations);
+    }
+
+    /** Records the verifier's generation: n wanted, {@code accepted} of {@code tried}. */
+    private void verified(int n, long accepted, long tried) {
+      if (verifier.refill() && accepted < n) {
+        verifierShortGenerations++;
+      }
+    }
+
+    /** The sizes of D_new's parts at generation t: exogenous, reservoir, synthetic. */
+    private int[] partCounts(int t) {
+      double[] fractions = settings.fractions(t);
+      if (settings.mixing() == Mixing.COUNT) {
+        return PartWeights.counts(samples, fractions);
+      }
+      RandomStream coin = stream(t, StreamPurpose.MIXING);
+      double alpha = fractions[EXO];
+      double lambda = fractions[RESERVOIR];
+      int[] n = new int[3];
+      if (exact) { // the number of each source among M coins, drawn at once
+        n[EXO] = (int) BinomialSampler.sample(coin, samples, alpha);
+        if (lambda > 0) {
+          n[RESERVOIR] =
+              (int)
+                  BinomialSampler.sample(coin, samples - n[EXO], Math.min(1, lambda / (1 - alpha)));
+        }
+      } else {
+        for (int i = 0; i < samples; i++) {
+          double u = coin.nextDouble();
+          if (u < alpha) {
+            n[EXO]++;
+          } else if (u < alpha + lambda) {
+            n[RESERVOIR]++;
+          }
+        }
+      }
+      n[SYNTHETIC] = samples - n[EXO] - n[RESERVOIR];
+      return n;
     }
 
     /** The family's metrics; a NaN is a bug in the family, so the chain fails loudly. */
@@ -169,23 +293,6 @@ public final class GenerationLoop {
         default -> {}
       }
       return family.fit(training, null, stream(t, StreamPurpose.FIT));
-    }
-
-    private int exogenousCount(int t, double alpha) {
-      if (settings.mixing() == Mixing.COUNT) {
-        return settings.exogenousCount(alpha);
-      }
-      RandomStream coin = stream(t, StreamPurpose.MIXING);
-      if (exact) { // the number of heads among M coins, drawn at once
-        return (int) BinomialSampler.sample(coin, samples, alpha);
-      }
-      int n = 0;
-      for (int i = 0; i < samples; i++) {
-        if (coin.nextDouble() < alpha) {
-          n++;
-        }
-      }
-      return n;
     }
 
     private void drawExogenous(int t, int n) {

@@ -112,12 +112,13 @@ public final class PreparedCell {
           null,
           outcome.collapseGeneration(),
           outcome.finalMetrics(),
-          (System.nanoTime() - start) / 1_000_000);
+          (System.nanoTime() - start) / 1_000_000,
+          outcome.realSamples(),
+          outcome.verifierShortGenerations());
     } catch (RuntimeException e) {
       String message =
           e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      return new ChainRecord(
-          replicate, seed, false, message, -1, null, (System.nanoTime() - start) / 1_000_000);
+      return ChainRecord.failed(replicate, seed, message, (System.nanoTime() - start) / 1_000_000);
     }
   }
 }

@@ -18,13 +18,16 @@ import org.collapsesim.stats.MeanInterval;
  * @param fractionCollapsed collapsed ok chains / ok chains, null without ok chains
  * @param kmMedianCollapseGeneration the Kaplan-Meier median, or null
  * @param finalMetrics one interval per recorded metric, in the recorded metric order
+ * @param realSamplesMean the mean real data an ok chain consumed (D_0 included), null without ok
+ *     chains: the cost at which the final metrics were bought
  */
 public record CellSummary(
     long chainsOk,
     long chainsFailed,
     Double fractionCollapsed,
     Integer kmMedianCollapseGeneration,
-    List<MeanInterval> finalMetrics) {
+    List<MeanInterval> finalMetrics,
+    Double realSamplesMean) {
 
   public CellSummary {
     finalMetrics = List.copyOf(finalMetrics);
@@ -49,6 +52,10 @@ public record CellSummary(
     }
     int n = ok.size();
     int[] times = new int[n];
+    double realSum = 0;
+    for (ChainRecord chain : ok) {
+      realSum += chain.realSamples();
+    }
     boolean[] collapsed = new boolean[n];
     List<Double[]> finals = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -77,6 +84,11 @@ public record CellSummary(
       intervals.add(MeanInterval.of(GenerationSummary.column(finals, m, metricCount)));
     }
     return new CellSummary(
-        n, chainsInReplicateOrder.size() - n, km.fractionCollapsed(), km.median(), intervals);
+        n,
+        chainsInReplicateOrder.size() - n,
+        km.fractionCollapsed(),
+        km.median(),
+        intervals,
+        n == 0 ? null : realSum / n);
   }
 }

@@ -29,7 +29,7 @@ public final class SamplingPathFixture {
     String[] paths = {"explicit", "exact"};
     for (int path = 0; path < 2; path++) {
       ChainSettings settings = ChainSettings.of(cell, generation, 1, paths[path]);
-      if (settings.exactPath(model.hasExactPath()) != (path == 1)) {
+      if (settings.exactPath(model) != (path == 1)) {
         throw new AssertionError("path " + paths[path] + " did not resolve as requested");
       }
       CollapseCriterion never =

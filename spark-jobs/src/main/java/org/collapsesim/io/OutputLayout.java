@@ -155,6 +155,8 @@ public final class OutputLayout {
     ch.add(Column.required("status", ColumnType.STRING));
     ch.add(Column.optional("error", ColumnType.STRING));
     ch.add(Column.required("wall_ms", ColumnType.INT64));
+    ch.add(Column.optional("real_samples", ColumnType.INT64));
+    ch.add(Column.optional("verifier_short_generations", ColumnType.INT32));
     this.chains = new TableSchema(ch, Map.of());
 
     List<Column> ce = new ArrayList<>(identity);
@@ -166,6 +168,10 @@ public final class OutputLayout {
       ce.add(Column.optional("final_" + m + "_mean", ColumnType.FLOAT64));
       ce.add(Column.optional("final_" + m + "_lower", ColumnType.FLOAT64));
       ce.add(Column.optional("final_" + m + "_upper", ColumnType.FLOAT64));
+    }
+    ce.add(Column.optional("real_samples_mean", ColumnType.FLOAT64));
+    for (String m : metrics) {
+      ce.add(Column.optional("final_" + m + "_per_real_sample", ColumnType.FLOAT64));
     }
     this.cells = new TableSchema(ce, Map.of());
 
@@ -488,7 +494,9 @@ public final class OutputLayout {
         null,
         chain.collapseGeneration(),
         finals,
-        chain.wallMs());
+        chain.wallMs(),
+        chain.realSamples(),
+        chain.verifierShortGenerations());
   }
 
   /** A row of chains.arrow from a chain whose final metrics are in family order. */
@@ -507,7 +515,12 @@ public final class OutputLayout {
     row[at++] = chain.ok() && chain.collapseGeneration() >= 0 ? chain.collapseGeneration() : null;
     row[at++] = chain.status();
     row[at++] = chain.error();
-    row[at] = chain.wallMs();
+    row[at++] = chain.wallMs();
+    row[at++] = chain.ok() ? chain.realSamples() : null;
+    row[at] =
+        chain.ok() && cell.settings().mechanisms().verifier() != null
+            ? chain.verifierShortGenerations()
+            : null;
     return row;
   }
 
@@ -523,6 +536,12 @@ public final class OutputLayout {
       row[at++] = interval.mean();
       row[at++] = interval.lower();
       row[at++] = interval.upper();
+    }
+    Double real = stats.realSamplesMean();
+    row[at++] = real;
+    for (MeanInterval interval : stats.finalMetrics()) {
+      Double mean = interval.mean();
+      row[at++] = mean == null || real == null || !Double.isFinite(mean) ? null : mean / real;
     }
     return row;
   }

@@ -453,7 +453,11 @@ public final class SweepAssembly {
         r.isNullAt(r.fieldIndex("error")) ? null : r.getString(r.fieldIndex("error")),
         r.isNullAt(collapse) ? -1 : r.getInt(collapse),
         finals,
-        r.getLong(r.fieldIndex("wall_ms")));
+        r.getLong(r.fieldIndex("wall_ms")),
+        r.isNullAt(r.fieldIndex("real_samples")) ? -1 : r.getLong(r.fieldIndex("real_samples")),
+        r.isNullAt(r.fieldIndex("verifier_short_generations"))
+            ? 0
+            : r.getInt(r.fieldIndex("verifier_short_generations")));
   }
 
   /** Streams {@code sorted} into the table's files; {@code observer} sees each row on its way. */

@@ -7,8 +7,10 @@ import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
+import org.collapsesim.loop.Verifier;
 import org.collapsesim.math.DetMath;
 import org.collapsesim.random.AliasTable;
+import org.collapsesim.random.BinomialSampler;
 import org.collapsesim.random.MultinomialSampler;
 import org.collapsesim.random.RandomStream;
 import org.collapsesim.random.StreamKeys;
@@ -31,13 +33,32 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   private final double klEps;
   private final CountLogs countLogs = new CountLogs(0.0);
   private final CountLogs smoothedLogs;
+  private final boolean[] correct; // the verifier's correct categories, null without a verifier
+  private final AliasTable uniform; // the reservoir: uniform over the V categories
+  private final double[] uniformWeights;
+  private final int[] everyCategory;
 
   CategoricalCell(CategoricalTruth truth, double addK, CategoricalDecoding decoding, double klEps) {
+    this(truth, addK, decoding, klEps, null);
+  }
+
+  CategoricalCell(
+      CategoricalTruth truth,
+      double addK,
+      CategoricalDecoding decoding,
+      double klEps,
+      boolean[] correct) {
     this.truth = truth;
     this.addK = addK;
     this.decoding = decoding;
     this.klEps = klEps;
     this.smoothedLogs = new CountLogs(klEps);
+    this.correct = correct;
+    int v = truth.size();
+    this.uniformWeights = new double[v];
+    java.util.Arrays.fill(uniformWeights, 1.0 / v);
+    this.uniform = AliasTable.of(uniformWeights);
+    this.everyCategory = java.util.stream.IntStream.range(0, v).toArray();
   }
 
   @Override
@@ -271,6 +292,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   public CategoricalModel fit(CountStats stats, CategoricalModel recycle) {
     int v = truth.size();
     CategoricalModel m = recycle != null ? recycle : new CategoricalModel(v);
+    m.weighted = false;
     System.arraycopy(stats.counts, 0, m.counts, 0, v);
     m.total = stats.total;
     double denominator = stats.total + v * addK;
@@ -292,7 +314,9 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
 
   @Override
   public void metrics(CategoricalModel model, double[] out) {
-    if (addK == 0) {
+    if (model.weighted) {
+      weightedMetrics(model, out);
+    } else if (addK == 0) {
       countedMetrics(model, out);
     } else {
       denseMetrics(model, out);
@@ -397,6 +421,114 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
               settings::partWeights);
     }
     return theory;
+  }
+
+  // ---- anchoring mechanisms ----
+
+  /** The entropy reservoir: tokens uniform over the V categories, one alias draw each. */
+  @Override
+  public void drawReservoir(RandomStream rng, int n, TokenBatch out, BlockRunner blocks) {
+    drawTokens(uniform, null, rng, n, out, blocks);
+  }
+
+  /** Multinomial(n, uniform) counts, drawn as {@link #drawCounts}. */
+  @Override
+  public void drawReservoirStats(RandomStream rng, int n, CountStats out, BlockRunner blocks) {
+    drawCounts(uniformWeights, everyCategory, everyCategory.length, rng, n, out, blocks);
+  }
+
+  /** A token is correct when it is among the truth's most probable categories (correct_mass). */
+  @Override
+  public boolean correct(TokenBatch batch, int index) {
+    return correct[batch.tokens[index]];
+  }
+
+  @Override
+  public boolean thinsExactly() {
+    return true;
+  }
+
+  /**
+   * Binomial thinning: of the c_i candidates of category i, Binomial(c_i, a_i) are kept, a_i the
+   * verifier's acceptance of category i; distributed as filtering the candidates one by one.
+   */
+  @Override
+  public long thin(CountStats stats, Verifier verifier, RandomStream rng) {
+    long kept = 0;
+    for (int i = 0; i < stats.counts.length; i++) {
+      if (stats.counts[i] > 0) {
+        stats.counts[i] =
+            BinomialSampler.sample(rng, stats.counts[i], verifier.acceptance(correct[i]));
+        kept += stats.counts[i];
+      }
+    }
+    stats.total = kept;
+    return kept;
+  }
+
+  /**
+   * The weighted real/synthetic fit: p_i = w c_exo,i / n_exo + (1 - w) c_rest,i / n_rest, with
+   * total n_exo + n_rest (the effective counts total * p_i smooth the KL as counts do).
+   */
+  @Override
+  public CategoricalModel fitWeighted(
+      CountStats exogenous, CountStats rest, double weight, CategoricalModel recycle) {
+    int v = truth.size();
+    CategoricalModel m = recycle != null ? recycle : new CategoricalModel(v);
+    double a = weight / exogenous.total;
+    double b = (1 - weight) / rest.total;
+    for (int i = 0; i < v; i++) {
+      m.counts[i] = exogenous.counts[i] + rest.counts[i];
+      m.p[i] = a * exogenous.counts[i] + b * rest.counts[i];
+    }
+    m.total = exogenous.total + rest.total;
+    m.weighted = true;
+    return m;
+  }
+
+  /**
+   * The metrics of a weighted model from p itself, one scalar pass over the V categories (the
+   * counted and dense paths read integer counts, which a weighted fit does not have): the smoothed
+   * model is (N p_i + eps) / (N + V eps) with N = n_train, support counts p_i > 0.
+   */
+  private void weightedMetrics(CategoricalModel model, double[] out) {
+    double[] p = model.p;
+    double n = model.total;
+    double logDenominator = DetMath.log(n + p.length * klEps);
+    double entropy = 0;
+    double squares = 0;
+    double klModelTrue = 0;
+    double klTrueModel = 0;
+    double l1 = 0;
+    double tail = 0;
+    int support = 0;
+    int extinct = 0;
+    for (int i = 0; i < p.length; i++) {
+      double pi = p[i];
+      double ps = truth.p[i];
+      if (pi > 0) {
+        double logPi = DetMath.log(pi);
+        entropy -= pi * logPi;
+        klModelTrue += ps > 0 ? pi * (logPi - truth.logP[i]) : Double.POSITIVE_INFINITY;
+        support++;
+      } else if (ps > 0) {
+        extinct++;
+      }
+      if (ps > 0) {
+        klTrueModel += ps * (truth.logP[i] - (DetMath.log(n * pi + klEps) - logDenominator));
+      }
+      squares += pi * pi;
+      l1 += Math.abs(pi - ps);
+      tail += truth.inTail[i] ? pi : 0.0;
+    }
+    out[ENTROPY] = entropy;
+    out[GINI_SIMPSON] = 1.0 - squares;
+    out[KL_TRUE_MODEL] = klTrueModel;
+    out[KL_MODEL_TRUE] = klModelTrue;
+    out[TV] = 0.5 * l1;
+    out[SUPPORT] = support;
+    out[TAIL_MASS] = tail;
+    out[EXTINCT] = extinct;
   }
 
   @Override

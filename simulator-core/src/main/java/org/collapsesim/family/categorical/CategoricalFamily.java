@@ -79,6 +79,10 @@ public final class CategoricalFamily implements Family {
             cell.getDouble("temperature"),
             cell.has("top_k") ? cell.getInt("top_k") : 0,
             cell.getDouble("top_p"));
-    return new CategoricalCell(truth, addK, decoding, cell.getDouble("kl_eps"));
+    boolean[] correct =
+        cell.has("verifier.correct_mass")
+            ? truth.correctSet(cell.getDouble("verifier.correct_mass"))
+            : null;
+    return new CategoricalCell(truth, addK, decoding, cell.getDouble("kl_eps"), correct);
   }
 }

@@ -24,6 +24,12 @@ final class CategoricalModel {
 
   int countedSize;
 
+  /**
+   * Whether p came from the weighted real/synthetic fit: then p is not counts / total, and the
+   * metrics read p itself, with effective counts total * p.
+   */
+  boolean weighted;
+
   CategoricalModel(int categories) {
     counts = new long[categories];
     p = new double[categories];

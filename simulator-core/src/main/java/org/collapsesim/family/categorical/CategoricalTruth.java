@@ -31,6 +31,9 @@ final class CategoricalTruth {
   /** Categories with p* > 0, ascending: where the exact sampler draws. */
   final int[] live;
 
+  /** The categories ranked by p* descending, ties by index. */
+  private final int[] ranked;
+
   private CategoricalTruth(double[] p, double tailFraction) {
     this.p = p;
     int v = p.length;
@@ -55,6 +58,7 @@ final class CategoricalTruth {
     this.sampler = AliasTable.of(p);
     this.live = java.util.stream.IntStream.range(0, v).filter(i -> p[i] > 0).toArray();
     int[] order = IndexSort.byDescending(p);
+    this.ranked = order;
     int tailSize = Math.max(1, (int) Math.floor(tailFraction * v + 0.5));
     tailSize = Math.min(tailSize, v);
     this.tail = java.util.Arrays.copyOfRange(order, v - tailSize, v);
@@ -102,5 +106,19 @@ final class CategoricalTruth {
 
   int size() {
     return p.length;
+  }
+
+  /**
+   * The verifier's correct set: the most probable categories of the truth (ties by index) whose
+   * mass first reaches {@code mass}.
+   */
+  boolean[] correctSet(double mass) {
+    boolean[] correct = new boolean[p.length];
+    double covered = 0;
+    for (int k = 0; k < ranked.length && covered < mass; k++) {
+      correct[ranked[k]] = true;
+      covered += p[ranked[k]];
+    }
+    return correct;
   }
 }

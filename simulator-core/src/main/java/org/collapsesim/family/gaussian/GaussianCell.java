@@ -27,10 +27,37 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
   private final boolean unbiased;
   private final double samplingBias;
 
+  private final Mechanisms mechanisms;
+  private final double[] reservoirMean;
+  private final double[] reservoirFactor; // scale I
+
+  /**
+   * The family's side of the anchoring mechanisms.
+   *
+   * @param reservoirMean every coordinate of the reservoir's mean
+   * @param reservoirScale its standard deviation per coordinate (0 without a reservoir)
+   * @param radius the verifier's Mahalanobis radius c (0 without a verifier)
+   */
+  record Mechanisms(double reservoirMean, double reservoirScale, double radius) {
+    static final Mechanisms NONE = new Mechanisms(0, 0, 0);
+  }
+
   GaussianCell(GaussianTruth truth, boolean unbiased, double samplingBias) {
+    this(truth, unbiased, samplingBias, Mechanisms.NONE);
+  }
+
+  GaussianCell(GaussianTruth truth, boolean unbiased, double samplingBias, Mechanisms mechanisms) {
     this.truth = truth;
     this.unbiased = unbiased;
     this.samplingBias = samplingBias;
+    this.mechanisms = mechanisms;
+    int d = truth.d;
+    this.reservoirMean = new double[d];
+    java.util.Arrays.fill(reservoirMean, mechanisms.reservoirMean());
+    this.reservoirFactor = new double[d * d];
+    for (int j = 0; j < d; j++) {
+      reservoirFactor[j * d + j] = mechanisms.reservoirScale();
+    }
   }
 
   @Override
@@ -331,6 +358,70 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
       theory[MEAN_SQ_ERR] = moments[1];
     }
     return theory;
+  }
+
+  // ---- anchoring mechanisms ----
+
+  /** The entropy reservoir N(reservoir.mean, reservoir.scale^2 I), drawn as the truth is. */
+  @Override
+  public void drawReservoir(RandomStream rng, int n, SampleMatrix out, BlockRunner blocks) {
+    draw(reservoirMean, reservoirFactor, rng, n, out, blocks);
+  }
+
+  @Override
+  public void drawReservoirStats(RandomStream rng, int n, MomentStats out, BlockRunner blocks) {
+    drawStats(reservoirMean, reservoirFactor, rng, n, out);
+  }
+
+  /**
+   * Correct when the Mahalanobis distance to the truth's mean, in Sigma*, is at most the radius c:
+   * with Sigma* = L L^T, ||L^-1 (x - mu*)||^2 <= c^2 (forward substitution).
+   */
+  @Override
+  public boolean correct(SampleMatrix batch, int index) {
+    int d = truth.d;
+    double[] l = truth.lower;
+    double[] z = new double[d];
+    double squared = 0;
+    for (int a = 0; a < d; a++) {
+      double s = batch.x[index * d + a] - truth.mean[a];
+      for (int b = 0; b < a; b++) {
+        s -= l[a * d + b] * z[b];
+      }
+      z[a] = s / l[a * d + a];
+      squared += z[a] * z[a];
+    }
+    double c = mechanisms.radius();
+    return squared <= c * c;
+  }
+
+  /**
+   * The weighted real/synthetic fit of "golden ratio" weighting: with W = w for the exogenous part
+   * and 1 - w for the rest, mu = w mu_exo + (1 - w) mu_rest and Sigma = w S_exo / n_exo + (1 - w)
+   * S_rest / n_rest + w (1 - w) (mu_exo - mu_rest)(mu_exo - mu_rest)^T: the weighted second moment
+   * minus the square of the weighted mean (mle).
+   */
+  @Override
+  public GaussianModel fitWeighted(
+      MomentStats exogenous, MomentStats rest, double weight, GaussianModel recycle) {
+    int d = truth.d;
+    GaussianModel m = recycle != null ? recycle : new GaussianModel(d);
+    double a = weight / exogenous.n;
+    double b = (1 - weight) / rest.n;
+    double between = weight * (1 - weight);
+    for (int i = 0; i < d; i++) {
+      m.mean[i] = weight * exogenous.mean[i] + (1 - weight) * rest.mean[i];
+    }
+    for (int i = 0; i < d; i++) {
+      double di = exogenous.mean[i] - rest.mean[i];
+      for (int j = 0; j < d; j++) {
+        double dj = exogenous.mean[j] - rest.mean[j];
+        m.cov[i * d + j] =
+            a * exogenous.scatter[i * d + j] + b * rest.scatter[i * d + j] + between * di * dj;
+      }
+    }
+    m.factorReady = false;
+    return m;
   }
 
   @Override

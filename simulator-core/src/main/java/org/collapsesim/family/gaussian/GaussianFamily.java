@@ -55,7 +55,15 @@ public final class GaussianFamily implements Family {
   public CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed) {
     int d = cell.getInt("model_size");
     GaussianTruth truth = GaussianTruth.of(d, cell.get("truth.mean"), cell.get("truth.covariance"));
+    GaussianCell.Mechanisms mechanisms =
+        new GaussianCell.Mechanisms(
+            cell.has("reservoir.mean") ? cell.getDouble("reservoir.mean") : 0.0,
+            cell.has("reservoir.scale") ? cell.getDouble("reservoir.scale") : 0.0,
+            cell.has("verifier.radius") ? cell.getDouble("verifier.radius") : 0.0);
     return new GaussianCell(
-        truth, "unbiased".equals(cell.getString("estimator")), cell.getDouble("sampling_bias"));
+        truth,
+        "unbiased".equals(cell.getString("estimator")),
+        cell.getDouble("sampling_bias"),
+        mechanisms);
   }
 }
