@@ -348,7 +348,7 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
       double[][] moments =
           GaussianTheory.moments(
               truth.trace,
-              GaussianTheory.Reservoir.NONE,
+              reservoirLaw(),
               samplingBias,
               unbiased,
               settings.samples(),
@@ -361,6 +361,18 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
   }
 
   // ---- anchoring mechanisms ----
+
+  /** The reservoir as the theory sees it: trace d s^2 and squared offset ||mu_r - mu*||^2. */
+  private GaussianTheory.Reservoir reservoirLaw() {
+    int d = truth.d;
+    double s = mechanisms.reservoirScale();
+    double offset = 0;
+    for (int j = 0; j < d; j++) {
+      double e = reservoirMean[j] - truth.mean[j];
+      offset += e * e;
+    }
+    return new GaussianTheory.Reservoir(d * s * s, offset);
+  }
 
   /** The entropy reservoir N(reservoir.mean, reservoir.scale^2 I), drawn as the truth is. */
   @Override

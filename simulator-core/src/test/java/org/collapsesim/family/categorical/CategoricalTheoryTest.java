@@ -133,4 +133,60 @@ class CategoricalTheoryTest {
     assertEquals(1 - fixedPoint, gs[2000], 1e-12);
     assertTrue(gs[0] < gs[2000], "starts from the truth's GS 0.5, below the reservoir's");
   }
+
+  /**
+   * The reservoir recursion (docs/theory.md) against simulation, both mixings, both sampling paths,
+   * with and without exogenous data beside it: 4 SE at 3 generations each (about 2e-4 per case).
+   */
+  @ParameterizedTest(name = "alpha {0}, reservoir {1}, mixing {2}, sampling {3}")
+  @CsvSource({
+    "0.0, 0.1, count, explicit",
+    "0.0, 0.1, count, exact",
+    "0.05, 0.2, count, exact",
+    "0.0, 0.1, per-sample, explicit",
+    "0.05, 0.2, per-sample, exact"
+  })
+  void aReservoirMatchesItsRecursion(
+      double alpha, double reservoir, String mixing, String sampling) {
+    ChainRunner run =
+        ChainRunner.run(
+            "name: r\nseed: 19\nreplicates: 300\ngenerations: 40\nfamily: categorical\n"
+                + "sampling: "
+                + sampling
+                + "\nparams: {model_size: 25, samples: 40, alpha: "
+                + alpha
+                + ", mixing: "
+                + mixing
+                + ", reservoir: {fraction: "
+                + reservoir
+                + "}}\n");
+    for (int t : new int[] {1, 10, 40}) {
+      assertMeanNear(
+          "E[GS] at generation " + t,
+          run.theory("gini_simpson", t),
+          run.metric("gini_simpson", t),
+          4);
+    }
+  }
+
+  /** Real-data weighting: the weighted fit's Gini-Simpson follows the same recursion. */
+  @ParameterizedTest(name = "w {0}, sampling {1}")
+  @CsvSource({"0.5, explicit", "0.5, exact", "0.9, exact"})
+  void realDataWeightingMatchesItsRecursion(double weight, String sampling) {
+    ChainRunner run =
+        ChainRunner.run(
+            "name: w\nseed: 23\nreplicates: 300\ngenerations: 30\nfamily: categorical\n"
+                + "sampling: "
+                + sampling
+                + "\nparams: {model_size: 20, samples: 40, alpha: 0.1, real_weight: "
+                + weight
+                + "}\n");
+    for (int t : new int[] {1, 10, 30}) {
+      assertMeanNear(
+          "E[GS] at generation " + t,
+          run.theory("gini_simpson", t),
+          run.metric("gini_simpson", t),
+          4);
+    }
+  }
 }

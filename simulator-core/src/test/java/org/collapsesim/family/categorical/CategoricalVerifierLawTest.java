@@ -1,0 +1,144 @@
+package org.collapsesim.family.categorical;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.collapsesim.loop.BlockRunner;
+import org.collapsesim.loop.VerifiedDraw;
+import org.collapsesim.loop.Verifier;
+import org.collapsesim.random.ChiSquare;
+import org.collapsesim.random.RandomStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The verifier's one-step law from a fixed model q (docs/theory.md): each candidate i is kept with
+ * probability a_i = 1 - FNR on the truth's top-mass categories, FPR elsewhere. Without refill the
+ * kept counts and the rejected count are Multinomial(n, (q_i a_i, 1 - A)); with refill the part is
+ * full and Multinomial(n, q a / A); the exact path's binomial thinning has the first law. Each
+ * chi-square test fails by chance with probability about 1e-4 (merged bins, {@link ChiSquare}).
+ */
+class CategoricalVerifierLawTest {
+
+  private static final long[] COUNTS = {30, 20, 15, 10, 8, 6, 4, 3, 2, 1, 1, 0};
+  private static final int N = 40_000;
+
+  private final CategoricalTruth truth = CategoricalTruth.zipf(COUNTS.length, 1.1, 0.1);
+  private final boolean[] correct = truth.correctSet(0.7);
+  private final CategoricalCell cell =
+      new CategoricalCell(truth, 0, new CategoricalDecoding(1.0, 0, 1.0), 0.5, correct);
+  private final Verifier verifier = new Verifier(0.3, 0.2, false, 100_000_000L);
+
+  private CategoricalModel model() {
+    CountStats stats = cell.newStats();
+    System.arraycopy(COUNTS, 0, stats.counts, 0, COUNTS.length);
+    stats.total = 100;
+    return cell.fit(stats, null);
+  }
+
+  /** (q_i a_i)_i and, last, the rejection probability 1 - A. */
+  private double[] thinnedLaw(CategoricalModel model) {
+    double[] law = new double[COUNTS.length + 1];
+    double accepted = 0;
+    for (int i = 0; i < COUNTS.length; i++) {
+      law[i] = model.p[i] * verifier.acceptance(correct[i]);
+      accepted += law[i];
+    }
+    law[COUNTS.length] = 1 - accepted;
+    return law;
+  }
+
+  @Test
+  void theCorrectSetIsTheTopMassOfTheTruth() {
+    double mass = 0;
+    int size = 0;
+    for (int i = 0; i < correct.length; i++) {
+      if (correct[i]) {
+        mass += truth.p[i];
+        size++;
+        assertEquals(i, size - 1, "Zipf's top categories are the first ones");
+      }
+    }
+    double withoutLast = mass - truth.p[size - 1];
+    assertEquals(true, mass >= 0.7 && withoutLast < 0.7, "mass " + mass + " first reaches 0.7");
+  }
+
+  @Test
+  void withoutRefillEachCandidateIsKeptWithItsAcceptance() {
+    CategoricalModel model = model();
+    TokenBatch out = cell.newBatch(N);
+    VerifiedDraw.Outcome o =
+        VerifiedDraw.draw(
+            cell,
+            model,
+            verifier,
+            N,
+            new RandomStream(101),
+            new RandomStream(202),
+            cell.newBatch(N),
+            out,
+            BlockRunner.SEQUENTIAL);
+    assertEquals(N, o.tried());
+    assertEquals(o.accepted(), out.size);
+    long[] observed = new long[COUNTS.length + 1];
+    for (int i = 0; i < out.size; i++) {
+      observed[out.tokens[i]]++;
+    }
+    observed[COUNTS.length] = N - out.size;
+    ChiSquare.assertFits("kept and rejected counts", observed, thinnedLaw(model));
+  }
+
+  @Test
+  void withRefillThePartIsFullAndTilted() {
+    CategoricalModel model = model();
+    Verifier refill = new Verifier(0.3, 0.2, true, 100_000_000L);
+    TokenBatch out = cell.newBatch(N);
+    VerifiedDraw.Outcome o =
+        VerifiedDraw.draw(
+            cell,
+            model,
+            refill,
+            N,
+            new RandomStream(303),
+            new RandomStream(404),
+            cell.newBatch(N),
+            out,
+            BlockRunner.SEQUENTIAL);
+    assertEquals(N, out.size);
+    assertEquals(N, o.accepted());
+    long[] observed = new long[COUNTS.length];
+    for (int i = 0; i < out.size; i++) {
+      observed[out.tokens[i]]++;
+    }
+    double[] law = thinnedLaw(model);
+    double accept = 1 - law[COUNTS.length];
+    double[] tilted = new double[COUNTS.length];
+    for (int i = 0; i < tilted.length; i++) {
+      tilted[i] = law[i] / accept;
+    }
+    ChiSquare.assertFits("refilled counts", observed, tilted);
+  }
+
+  @Test
+  void exactThinningHasTheSameLaw() {
+    CategoricalModel model = model();
+    CountStats stats = cell.newStats();
+    cell.drawModelStats(model, new RandomStream(505), N, stats);
+    long kept = cell.thin(stats, verifier, new RandomStream(606));
+    long[] observed = new long[COUNTS.length + 1];
+    System.arraycopy(stats.counts, 0, observed, 0, COUNTS.length);
+    observed[COUNTS.length] = N - kept;
+    assertEquals(kept, stats.total);
+    ChiSquare.assertFits("thinned counts", observed, thinnedLaw(model));
+  }
+
+  /** Accept-everything thinning leaves the counts as drawn. */
+  @Test
+  void acceptingEverythingThinsNothing() {
+    CategoricalModel model = model();
+    CountStats stats = cell.newStats();
+    cell.drawModelStats(model, new RandomStream(707), 500, stats);
+    long[] before = stats.counts.clone();
+    cell.thin(stats, new Verifier(1.0, 0.0, false, 1), new RandomStream(808));
+    assertArrayEquals(before, stats.counts);
+  }
+}

@@ -1,0 +1,112 @@
+package org.collapsesim.loop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.collapsesim.result.ChainRecord;
+import org.collapsesim.result.GenerationRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The mechanisms' exact facts, no statistics: neutral settings are the plain loop bit for bit, a
+ * verifier that drops everything keeps the previous model, an impossible refill stops at max_draws
+ * and is counted, and the real data a chain consumed is counted.
+ */
+class MechanismLoopTest {
+
+  private static String config(String family, String sampling, String params) {
+    return "name: m\nseed: 77\nreplicates: 6\ngenerations: 12\nfamily: "
+        + family
+        + "\nsampling: "
+        + sampling
+        + "\nparams: {model_size: "
+        + (family.equals("gaussian") ? 2 : 15)
+        + ", samples: 60, alpha: 0.1"
+        + params
+        + "}\n";
+  }
+
+  private static void assertSameChains(ChainRunner a, ChainRunner b) {
+    for (int r = 0; r < a.config().replicates(); r++) {
+      List<GenerationRecord> x = a.rows(r);
+      List<GenerationRecord> y = b.rows(r);
+      assertEquals(x.size(), y.size());
+      for (int g = 0; g < x.size(); g++) {
+        assertEquals(x.get(g).nTrain(), y.get(g).nTrain(), "n_train, replicate " + r);
+        assertArrayEquals(
+            x.get(g).metrics(), y.get(g).metrics(), 0.0, "replicate " + r + ", generation " + g);
+      }
+    }
+  }
+
+  /** A reservoir of fraction 0 and a verifier that accepts everything change no number. */
+  @ParameterizedTest(name = "{0} {1}: {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "categorical|explicit|, reservoir: {fraction: 0.0}",
+        "categorical|exact|, reservoir: {fraction: 0.0}",
+        "categorical|explicit|, verifier: {false_accept: 1.0}",
+        "categorical|exact|, verifier: {false_accept: 1.0}",
+        "categorical|explicit|, verifier: {false_accept: 1.0, refill: true}",
+        "gaussian|explicit|, reservoir: {fraction: 0.0}",
+        "gaussian|exact|, reservoir: {fraction: 0.0}",
+        "gaussian|explicit|, verifier: {false_accept: 1.0, refill: true}"
+      })
+  void neutralMechanismsAreThePlainLoop(String family, String sampling, String mechanism) {
+    ChainRunner plain = ChainRunner.run(config(family, sampling, ""));
+    ChainRunner with = ChainRunner.run(config(family, sampling, mechanism));
+    assertSameChains(plain, with);
+  }
+
+  /** Everything rejected, no exogenous data: n_train = 0 and the generation-0 model stays. */
+  @Test
+  void aVerifierThatDropsEverythingKeepsThePreviousModel() {
+    ChainRunner run =
+        ChainRunner.run(
+            config("categorical", "explicit", ", alpha: 0.0, verifier: {false_reject: 1.0}")
+                .replace("alpha: 0.1, ", ""));
+    for (int r = 0; r < 6; r++) {
+      List<GenerationRecord> rows = run.rows(r);
+      for (int g = 1; g < rows.size(); g++) {
+        assertEquals(0, rows.get(g).nTrain());
+        assertArrayEquals(rows.get(0).metrics(), rows.get(g).metrics(), 0.0);
+      }
+    }
+  }
+
+  /**
+   * FNR = 1 with refill: no candidate is ever accepted; each generation stops after max_draws
+   * candidates, trains on its exogenous part alone, and is counted as short.
+   */
+  @Test
+  void anImpossibleRefillStopsAtMaxDrawsAndIsCounted() {
+    ChainRunner run =
+        ChainRunner.run(
+            config(
+                "categorical",
+                "explicit",
+                ", verifier: {false_reject: 1.0, refill: true, max_draws: 5000}"));
+    for (int r = 0; r < 6; r++) {
+      assertEquals(12, run.chains().get(r).verifierShortGenerations());
+      for (GenerationRecord row : run.rows(r).subList(1, 13)) {
+        assertEquals(6, row.nTrain(), "the 6 exogenous samples of 60");
+      }
+    }
+  }
+
+  @Test
+  void realSamplesCountTheExogenousDataConsumed() {
+    ChainRecord fresh = ChainRunner.run(config("categorical", "auto", "")).chains().get(0);
+    assertEquals(60 + 12 * 6, fresh.realSamples());
+    ChainRecord fixed =
+        ChainRunner.run(config("categorical", "auto", ", fixed_anchor: true")).chains().get(0);
+    assertEquals(60, fixed.realSamples(), "the fixed anchor reuses D_0");
+    ChainRecord perSample =
+        ChainRunner.run(config("categorical", "explicit", ", mixing: per-sample")).chains().get(0);
+    assertEquals(true, perSample.realSamples() > 60 && perSample.realSamples() < 60 + 12 * 60);
+  }
+}
