@@ -118,7 +118,7 @@ public final class SweepCommand implements Callable<Integer> {
     Path baseDir = config.toAbsolutePath().getParent();
     SweepConfig sweep;
     try {
-      sweep = ConfigLoader.parse(text, baseDir, sets);
+      sweep = ResourceLimits.enforce(ConfigLoader.parse(text, baseDir, sets));
     } catch (ConfigException e) {
       for (ConfigProblem problem : e.problems()) {
         err.println(problem);
