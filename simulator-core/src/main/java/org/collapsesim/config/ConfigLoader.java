@@ -124,6 +124,11 @@ public final class ConfigLoader {
               "a variant name, or a map {parameter: value, ...}",
               (raw, path, problems) -> raw));
 
+  /** The anchoring mechanisms with their formulas and sampling paths, for {@code describe}. */
+  public static List<MechanismInfo> mechanisms() {
+    return MechanismParameters.descriptions();
+  }
+
   private ConfigLoader() {}
 
   /**

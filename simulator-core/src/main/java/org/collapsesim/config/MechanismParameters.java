@@ -30,6 +30,43 @@ final class MechanismParameters {
 
   private MechanismParameters() {}
 
+  /** The mechanisms as {@code describe} lists them, exogenous data first. */
+  static List<MechanismInfo> descriptions() {
+    List<String> all = List.of("gaussian", "categorical", "markov", "gmm", "linreg");
+    return List.of(
+        new MechanismInfo(
+            "alpha, fixed_anchor",
+            "exogenous data: floor(F_1 M + 0.5) samples of the truth at t (fresh draws), or with"
+                + " fixed_anchor: true the first of them reused from D_0 every generation",
+            "fresh: explicit and exact; fixed: explicit only (the anchor reuses raw samples)",
+            all),
+        new MechanismInfo(
+            "reservoir: {fraction, mean, scale}",
+            "lambda_t M samples (cumulative rounding after alpha_t) of a high-entropy source that"
+                + " is not the truth: uniform over the V categories; N(mean, scale^2 I) for the"
+                + " gaussian. E[GS] follows the real-data recursion with the uniform in the truth's"
+                + " place (theory column)",
+            "explicit and exact (its statistics are drawn like the truth's)",
+            FAMILIES.get("reservoir")),
+        new MechanismInfo(
+            "verifier: {false_accept, false_reject, refill, max_draws, correct_mass | radius}",
+            "each synthetic candidate x is kept with probability 1 - FNR if correct(x), else FPR"
+                + " (one VERIFIER uniform per candidate); correct: the truth's top categories of"
+                + " mass correct_mass (categorical), Mahalanobis distance <= radius in Sigma*"
+                + " (gaussian); dropped samples shrink n_train unless refill; no theory column",
+            "explicit always; exact for categorical without refill (binomial thinning of the"
+                + " counts); refill has no exact path (its candidate count is a capped negative"
+                + " binomial)",
+            FAMILIES.get("verifier")),
+        new MechanismInfo(
+            "real_weight: w",
+            "the fit weights the exogenous part w and the rest 1 - w, each normalised by its size:"
+                + " S = n_train (w S_exo / n_exo + (1 - w) S_rest / n_rest) (regime replace, mixing"
+                + " count; gaussian mle); theory columns for both families",
+            "explicit and exact (the parts' statistics are kept apart)",
+            FAMILIES.get("real_weight")));
+  }
+
   /**
    * The group of a dotted mechanism key ({@code reservoir} for {@code reservoir.scale}), or null.
    */

@@ -52,6 +52,16 @@ public record SweepConfig(
     metrics = List.copyOf(metrics);
   }
 
+  /**
+   * The value of grid axis {@code axis} in {@code cell}: the variant's name for {@code variants},
+   * else the parameter (null where it does not apply to the cell).
+   */
+  public Object axisValue(CellSpec cell, String axis) {
+    return axis.equals(GridExpansion.VARIANTS)
+        ? variants.name(cell.index())
+        : cell.params().get(axis);
+  }
+
   /** The number of chains: cells x replicates. */
   public long chainCount() {
     return (long) cells.size() * replicates;

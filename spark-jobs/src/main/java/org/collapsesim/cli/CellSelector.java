@@ -39,7 +39,7 @@ final class CellSelector {
     }
     List<CellSpec> matching = new ArrayList<>();
     for (CellSpec cell : cells) {
-      if (matches(cell, selector)) {
+      if (matches(config, cell, selector)) {
         matching.add(cell);
       }
     }
@@ -57,7 +57,8 @@ final class CellSelector {
         + ") so that one cell matches";
   }
 
-  private static boolean matches(CellSpec cell, String selector) {
+  /** Whether every key=value of the selector holds ({@code variant=NAME} picks a variant). */
+  private static boolean matches(SweepConfig config, CellSpec cell, String selector) {
     for (String pair : selector.split(",")) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
@@ -65,7 +66,11 @@ final class CellSelector {
       }
       String key = pair.substring(0, eq).trim();
       String wanted = pair.substring(eq + 1).trim();
-      if (!cell.has(key) || !sameValue(cell.get(key), wanted)) {
+      Object value =
+          key.equals("variant") || key.equals("variants")
+              ? config.variants().name(cell.index())
+              : cell.params().get(key);
+      if (value == null || !sameValue(value, wanted)) {
         return false;
       }
     }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.FamilyParameters;
+import org.collapsesim.config.MechanismInfo;
 import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.family.Families;
 import org.collapsesim.family.Family;
@@ -41,6 +42,7 @@ final class DescribeCommand implements Callable<Integer> {
       for (ParameterSpec p : ConfigLoader.topLevelKeys()) {
         printParameter(out, p);
       }
+      printMechanisms(out, null);
       out.flush();
       return 0;
     }
@@ -68,8 +70,28 @@ final class DescribeCommand implements Callable<Integer> {
     for (MetricDefinition m : f.metrics()) {
       out.printf("  %-16s %s%n", m.name(), m.definition());
     }
+    printMechanisms(out, family);
     out.flush();
     return 0;
+  }
+
+  /** The anchoring mechanisms (of {@code family}, or all), each with its formula and paths. */
+  private static void printMechanisms(PrintWriter out, String family) {
+    out.println();
+    out.println(
+        "anchoring mechanisms (composable; compare them on the same worlds with a variants axis"
+            + " and compare_to):");
+    for (MechanismInfo m : ConfigLoader.mechanisms()) {
+      if (family != null && !m.families().contains(family)) {
+        continue;
+      }
+      out.printf("  %s%n", m.key());
+      out.printf("      %s%n", m.formula());
+      out.printf("      sampling paths: %s%n", m.samplingPaths());
+      if (family == null) {
+        out.printf("      families: %s%n", String.join(", ", m.families()));
+      }
+    }
   }
 
   private static void printParameter(PrintWriter out, ParameterSpec p) {

@@ -59,7 +59,11 @@ final class ValidateCommand implements Callable<Integer> {
       CellSpec c = cells.get(i);
       StringBuilder values = new StringBuilder();
       for (String axis : config.axes()) {
-        values.append(axis).append('=').append(CostModel.show(c.get(axis))).append(' ');
+        values
+            .append(axis)
+            .append('=')
+            .append(CostModel.show(config.axisValue(c, axis)))
+            .append(' ');
       }
       out.printf("%5d  %-16s  %s%n", c.index(), c.cellId(), values.toString().trim());
     }
