@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.collapsesim.loop.ExogenousSchedule;
 
 /**
  * The value checks shared by parameter tables, and the rendering of offending values in messages.
