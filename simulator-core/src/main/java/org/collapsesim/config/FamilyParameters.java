@@ -24,13 +24,6 @@ public final class FamilyParameters {
   public static final java.util.Set<String> EXACT_SAMPLING_FAMILIES =
       java.util.Set.of("gaussian", "categorical");
 
-  /**
-   * The families whose CellModel thins sufficient statistics by a verifier exactly ({@code
-   * thinsExactly()}): categorical, by binomial thinning of the counts.
-   */
-  public static final java.util.Set<String> EXACT_VERIFIER_FAMILIES =
-      java.util.Set.of("categorical");
-
   static {
     register(
         new FamilyParameters(

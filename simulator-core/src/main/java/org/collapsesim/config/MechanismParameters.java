@@ -3,8 +3,6 @@ package org.collapsesim.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.collapsesim.loop.ExogenousSchedule;
-import org.collapsesim.loop.PartWeights;
 
 /**
  * The anchoring mechanisms' parameters and rules: the entropy reservoir, the verifier and real-data
@@ -54,9 +52,8 @@ final class MechanismParameters {
                 + " (one VERIFIER uniform per candidate); correct: the truth's top categories of"
                 + " mass correct_mass (categorical), Mahalanobis distance <= radius in Sigma*"
                 + " (gaussian); dropped samples shrink n_train unless refill; no theory column",
-            "explicit always; exact for categorical without refill (binomial thinning of the"
-                + " counts); refill has no exact path (its candidate count is a capped negative"
-                + " binomial)",
+            "explicit only: it filters raw samples (an exact path would be closed-form for the"
+                + " categorical, binomial thinning or a tilted multinomial, but is not built)",
             FAMILIES.get("verifier")),
         new MechanismInfo(
             "real_weight: w",
@@ -242,7 +239,7 @@ final class MechanismParameters {
     for (int t = 1; t <= context.generations; t++) {
       double alpha = fraction(cell, "alpha", t);
       int[] n =
-          PartWeights.counts(
+          CountMixing.counts(
               samples.intValue(), new double[] {alpha, fraction(cell, "reservoir.fraction", t)});
       if (n[0] < 1 || n[0] == samples) {
         problems.add(
@@ -271,21 +268,13 @@ final class MechanismParameters {
     if (!"exact".equals(context.sampling)) {
       return;
     }
-    if (Boolean.TRUE.equals(cell.get("verifier.refill"))) {
+    if (cell.has("verifier.false_accept")) {
       problems.add(
           new ConfigProblem(
               context.samplingPath,
-              "\"exact\" has no exact path with verifier.refill = true ("
-                  + cell.origin("verifier.refill")
-                  + "); use auto or explicit"));
-    }
-    if (cell.has("verifier.false_accept") && !"categorical".equals(cell.family)) {
-      problems.add(
-          new ConfigProblem(
-              context.samplingPath,
-              "\"exact\" has no exact path for a verifier in family "
-                  + cell.family
-                  + " (only categorical: binomial thinning); use auto or explicit"));
+              "\"exact\" has no exact path with a verifier ("
+                  + cell.origin("verifier.false_accept")
+                  + ": it filters raw samples); use auto or explicit"));
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.collapsesim.loop;
 
 import java.util.Arrays;
+import org.collapsesim.config.CountMixing;
 
 /**
  * The weight each source of D_new carries in one generation's fit, and the moments of those weights
@@ -20,34 +21,14 @@ import java.util.Arrays;
  *
  * so {@link #mean}, {@link #noise} and {@link #cross} are the only facts about mixing that a
  * one-step moment recursion uses. Count mixing has fixed n_j (the cumulative rounding of {@link
- * #counts}); per-sample mixing has (n_j) ~ Multinomial(M, f), which allows the pooled fit only.
+ * CountMixing#counts}); per-sample mixing has (n_j) ~ Multinomial(M, f), which allows the pooled
+ * fit only.
  *
  * @param mean E[W_j]
  * @param noise E[W_j^2 / n_j] (0 where n_j = 0)
  * @param cross E[W_j W_l]
  */
 public record PartWeights(double[] mean, double[] noise, double[][] cross) {
-
-  /**
-   * The sample counts of count mixing: with F_0 = 0 and F_k the sum of the first k fractions,
-   * source k gets floor(F_k M + 0.5) - floor(F_{k-1} M + 0.5), so the counts never exceed M; the
-   * last entry is the synthetic rest.
-   *
-   * @param fractions the sources' fractions in order (exogenous first), summing to at most 1
-   */
-  public static int[] counts(int samples, double[] fractions) {
-    int[] n = new int[fractions.length + 1];
-    double cumulative = 0;
-    int previous = 0;
-    for (int k = 0; k < fractions.length; k++) {
-      cumulative += fractions[k];
-      int upTo = (int) Math.floor(cumulative * samples + 0.5);
-      n[k] = upTo - previous;
-      previous = upTo;
-    }
-    n[fractions.length] = samples - previous;
-    return n;
-  }
 
   /**
    * The weights of one generation.
@@ -84,7 +65,7 @@ public record PartWeights(double[] mean, double[] noise, double[][] cross) {
       }
       return new PartWeights(mean, noise, cross);
     }
-    int[] n = counts(samples, fractions);
+    int[] n = CountMixing.counts(samples, fractions);
     if (realWeight == null) {
       for (int j = 0; j < parts; j++) {
         mean[j] = n[j] / m;

@@ -5,14 +5,33 @@ package org.collapsesim.loop;
  * step of self-consuming loops with curated data, Ferbach et al., 2024; the verifier of Feng et
  * al., 2024, "Beyond model collapse: scaling up with synthesized data requires verification"). Each
  * synthetic candidate x is accepted with probability 1 - FNR if correct(x), FPR otherwise, by one
- * uniform of the VERIFIER stream per candidate in draw order; the family says what correct means.
+ * uniform of the VERIFIER stream per candidate in draw order; the family says what correct means
+ * ({@link CellModel#correct}). Without refill the part may stay short (n_train shrinks). With
+ * refill, further rounds of candidates come from refill substreams of the SYNTHETIC stream (round 0
+ * is exactly the unfiltered loop's draw), sized from the acceptance so far and capped, until the
+ * part is full or max_draws candidates have been tried.
+ *
+ * <p>From a fixed model q the accepted samples are iid from the tilted law q(x) a(x) / A with
+ * refill; without it each candidate is kept independently with probability a(x) (docs/theory.md,
+ * "The verifier: one-step laws"). Diagnostics per generation: verifier_accept_rate (accepted /
+ * tried) and, with refill, verifier_exhausted (1 when the part stayed short).
  *
  * @param falseAccept FPR, in [0, 1]
  * @param falseReject FNR, in [0, 1]
  * @param refill draw further candidates until the synthetic part is full
  * @param maxDraws with refill, the candidates tried per generation before the part is left short
  */
-public record Verifier(double falseAccept, double falseReject, boolean refill, long maxDraws) {
+public record Verifier(double falseAccept, double falseReject, boolean refill, long maxDraws)
+    implements Filter {
+
+  /** The mechanism name. */
+  public static final String NAME = "verifier";
+
+  /** The diagnostic counting a refilled part left short after max_draws candidates (0 or 1). */
+  public static final String EXHAUSTED = "verifier_exhausted";
+
+  /** The most candidates a refill round draws beyond the part's size (memory, not numbers). */
+  static final long MAX_ROUND = 1 << 20;
 
   public Verifier {
     if (!(falseAccept >= 0 && falseAccept <= 1 && falseReject >= 0 && falseReject <= 1)
@@ -36,5 +55,77 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
   /** Whether a candidate is accepted, given its uniform u in [0, 1). */
   public boolean accepts(boolean correct, double u) {
     return u < acceptance(correct);
+  }
+
+  @Override
+  public String mechanism() {
+    return NAME;
+  }
+
+  @Override
+  public org.collapsesim.random.StreamPurpose purpose() {
+    return org.collapsesim.random.StreamPurpose.VERIFIER;
+  }
+
+  @Override
+  public java.util.List<String> diagnostics() {
+    return refill
+        ? java.util.List.of("verifier_accept_rate", EXHAUSTED)
+        : java.util.List.of("verifier_accept_rate");
+  }
+
+  @Override
+  public <B extends SampleBatch<B>, S, M> Part<B> open(CellModel<B, S, M> family) {
+    return new Part<>() {
+      private long tried;
+      private long accepted;
+      private boolean exhausted;
+      private final B more = family.newBatch(1);
+
+      @Override
+      public void filter(org.collapsesim.random.RandomStream coins, B candidates, B kept) {
+        filter(coins, candidates, kept, null);
+      }
+
+      @Override
+      public void filter(
+          org.collapsesim.random.RandomStream coins,
+          B candidates,
+          B kept,
+          MoreCandidates<B> refills) {
+        int n = candidates.size();
+        tried = 0;
+        accepted = 0;
+        B current = candidates;
+        for (int round = 1; ; round++) {
+          int size = current.size();
+          for (int i = 0; i < size && accepted < n && tried < maxDraws; i++) {
+            tried++;
+            if (accepts(family.correct(current, i), coins.nextDouble())) {
+              kept.append(current, i);
+              accepted++;
+            }
+          }
+          if (!refill || refills == null || accepted == n || tried >= maxDraws) {
+            break;
+          }
+          long need = n - accepted;
+          long next = Math.max(need, need * tried / Math.max(accepted, 1));
+          next = Math.min(Math.min(next, maxDraws - tried), Math.max(n, MAX_ROUND));
+          more.clear();
+          refills.draw(round, (int) next, more);
+          current = more;
+        }
+        exhausted = refill && accepted < n;
+      }
+
+      @Override
+      public void diagnose(double[] out, int at) {
+        out[at] = tried == 0 ? Double.NaN : (double) accepted / tried;
+        if (refill) {
+          out[at + 1] = exhausted ? 1.0 : 0.0;
+        }
+      }
+    };
   }
 }

@@ -74,7 +74,7 @@ public record CellSummary(
       }
       Double[] boxed = new Double[metricCount];
       for (int m = 0; m < metricCount; m++) {
-        boxed[m] = metrics[m];
+        boxed[m] = Double.isNaN(metrics[m]) ? null : metrics[m]; // a null diagnostic
       }
       finals.add(boxed);
     }

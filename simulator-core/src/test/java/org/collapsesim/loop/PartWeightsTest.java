@@ -11,12 +11,20 @@ class PartWeightsTest {
   /** Cumulative rounding: two sources of 0.5% of 100 share one sample, never 2 (or 101 in all). */
   @Test
   void countsRoundTheCumulativeFractions() {
-    assertArrayEquals(new int[] {1, 0, 99}, PartWeights.counts(100, new double[] {0.005, 0.005}));
-    assertArrayEquals(new int[] {5, 0, 95}, PartWeights.counts(100, new double[] {0.05, 0.0}));
-    assertArrayEquals(new int[] {0, 5, 95}, PartWeights.counts(100, new double[] {0.0, 0.05}));
+    assertArrayEquals(
+        new int[] {1, 0, 99},
+        org.collapsesim.config.CountMixing.counts(100, new double[] {0.005, 0.005}));
+    assertArrayEquals(
+        new int[] {5, 0, 95},
+        org.collapsesim.config.CountMixing.counts(100, new double[] {0.05, 0.0}));
+    assertArrayEquals(
+        new int[] {0, 5, 95},
+        org.collapsesim.config.CountMixing.counts(100, new double[] {0.0, 0.05}));
     // each fraction alone would round up to 2 of 3, 6 in all
-    assertArrayEquals(new int[] {2, 1, 2, 0}, PartWeights.counts(5, new double[] {0.3, 0.3, 0.4}));
-    int[] full = PartWeights.counts(7, new double[] {0.5, 0.5});
+    assertArrayEquals(
+        new int[] {2, 1, 2, 0},
+        org.collapsesim.config.CountMixing.counts(5, new double[] {0.3, 0.3, 0.4}));
+    int[] full = org.collapsesim.config.CountMixing.counts(7, new double[] {0.5, 0.5});
     assertEquals(7, full[0] + full[1]);
     assertEquals(0, full[2]);
   }

@@ -6,7 +6,7 @@ import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.FamilyParameters;
 import org.collapsesim.config.MechanismInfo;
 import org.collapsesim.config.ParameterSpec;
-import org.collapsesim.family.Families;
+import org.collapsesim.engine.Families;
 import org.collapsesim.family.Family;
 import org.collapsesim.family.MetricDefinition;
 import picocli.CommandLine.Command;

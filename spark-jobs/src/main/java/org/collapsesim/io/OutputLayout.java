@@ -9,11 +9,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.collapsesim.config.CanonicalJson;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.ExogenousSchedule;
 import org.collapsesim.config.SweepConfig;
-import org.collapsesim.family.Families;
+import org.collapsesim.engine.Families;
+import org.collapsesim.engine.Mechanisms;
+import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.family.MetricDefinition;
-import org.collapsesim.loop.ExogenousSchedule;
-import org.collapsesim.loop.PreparedCell;
+import org.collapsesim.loop.Verifier;
 import org.collapsesim.result.CellSummary;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.ContrastSummary;
@@ -76,7 +78,8 @@ public final class OutputLayout {
   private final SweepConfig config;
   private final List<Column> identityColumns;
   private final List<String> identityParameters; // the parameter (or identity) key per column
-  private final List<String> metrics;
+  private final List<String> metrics; // the recorded metrics, then the diagnostics
+  private final int familyMetricCount;
   private final TableSchema generations;
   private final TableSchema summary;
   private final TableSchema chains;
@@ -86,7 +89,18 @@ public final class OutputLayout {
 
   private OutputLayout(SweepConfig config) {
     this.config = config;
-    this.metrics = List.copyOf(config.recordedMetrics());
+    List<String> recorded = new ArrayList<>(config.recordedMetrics());
+    this.familyMetricCount = recorded.size();
+    for (CellSpec cell : config.cells()) { // the mechanisms' diagnostics, after the metrics
+      for (String d :
+          Mechanisms.settings(cell, config.generations(), config.recordEvery(), config.sampling())
+              .diagnostics()) {
+        if (!recorded.contains(d)) {
+          recorded.add(d);
+        }
+      }
+    }
+    this.metrics = List.copyOf(recorded);
     List<Column> identity = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     identity.add(Column.required("cell_id", ColumnType.STRING));
@@ -205,7 +219,7 @@ public final class OutputLayout {
   }
 
   private void addTheory(List<Column> columns) {
-    for (String m : metrics) {
+    for (String m : metrics.subList(0, familyMetricCount)) {
       columns.add(Column.optional("theory_" + m, ColumnType.FLOAT64));
     }
   }
@@ -409,7 +423,8 @@ public final class OutputLayout {
   public Double[] project(double[] familyMetrics, int[] metricIndexes) {
     Double[] out = new Double[metricIndexes.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = metricIndexes[i] < 0 ? null : familyMetrics[metricIndexes[i]];
+      // a diagnostic is NaN where it is null (no candidate, say); metrics are never NaN
+      out[i] = metricIndexes[i] < 0 ? null : nullIfNaN(familyMetrics[metricIndexes[i]]);
     }
     return out;
   }
@@ -424,7 +439,8 @@ public final class OutputLayout {
   private int theoryInto(
       Object[] row, int at, PreparedCell cell, int[] metricIndexes, int generation) {
     double[][] theory = cell.theory();
-    for (int idx : metricIndexes) {
+    for (int i = 0; i < familyMetricCount; i++) {
+      int idx = metricIndexes[i];
       double[] series = idx < 0 ? null : theory[idx];
       row[at++] =
           series == null || generation >= series.length ? null : nullIfNaN(series[generation]);
@@ -457,7 +473,7 @@ public final class OutputLayout {
     Object[] row = startRow(cell.cell().index(), summary.size());
     int at = identityColumns.size();
     row[at++] = stats.generation();
-    row[at++] = cell.settings().schedule().alpha(stats.generation());
+    row[at++] = cell.settings().alpha(stats.generation());
     row[at++] = (long) stats.n();
     for (ReplicateSummary s : stats.metrics()) {
       row[at++] = s.mean();
@@ -481,11 +497,11 @@ public final class OutputLayout {
     }
     double[] finals = new double[metricIndexes.length];
     for (int i = 0; i < finals.length; i++) {
-      if (metricIndexes[i] < 0) {
+      if (metricIndexes[i] < 0 && i < familyMetricCount) {
         throw new IllegalStateException(
             "metric " + metrics.get(i) + " is not a metric of family " + config.family());
       }
-      finals[i] = chain.finalMetrics()[metricIndexes[i]];
+      finals[i] = metricIndexes[i] < 0 ? Double.NaN : chain.finalMetrics()[metricIndexes[i]];
     }
     return new ChainRecord(
         chain.replicate(),
@@ -518,7 +534,7 @@ public final class OutputLayout {
     row[at++] = chain.wallMs();
     row[at++] = chain.ok() ? chain.realSamples() : null;
     row[at] =
-        chain.ok() && cell.settings().mechanisms().verifier() != null
+        chain.ok() && cell.settings().diagnostics().contains(Verifier.EXHAUSTED)
             ? chain.verifierShortGenerations()
             : null;
     return row;

@@ -433,14 +433,9 @@ public final class SweepAssembly {
       finals = new double[metrics.size()];
       for (int m = 0; m < finals.length; m++) {
         int p = r.fieldIndex("final_" + metrics.get(m));
-        if (r.isNullAt(p)) {
-          throw new IllegalStateException(
-              "ok chain "
-                  + r.getInt(r.fieldIndex("replicate"))
-                  + " of cell "
-                  + cellIndex
-                  + " has no final "
-                  + metrics.get(m));
+        if (r.isNullAt(p)) { // a diagnostic without a value (a metric always has one)
+          finals[m] = Double.NaN;
+          continue;
         }
         finals[m] = r.getDouble(p);
       }

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.io.LocalOutput;
 import org.collapsesim.io.ManifestJson;
 import org.collapsesim.io.OutputTestSupport;
 import org.collapsesim.io.OutputTestSupport.ReadTable;
-import org.collapsesim.loop.PreparedCell;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -146,7 +146,7 @@ class MechanismSweepTest {
     List<GenerationRecord> rows = new ArrayList<>();
     List<ChainRecord> records = new ArrayList<>();
     for (int r = 0; r < sweep.replicates(); r++) {
-      records.add(cell.runChain(r, rows::add));
+      records.add(cell.runChain(r, rows::add, org.collapsesim.loop.BlockRunner.SEQUENTIAL));
     }
     Path local = tmp.resolve("local");
     LocalOutput.writeCell(sweep, cell, rows, records, local, false);

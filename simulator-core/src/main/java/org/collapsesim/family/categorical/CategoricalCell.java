@@ -7,10 +7,8 @@ import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
-import org.collapsesim.loop.Verifier;
 import org.collapsesim.math.DetMath;
 import org.collapsesim.random.AliasTable;
-import org.collapsesim.random.BinomialSampler;
 import org.collapsesim.random.MultinomialSampler;
 import org.collapsesim.random.RandomStream;
 import org.collapsesim.random.StreamKeys;
@@ -72,33 +70,8 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   }
 
   @Override
-  public int size(TokenBatch batch) {
-    return batch.size;
-  }
-
-  @Override
-  public void clear(TokenBatch batch) {
-    batch.size = 0;
-  }
-
-  @Override
-  public void copySample(TokenBatch from, int index, TokenBatch to) {
-    to.add(from.tokens[index]);
-  }
-
-  @Override
-  public void drawTruth(RandomStream rng, int n, TokenBatch out) {
-    drawTruth(rng, n, out, BlockRunner.SEQUENTIAL);
-  }
-
-  @Override
   public void drawTruth(RandomStream rng, int n, TokenBatch out, BlockRunner blocks) {
     drawTokens(truth.sampler, null, rng, n, out, blocks);
-  }
-
-  @Override
-  public void drawModel(CategoricalModel model, RandomStream rng, int n, TokenBatch out) {
-    drawModel(model, rng, n, out, BlockRunner.SEQUENTIAL);
   }
 
   /** Alias draws over the live categories of decode(p), the table built once for every block. */
@@ -170,20 +143,10 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     return true;
   }
 
-  @Override
-  public void drawTruthStats(RandomStream rng, int n, CountStats out) {
-    drawTruthStats(rng, n, out, BlockRunner.SEQUENTIAL);
-  }
-
   /** Multinomial(n, p*) counts; see {@link #drawCounts}. */
   @Override
   public void drawTruthStats(RandomStream rng, int n, CountStats out, BlockRunner blocks) {
     drawCounts(truth.p, truth.live, truth.live.length, rng, n, out, blocks);
-  }
-
-  @Override
-  public void drawModelStats(CategoricalModel model, RandomStream rng, int n, CountStats out) {
-    drawModelStats(model, rng, n, out, BlockRunner.SEQUENTIAL);
   }
 
   /** Multinomial(n, decode(p)) counts; see {@link #drawCounts}. */
@@ -289,7 +252,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
 
   /** Maximum likelihood counts/N, or add-k (c_i + k) / (N + V k). */
   @Override
-  public CategoricalModel fit(CountStats stats, CategoricalModel recycle) {
+  public CategoricalModel fit(CountStats stats, CategoricalModel recycle, RandomStream fitStream) {
     int v = truth.size();
     CategoricalModel m = recycle != null ? recycle : new CategoricalModel(v);
     m.weighted = false;
@@ -313,7 +276,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   }
 
   @Override
-  public void metrics(CategoricalModel model, double[] out) {
+  public void metrics(CategoricalModel model, double[] out, RandomStream metricStream) {
     if (model.weighted) {
       weightedMetrics(model, out);
     } else if (addK == 0) {
@@ -411,7 +374,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   @Override
   public double[][] theory(ChainSettings settings) {
     double[][] theory = new double[metricNames().size()][];
-    if (addK == 0 && decoding.identity() && settings.theoryApplies()) {
+    if (addK == 0 && decoding.identity() && CategoricalTheory.applies(settings)) {
       theory[GINI_SIMPSON] =
           CategoricalTheory.giniSimpson(
               truth.sumSquares,
@@ -441,29 +404,6 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   @Override
   public boolean correct(TokenBatch batch, int index) {
     return correct[batch.tokens[index]];
-  }
-
-  @Override
-  public boolean thinsExactly() {
-    return true;
-  }
-
-  /**
-   * Binomial thinning: of the c_i candidates of category i, Binomial(c_i, a_i) are kept, a_i the
-   * verifier's acceptance of category i; distributed as filtering the candidates one by one.
-   */
-  @Override
-  public long thin(CountStats stats, Verifier verifier, RandomStream rng) {
-    long kept = 0;
-    for (int i = 0; i < stats.counts.length; i++) {
-      if (stats.counts[i] > 0) {
-        stats.counts[i] =
-            BinomialSampler.sample(rng, stats.counts[i], verifier.acceptance(correct[i]));
-        kept += stats.counts[i];
-      }
-    }
-    stats.total = kept;
-    return kept;
   }
 
   /**

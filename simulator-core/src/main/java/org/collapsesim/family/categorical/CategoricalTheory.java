@@ -1,7 +1,12 @@
 package org.collapsesim.family.categorical;
 
+import java.util.Set;
 import java.util.function.IntFunction;
+import org.collapsesim.loop.ChainSettings;
+import org.collapsesim.loop.ExogenousSource;
 import org.collapsesim.loop.PartWeights;
+import org.collapsesim.loop.Regime;
+import org.collapsesim.loop.ReservoirSource;
 
 /**
  * Closed forms for the categorical family (docs/theory.md, "Categorical: Gini-Simpson with sources
@@ -30,6 +35,19 @@ import org.collapsesim.loop.PartWeights;
 public final class CategoricalTheory {
 
   private CategoricalTheory() {}
+
+  /**
+   * The mechanisms the recursion covers: fresh exogenous draws, the reservoir and real-data
+   * weighting (not the fixed anchor, whose data repeat, nor the verifier, whose effect depends on
+   * the drifting model).
+   */
+  static final Set<String> SUPPORTED =
+      Set.of(ExogenousSource.FRESH, ReservoirSource.NAME, ChainSettings.REAL_WEIGHT);
+
+  /** Whether the recursion holds for this chain: regime replace and supported mechanisms only. */
+  static boolean applies(ChainSettings settings) {
+    return settings.regime() == Regime.REPLACE && settings.onlyMechanisms(SUPPORTED);
+  }
 
   private static final int EXOGENOUS =
       0; // parts in PartWeights order: exogenous, reservoir, synthetic

@@ -1,7 +1,12 @@
 package org.collapsesim.family.gaussian;
 
+import java.util.Set;
 import java.util.function.IntFunction;
+import org.collapsesim.loop.ChainSettings;
+import org.collapsesim.loop.ExogenousSource;
 import org.collapsesim.loop.PartWeights;
+import org.collapsesim.loop.Regime;
+import org.collapsesim.loop.ReservoirSource;
 
 /**
  * Closed forms for the Gaussian family (docs/theory.md, "Gaussian: mean error and variance with
@@ -31,6 +36,19 @@ import org.collapsesim.loop.PartWeights;
 final class GaussianTheory {
 
   private GaussianTheory() {}
+
+  /**
+   * The mechanisms the recursion covers: fresh exogenous draws, the reservoir and real-data
+   * weighting (not the fixed anchor, whose data repeat, nor the verifier, whose effect depends on
+   * the drifting model).
+   */
+  static final Set<String> SUPPORTED =
+      Set.of(ExogenousSource.FRESH, ReservoirSource.NAME, ChainSettings.REAL_WEIGHT);
+
+  /** Whether the recursion holds for this chain: regime replace and supported mechanisms only. */
+  static boolean applies(ChainSettings settings) {
+    return settings.regime() == Regime.REPLACE && settings.onlyMechanisms(SUPPORTED);
+  }
 
   /** The reservoir's law as the recursion sees it: its covariance trace d s^2 and D. */
   record Reservoir(double trace, double offsetSquared) {

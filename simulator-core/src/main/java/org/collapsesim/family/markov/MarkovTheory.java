@@ -1,21 +1,30 @@
 package org.collapsesim.family.markov;
 
+import java.util.Set;
 import org.collapsesim.family.categorical.CategoricalTheory;
 import org.collapsesim.loop.ChainSettings;
+import org.collapsesim.loop.ExogenousSource;
+import org.collapsesim.loop.Regime;
 
 /**
  * Closed forms for the markov family. At order 0 the chain is a categorical distribution refitted
- * by counts (Wright-Fisher drift with population M), and a reservoir draws iid uniform tokens, so
- * the Gini-Simpson index of its unigram follows the categorical family's moment recursion ({@link
- * CategoricalTheory}): with a = 0 and no reservoir, E[GS_t] = GS* (1 - 1/M)^(t+1). Valid for order
- * 0, regime replace, the mle estimator, identity decoding, fresh exogenous draws and no verifier;
- * the caller returns null otherwise.
+ * by counts (Wright-Fisher drift with population M), so the Gini-Simpson index of its unigram
+ * follows the categorical family's moment recursion ({@link CategoricalTheory}): with a = 0,
+ * E[GS_t] = GS* (1 - 1/M)^(t+1). Valid for order 0, regime replace, the mle estimator, identity
+ * decoding and fresh exogenous draws (the markov family has no other mechanism yet); null
+ * otherwise.
  */
 final class MarkovTheory {
+
+  /** The mechanisms the recursion covers. */
+  static final Set<String> SUPPORTED = Set.of(ExogenousSource.FRESH);
 
   private MarkovTheory() {}
 
   static double[] giniSimpson(double sumSquaresStar, int vocabulary, ChainSettings settings) {
+    if (settings.regime() != Regime.REPLACE || !settings.onlyMechanisms(SUPPORTED)) {
+      return null;
+    }
     return CategoricalTheory.giniSimpson(
         sumSquaresStar,
         vocabulary,

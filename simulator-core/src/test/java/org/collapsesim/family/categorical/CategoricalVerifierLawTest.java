@@ -1,21 +1,21 @@
 package org.collapsesim.family.categorical;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.collapsesim.loop.BlockRunner;
-import org.collapsesim.loop.VerifiedDraw;
+import org.collapsesim.loop.Filter;
 import org.collapsesim.loop.Verifier;
 import org.collapsesim.random.ChiSquare;
 import org.collapsesim.random.RandomStream;
+import org.collapsesim.random.StreamKeys;
 import org.junit.jupiter.api.Test;
 
 /**
  * The verifier's one-step law from a fixed model q (docs/theory.md): each candidate i is kept with
  * probability a_i = 1 - FNR on the truth's top-mass categories, FPR elsewhere. Without refill the
  * kept counts and the rejected count are Multinomial(n, (q_i a_i, 1 - A)); with refill the part is
- * full and Multinomial(n, q a / A); the exact path's binomial thinning has the first law. Each
- * chi-square test fails by chance with probability about 1e-4 (merged bins, {@link ChiSquare}).
+ * full and Multinomial(n, q a / A). Each chi-square test fails by chance with probability about
+ * 1e-4 (merged bins, {@link ChiSquare}).
  */
 class CategoricalVerifierLawTest {
 
@@ -32,7 +32,33 @@ class CategoricalVerifierLawTest {
     CountStats stats = cell.newStats();
     System.arraycopy(COUNTS, 0, stats.counts, 0, COUNTS.length);
     stats.total = 100;
-    return cell.fit(stats, null);
+    return cell.fit(stats, null, null);
+  }
+
+  /**
+   * The verifier's output from n candidates of {@code model} (candidate stream {@code seed}, refill
+   * rounds from its substreams, coins from {@code seed + 1}); {@code diagnostics} receives the
+   * acceptance rate (and, with refill, the exhaustion flag).
+   */
+  private TokenBatch filtered(
+      CategoricalModel model, Verifier v, int n, long seed, double[] diagnostics) {
+    TokenBatch candidates = cell.newBatch(n);
+    cell.drawModel(model, new RandomStream(seed), n, candidates, BlockRunner.SEQUENTIAL);
+    TokenBatch out = cell.newBatch(n);
+    Filter.Part<TokenBatch> part = v.open(cell);
+    part.filter(
+        new RandomStream(seed + 1),
+        candidates,
+        out,
+        (round, count, more) ->
+            cell.drawModel(
+                model,
+                new RandomStream(StreamKeys.block(seed, -round)),
+                count,
+                more,
+                BlockRunner.SEQUENTIAL));
+    part.diagnose(diagnostics, 0);
+    return out;
   }
 
   /** (q_i a_i)_i and, last, the rejection probability 1 - A. */
@@ -66,20 +92,9 @@ class CategoricalVerifierLawTest {
   @Test
   void withoutRefillEachCandidateIsKeptWithItsAcceptance() {
     CategoricalModel model = model();
-    TokenBatch out = cell.newBatch(N);
-    VerifiedDraw.Outcome o =
-        VerifiedDraw.draw(
-            cell,
-            model,
-            verifier,
-            N,
-            new RandomStream(101),
-            new RandomStream(202),
-            cell.newBatch(N),
-            out,
-            BlockRunner.SEQUENTIAL);
-    assertEquals(N, o.tried());
-    assertEquals(o.accepted(), out.size);
+    double[] rate = new double[1];
+    TokenBatch out = filtered(model, verifier, N, 101, rate);
+    assertEquals((double) out.size / N, rate[0], 0.0, "verifier_accept_rate");
     long[] observed = new long[COUNTS.length + 1];
     for (int i = 0; i < out.size; i++) {
       observed[out.tokens[i]]++;
@@ -92,20 +107,10 @@ class CategoricalVerifierLawTest {
   void withRefillThePartIsFullAndTilted() {
     CategoricalModel model = model();
     Verifier refill = new Verifier(0.3, 0.2, true, 100_000_000L);
-    TokenBatch out = cell.newBatch(N);
-    VerifiedDraw.Outcome o =
-        VerifiedDraw.draw(
-            cell,
-            model,
-            refill,
-            N,
-            new RandomStream(303),
-            new RandomStream(404),
-            cell.newBatch(N),
-            out,
-            BlockRunner.SEQUENTIAL);
+    double[] diagnostics = new double[2];
+    TokenBatch out = filtered(model, refill, N, 303, diagnostics);
     assertEquals(N, out.size);
-    assertEquals(N, o.accepted());
+    assertEquals(0.0, diagnostics[1], "not exhausted");
     long[] observed = new long[COUNTS.length];
     for (int i = 0; i < out.size; i++) {
       observed[out.tokens[i]]++;
@@ -117,29 +122,5 @@ class CategoricalVerifierLawTest {
       tilted[i] = law[i] / accept;
     }
     ChiSquare.assertFits("refilled counts", observed, tilted);
-  }
-
-  @Test
-  void exactThinningHasTheSameLaw() {
-    CategoricalModel model = model();
-    CountStats stats = cell.newStats();
-    cell.drawModelStats(model, new RandomStream(505), N, stats);
-    long kept = cell.thin(stats, verifier, new RandomStream(606));
-    long[] observed = new long[COUNTS.length + 1];
-    System.arraycopy(stats.counts, 0, observed, 0, COUNTS.length);
-    observed[COUNTS.length] = N - kept;
-    assertEquals(kept, stats.total);
-    ChiSquare.assertFits("thinned counts", observed, thinnedLaw(model));
-  }
-
-  /** Accept-everything thinning leaves the counts as drawn. */
-  @Test
-  void acceptingEverythingThinsNothing() {
-    CategoricalModel model = model();
-    CountStats stats = cell.newStats();
-    cell.drawModelStats(model, new RandomStream(707), 500, stats);
-    long[] before = stats.counts.clone();
-    cell.thin(stats, new Verifier(1.0, 0.0, false, 1), new RandomStream(808));
-    assertArrayEquals(before, stats.counts);
   }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.collapsesim.loop.BlockRunner;
-import org.collapsesim.loop.VerifiedDraw;
 import org.collapsesim.loop.Verifier;
 import org.collapsesim.random.RandomStream;
+import org.collapsesim.random.StreamKeys;
 import org.collapsesim.random.TwoSampleKs;
 import org.junit.jupiter.api.Test;
 
@@ -43,21 +43,26 @@ class GaussianVerifierLawTest {
     stats.n = 100;
     stats.mean[0] = 0.3;
     stats.scatter[0] = 100 * 1.44; // the model N(0.3, 1.2^2)
-    GaussianModel model = cell.fit(stats, null);
+    GaussianModel model = cell.fit(stats, null, null);
     Verifier verifier = new Verifier(0.2, 0.1, true, 100_000_000L);
     int n = 20_000;
+    SampleMatrix candidates = cell.newBatch(n);
+    cell.drawModel(model, new RandomStream(17), n, candidates, BlockRunner.SEQUENTIAL);
     SampleMatrix out = cell.newBatch(n);
-    VerifiedDraw.draw(
-        cell,
-        model,
-        verifier,
-        n,
-        new RandomStream(17),
-        new RandomStream(18),
-        cell.newBatch(n),
-        out,
-        BlockRunner.SEQUENTIAL);
-    assertEquals(n, out.size);
+    verifier
+        .open(cell)
+        .filter(
+            new RandomStream(18),
+            candidates,
+            out,
+            (round, count, more) ->
+                cell.drawModel(
+                    model,
+                    new RandomStream(StreamKeys.block(17, -round)),
+                    count,
+                    more,
+                    BlockRunner.SEQUENTIAL));
+    assertEquals(n, out.size());
     double[] accepted = java.util.Arrays.copyOf(out.x, n);
     double[] reference = new double[n];
     SplittableRandom rng = new SplittableRandom(19);
