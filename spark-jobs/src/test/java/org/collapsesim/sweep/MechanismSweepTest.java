@@ -166,10 +166,13 @@ class MechanismSweepTest {
   }
 
   /**
-   * The anchoring benchmark, shortened (20 generations, 20 replicates, V = 100): pairing on the
-   * same worlds gives a paired standard error below the unpaired one for most (cell, generation,
-   * metric) triples. At 20 generations the chains are still strongly coupled; the median ratio is
-   * far above 1 (about 2 to 4), so this is not a marginal comparison.
+   * The anchoring benchmark, shortened (20 generations, 20 replicates, V = 100): where a variant
+   * and the closed loop share the sampling path (auto: exact for fresh data and the reservoir) and
+   * the variant keeps its model near the baseline's, pairing on the same worlds makes the paired
+   * standard error of entropy and Gini-Simpson smaller than the unpaired one at every recorded
+   * generation (measured ratios 1.2 to 4.7; the binomial draws of the exact path couple nearby
+   * models monotonically). Not asserted, and reported in the README: the fixed anchor and the
+   * verifier run the explicit path, whose alias draws decouple within a few generations.
    */
   @Test
   void pairingBeatsUnpairedOnTheBenchmarkConfig() throws Exception {
@@ -189,22 +192,30 @@ class MechanismSweepTest {
             "grid.model_size=[100]");
     assertEquals(0, result.exitCode(), result.stderr());
     ReadTable contrasts = OutputTestSupport.readArrow(out.resolve("contrasts.arrow"));
-    int better = 0;
     int compared = 0;
     for (int row = 0; row < contrasts.rows().size(); row++) {
-      if ((Integer) contrasts.value(row, "generation") == 0) {
+      String variant = (String) contrasts.value(row, "variant");
+      if ((Integer) contrasts.value(row, "generation") == 0
+          || !List.of("fresh-5pct", "reservoir-5pct").contains(variant)) {
         continue;
       }
-      for (String m : List.of("entropy", "gini_simpson", "kl_true_model", "tv")) {
-        Double paired = (Double) contrasts.value(row, m + "_diff_se");
-        Double unpaired = (Double) contrasts.value(row, m + "_unpaired_se");
-        if (paired != null && unpaired != null) {
-          compared++;
-          better += paired < unpaired ? 1 : 0;
-        }
+      for (String m : List.of("entropy", "gini_simpson")) {
+        double paired = (Double) contrasts.value(row, m + "_diff_se");
+        double unpaired = (Double) contrasts.value(row, m + "_unpaired_se");
+        compared++;
+        assertTrue(
+            paired < unpaired,
+            variant
+                + " generation "
+                + contrasts.value(row, "generation")
+                + " "
+                + m
+                + ": paired se "
+                + paired
+                + " not below unpaired "
+                + unpaired);
       }
     }
-    assertTrue(compared >= 5 * 4 * 4, "compared " + compared);
-    assertTrue(better > 0.8 * compared, better + " of " + compared + " paired se below unpaired");
+    assertEquals(2 * 4 * 2, compared);
   }
 }
