@@ -34,6 +34,23 @@ public interface CellModel<B, S, M> {
   /** Appends sample {@code index} of {@code from} to {@code to}. */
   void copySample(B from, int index, B to);
 
+  /**
+   * Whether sample i of a generation is tied to position i (linreg: design row i), so that which
+   * positions each source takes matters (SPEC §5a). The loop then draws that partition from the
+   * MIXING stream and hands it over with {@link #assignPositions} before drawing D_new.
+   */
+  default boolean positional() {
+    return false;
+  }
+
+  /**
+   * For a {@link #positional} family: the j-th sample appended to the empty {@code batch} takes
+   * position {@code positions[j]} (the exogenous part first, then the synthetic part). Called
+   * before every explicit draw of D_new from generation 1 on; generation 0 takes positions 0..M-1
+   * in order.
+   */
+  default void assignPositions(B batch, int[] positions) {}
+
   /** Appends {@code n} samples of the truth P*. */
   void drawTruth(RandomStream rng, int n, B out);
 

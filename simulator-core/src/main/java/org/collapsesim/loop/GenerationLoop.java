@@ -74,6 +74,7 @@ public final class GenerationLoop {
     private final B union; // accumulate-subsample only
     private final B subsample;
     private int[] indices = new int[0];
+    private final int[] positions; // positional families only: the row partition of D_new
 
     Chain(CellModel<B, S, M> family, ChainSettings settings, long chainSeed, BlockRunner blocks) {
       this.family = family;
@@ -90,6 +91,7 @@ public final class GenerationLoop {
       boolean subsampling = settings.regime() == Regime.ACCUMULATE_SUBSAMPLE;
       this.union = subsampling ? family.newBatch(samples) : null;
       this.subsample = subsampling ? family.newBatch(samples) : null;
+      this.positions = family.positional() && !exact ? new int[samples] : null;
     }
 
     ChainOutcome run(CollapseCriterion collapse, GenerationSink sink) {
@@ -125,6 +127,9 @@ public final class GenerationLoop {
           family.merge(freshStats, part);
         } else {
           family.clear(fresh);
+          if (positions != null) {
+            family.assignPositions(fresh, positions);
+          }
           drawExogenous(t, exogenous);
           family.drawModel(
               model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, fresh, blocks);
@@ -173,7 +178,11 @@ public final class GenerationLoop {
 
     private int exogenousCount(int t, double alpha) {
       if (settings.mixing() == Mixing.COUNT) {
-        return settings.exogenousCount(alpha);
+        int n = settings.exogenousCount(alpha);
+        if (positions != null) {
+          partitionByCount(t, n);
+        }
+        return n;
       }
       RandomStream coin = stream(t, StreamPurpose.MIXING);
       if (exact) { // the number of heads among M coins, drawn at once
@@ -181,11 +190,63 @@ public final class GenerationLoop {
       }
       int n = 0;
       for (int i = 0; i < samples; i++) {
-        if (coin.nextDouble() < alpha) {
+        boolean exogenous = coin.nextDouble() < alpha;
+        if (positions != null) { // coin i belongs to position i: heads first, then tails
+          positions[i] = exogenous ? -1 - i : i;
+        }
+        if (exogenous) {
           n++;
         }
       }
+      if (positions != null) {
+        partitionByCoins(n);
+      }
       return n;
+    }
+
+    /**
+     * Count mixing, positional family: the exogenous positions are a uniformly random n-subset of
+     * 0..M-1 (a partial Fisher-Yates shuffle on the MIXING stream; the first n positions of a
+     * larger n extend those of a smaller one, so cells differing in alpha share rows), the rest
+     * synthetic. The fixed anchor keeps positions 0..n-1 exogenous: they are D_0's first n samples.
+     */
+    private void partitionByCount(int t, int n) {
+      for (int i = 0; i < samples; i++) {
+        positions[i] = i;
+      }
+      if (!settings.fixedAnchor()) {
+        RandomStream rng = stream(t, StreamPurpose.MIXING);
+        for (int i = 0; i < n; i++) {
+          int j = i + rng.nextInt(samples - i);
+          int chosen = positions[j];
+          positions[j] = positions[i];
+          positions[i] = chosen;
+        }
+      }
+    }
+
+    /**
+     * Per-sample mixing, positional family: positions whose coin came up exogenous (marked -1 - i)
+     * first, in increasing order, then the others. The fixed anchor reuses D_0's first n samples,
+     * so positions 0..n-1 are exogenous whatever the coins.
+     */
+    private void partitionByCoins(int n) {
+      if (settings.fixedAnchor()) {
+        for (int i = 0; i < samples; i++) {
+          positions[i] = i;
+        }
+        return;
+      }
+      int[] marked = positions.clone();
+      int exo = 0;
+      int rest = n;
+      for (int p : marked) {
+        if (p < 0) {
+          positions[exo++] = -1 - p;
+        } else {
+          positions[rest++] = p;
+        }
+      }
     }
 
     private void drawExogenous(int t, int n) {

@@ -1,0 +1,198 @@
+package org.collapsesim.family.linreg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.collapsesim.loop.ChainRunner;
+import org.collapsesim.loop.TheoryAssert;
+import org.collapsesim.random.StreamKeys;
+import org.collapsesim.random.StreamPurpose;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Linreg with exogenous rows, against the exact conditional law of docs/theory.md ("Linear
+ * regression with exogenous rows"): given the chain's design X (A = X^T X), with q = P(row i is
+ * synthetic) and r = P(rows i and j are both synthetic), the error covariance C_t = E[(w_t -
+ * w*)(w_t - w*)^T | X] obeys C_0 = sigma^2 A^-1 and
+ *
+ * <pre>
+ *   C_t = r C_{t-1} + (q - r) A^-1 (sum_i (x_i^T C_{t-1} x_i) x_i x_i^T) A^-1 + sigma^2 A^-1,
+ * </pre>
+ *
+ * so E[test_error_t | X] = tr C_t. Each replicate's design is rebuilt from its chain seed, and the
+ * mean over R = 400 replicates of test_error_t - tr C_t(X) must be 0 within z = 4 standard errors
+ * (each comparison fails by chance with probability about 6.3e-5, the class (6 comparisons) about
+ * 4e-4). Anchoring the same rows every generation (rows 0..k-1) has another conditional law and
+ * fails these comparisons.
+ */
+class LinregAnchoringTest {
+
+  private static final double Z = 4.0;
+  private static final int ROWS = 30;
+  private static final int D = 5;
+  private static final double ALPHA = 0.2;
+
+  @Test
+  void countMixingFollowsTheRandomRowSubsetLaw() {
+    int k = (int) Math.floor(ALPHA * ROWS + 0.5);
+    double q = (ROWS - k) / (double) ROWS;
+    double r = q * (ROWS - k - 1.0) / (ROWS - 1.0);
+    assertMatchesConditionalLaw("count", q, r);
+  }
+
+  @Test
+  void perSampleMixingFollowsTheIndependentCoinLaw() {
+    double q = 1 - ALPHA;
+    assertMatchesConditionalLaw("per-sample", q, q * q);
+  }
+
+  private static void assertMatchesConditionalLaw(String mixing, double q, double r) {
+    int generations = 12;
+    ChainRunner runner =
+        ChainRunner.run(
+            String.join(
+                "\n",
+                "name: linreg-anchoring",
+                "seed: 77",
+                "replicates: 400",
+                "generations: " + generations,
+                "family: linreg",
+                "params:",
+                "  model_size: " + D,
+                "  samples: " + ROWS,
+                "  alpha: " + ALPHA,
+                "  mixing: " + mixing,
+                "  regime: replace",
+                "output: {dir: unused}",
+                ""));
+    int replicates = runner.chains().size();
+    double[][] expected = new double[replicates][];
+    for (int rep = 0; rep < replicates; rep++) {
+      long chainSeed = runner.cell().chainSeed(rep);
+      Design design = Design.draw(StreamKeys.open(chainSeed, 0, StreamPurpose.EXOGENOUS), ROWS, D);
+      expected[rep] = conditionalTestError(design, 1.0, q, r, generations);
+    }
+    for (int t : new int[] {0, 3, 12}) {
+      double[] seen = runner.metric("test_error", t);
+      double[] residual = new double[replicates];
+      for (int rep = 0; rep < replicates; rep++) {
+        residual[rep] = seen[rep] - expected[rep][t];
+      }
+      TheoryAssert.assertMeanNear(mixing + " test_error - tr C_t(X), t=" + t, 0.0, residual, Z);
+    }
+  }
+
+  /** tr C_t for t = 0..generations, by the recursion above (plain loops, no project linalg). */
+  static double[] conditionalTestError(
+      Design design, double noise, double q, double r, int generations) {
+    int d = design.d;
+    double[][] a = new double[d][d];
+    for (int i = 0; i < design.rows; i++) {
+      for (int p = 0; p < d; p++) {
+        for (int s = 0; s < d; s++) {
+          a[p][s] += design.x[i * d + p] * design.x[i * d + s];
+        }
+      }
+    }
+    double[][] ainv = invert(a);
+    double[][] c = scale(ainv, noise * noise);
+    double[] out = new double[generations + 1];
+    out[0] = trace(c);
+    for (int t = 1; t <= generations; t++) {
+      double[][] diag = new double[d][d]; // sum_i (x_i^T C x_i) x_i x_i^T
+      for (int i = 0; i < design.rows; i++) {
+        double quad = 0;
+        for (int p = 0; p < d; p++) {
+          for (int s = 0; s < d; s++) {
+            quad += design.x[i * d + p] * c[p][s] * design.x[i * d + s];
+          }
+        }
+        for (int p = 0; p < d; p++) {
+          for (int s = 0; s < d; s++) {
+            diag[p][s] += quad * design.x[i * d + p] * design.x[i * d + s];
+          }
+        }
+      }
+      double[][] spread = multiply(multiply(ainv, diag), ainv);
+      double[][] next = new double[d][d];
+      for (int p = 0; p < d; p++) {
+        for (int s = 0; s < d; s++) {
+          next[p][s] = r * c[p][s] + (q - r) * spread[p][s] + noise * noise * ainv[p][s];
+        }
+      }
+      c = next;
+      out[t] = trace(c);
+    }
+    return out;
+  }
+
+  /** Without exogenous rows (q = r = 1) the law is the linear growth n sigma^2 tr A^-1. */
+  @Test
+  void conditionalLawReducesToLinearGrowthWithoutAnchoring() {
+    Design design = Design.draw(new org.collapsesim.random.RandomStream(3), ROWS, D);
+    double[] law = conditionalTestError(design, 2.0, 1.0, 1.0, 5);
+    for (int t = 0; t <= 5; t++) {
+      assertEquals((t + 1) * law[0], law[t], 1e-12 * law[t]);
+    }
+  }
+
+  /** Gauss-Jordan inverse of a symmetric positive definite matrix (no pivoting needed). */
+  private static double[][] invert(double[][] m) {
+    int d = m.length;
+    double[][] w = new double[d][2 * d];
+    for (int i = 0; i < d; i++) {
+      System.arraycopy(m[i], 0, w[i], 0, d);
+      w[i][d + i] = 1;
+    }
+    for (int col = 0; col < d; col++) {
+      double pivot = w[col][col];
+      for (int j = 0; j < 2 * d; j++) {
+        w[col][j] /= pivot;
+      }
+      for (int i = 0; i < d; i++) {
+        if (i != col) {
+          double f = w[i][col];
+          for (int j = 0; j < 2 * d; j++) {
+            w[i][j] -= f * w[col][j];
+          }
+        }
+      }
+    }
+    double[][] out = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      System.arraycopy(w[i], d, out[i], 0, d);
+    }
+    return out;
+  }
+
+  private static double[][] multiply(double[][] a, double[][] b) {
+    int d = a.length;
+    double[][] out = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        for (int k = 0; k < d; k++) {
+          out[i][j] += a[i][k] * b[k][j];
+        }
+      }
+    }
+    return out;
+  }
+
+  private static double[][] scale(double[][] a, double f) {
+    double[][] out = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i].clone();
+      for (int j = 0; j < a.length; j++) {
+        out[i][j] *= f;
+      }
+    }
+    return out;
+  }
+
+  private static double trace(double[][] a) {
+    double t = 0;
+    for (int i = 0; i < a.length; i++) {
+      t += a[i][i];
+    }
+    return t;
+  }
+}
