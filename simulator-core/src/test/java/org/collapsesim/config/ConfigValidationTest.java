@@ -222,6 +222,18 @@ class ConfigValidationTest {
             "truth.covariance",
             "[[1, 2], [2, 1]] is not positive definite"),
         row(
+            "covariance too ill-conditioned (would be reported singular)",
+            GAUSSIAN + SIZES.replace("10", "2") + "truth:\n  covariance: [[1, 0], [0, 1e-11]]\n",
+            List.of(),
+            "truth.covariance",
+            "has condition number 1.0E11 (largest / smallest eigenvalue); at most 1e10 is allowed"),
+        row(
+            "diagonal covariance too ill-conditioned",
+            GAUSSIAN + SIZES.replace("10", "2") + "truth:\n  covariance: [1e12, 1]\n",
+            List.of(),
+            "truth.covariance",
+            "has condition number 1.0E12"),
+        row(
             "covariance not symmetric",
             GAUSSIAN + SIZES.replace("10", "2") + "truth:\n  covariance: [[2, 1], [0, 2]]\n",
             List.of(),
