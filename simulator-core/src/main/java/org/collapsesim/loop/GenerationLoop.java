@@ -75,6 +75,7 @@ public final class GenerationLoop {
     private final B subsample;
     private int[] indices = new int[0];
     private final int[] positions; // positional families only: the row partition of D_new
+    private final int[] scratch;
 
     Chain(CellModel<B, S, M> family, ChainSettings settings, long chainSeed, BlockRunner blocks) {
       this.family = family;
@@ -92,6 +93,7 @@ public final class GenerationLoop {
       this.union = subsampling ? family.newBatch(samples) : null;
       this.subsample = subsampling ? family.newBatch(samples) : null;
       this.positions = family.positional() && !exact ? new int[samples] : null;
+      this.scratch = positions != null ? new int[samples] : null;
     }
 
     ChainOutcome run(CollapseCriterion collapse, GenerationSink sink) {
@@ -206,29 +208,35 @@ public final class GenerationLoop {
 
     /**
      * Count mixing, positional family: the exogenous positions are a uniformly random n-subset of
-     * 0..M-1 (a partial Fisher-Yates shuffle on the MIXING stream; the first n positions of a
-     * larger n extend those of a smaller one, so cells differing in alpha share rows), the rest
-     * synthetic. The fixed anchor keeps positions 0..n-1 exogenous: they are D_0's first n samples.
+     * 0..M-1, chosen by a partial Fisher-Yates shuffle on the MIXING stream (the first n chosen for
+     * a small n are among those chosen for a larger one, so cells differing in alpha share rows).
+     * The fixed anchor keeps positions 0..n-1 exogenous: they are D_0's first n samples.
      */
     private void partitionByCount(int t, int n) {
+      int[] chosen = scratch;
       for (int i = 0; i < samples; i++) {
+        chosen[i] = i;
         positions[i] = i;
       }
       if (!settings.fixedAnchor()) {
         RandomStream rng = stream(t, StreamPurpose.MIXING);
         for (int i = 0; i < n; i++) {
           int j = i + rng.nextInt(samples - i);
-          int chosen = positions[j];
-          positions[j] = positions[i];
-          positions[i] = chosen;
+          int c = chosen[j];
+          chosen[j] = chosen[i];
+          chosen[i] = c;
         }
       }
+      for (int i = 0; i < n; i++) {
+        positions[chosen[i]] = -1 - chosen[i];
+      }
+      groupMarked(n);
     }
 
     /**
-     * Per-sample mixing, positional family: positions whose coin came up exogenous (marked -1 - i)
-     * first, in increasing order, then the others. The fixed anchor reuses D_0's first n samples,
-     * so positions 0..n-1 are exogenous whatever the coins.
+     * Per-sample mixing, positional family: the positions whose own coin came up exogenous (marked
+     * -1 - i). The fixed anchor reuses D_0's first n samples, so positions 0..n-1 are exogenous
+     * whatever the coins.
      */
     private void partitionByCoins(int n) {
       if (settings.fixedAnchor()) {
@@ -237,10 +245,21 @@ public final class GenerationLoop {
         }
         return;
       }
-      int[] marked = positions.clone();
+      groupMarked(n);
+    }
+
+    /**
+     * Rewrites {@code positions}, where the n exogenous positions are marked -1 - i, as the
+     * exogenous positions in increasing order followed by the others in increasing order: D_new
+     * grouped by source (SPEC §5a), in an order that depends only on the partition (so that two
+     * cells with the same partition sum their samples in the same order).
+     */
+    private void groupMarked(int n) {
+      System.arraycopy(positions, 0, scratch, 0, samples);
       int exo = 0;
       int rest = n;
-      for (int p : marked) {
+      for (int i = 0; i < samples; i++) {
+        int p = scratch[i];
         if (p < 0) {
           positions[exo++] = -1 - p;
         } else {

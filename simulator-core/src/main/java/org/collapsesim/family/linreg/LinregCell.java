@@ -8,6 +8,7 @@ import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
 import org.collapsesim.random.RandomStream;
+import org.collapsesim.random.ZigguratNormal;
 
 /**
  * The linreg family bound to one cell. A sample is a labelled row of the chain's fixed design, so
@@ -100,15 +101,23 @@ final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregM
     label(model.design, model.w, rng, n, out);
   }
 
-  /** Appends n samples: the batch's next positions (rows) labelled x.w + sigma z. */
+  /**
+   * Appends n samples: the batch's next positions (rows) labelled x.w + sigma z, where row r's z is
+   * deviate r of the stream from its current position (which then moves past all T rows). Keying
+   * the noise by row, not by draw order, gives cells that differ only in mechanism the same label
+   * on every row that both draw from the same source (common random numbers, SPEC §8).
+   */
   private void label(Design design, double[] w, RandomStream rng, int n, LabelBatch out) {
     out.ensureCapacity(n);
+    long key = rng.key();
+    long base = rng.position();
     for (int i = 0; i < n; i++) {
       int row = out.positions != null ? out.positions[out.size] : out.size % rows;
       out.rows[out.size] = row;
-      out.y[out.size] = design.dot(row, w) + noise * rng.nextGaussian();
+      out.y[out.size] = design.dot(row, w) + noise * ZigguratNormal.deviate(key, base + row);
       out.size++;
     }
+    rng.skip(rows);
   }
 
   @Override
