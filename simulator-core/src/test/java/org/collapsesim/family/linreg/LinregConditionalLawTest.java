@@ -9,7 +9,7 @@ import org.collapsesim.random.StreamPurpose;
 import org.junit.jupiter.api.Test;
 
 /**
- * Linreg with exogenous rows, against the exact conditional law of docs/theory.md ("Linear
+ * Linreg with exogenous rows, against the exact conditional law of docs/families.md ("Linear
  * regression with exogenous rows"): given the chain's design X (A = X^T X), with q = P(row i is
  * synthetic) and r = P(rows i and j are both synthetic), the error covariance C_t = E[(w_t -
  * w*)(w_t - w*)^T | X] obeys C_0 = sigma^2 A^-1 and
@@ -20,16 +20,18 @@ import org.junit.jupiter.api.Test;
  *
  * so E[test_error_t | X] = tr C_t. Each replicate's design is rebuilt from its chain seed, and the
  * mean over R = 400 replicates of test_error_t - tr C_t(X) must be 0 within z = 4 standard errors
- * (each comparison fails by chance with probability about 6.3e-5, the class (6 comparisons) about
- * 4e-4). Anchoring the same rows every generation (rows 0..k-1) has another conditional law and
- * fails these comparisons.
+ * (each comparison fails by chance with probability about 6.3e-5, the class (12 comparisons) about
+ * 8e-4). Anchoring the same rows every generation (rows 0..k-1) has another conditional law and
+ * fails these comparisons. Ridge (alpha 0) is checked the same way against its own conditional law.
  */
-class LinregAnchoringTest {
+class LinregConditionalLawTest {
 
   private static final double Z = 4.0;
   private static final int ROWS = 30;
   private static final int D = 5;
   private static final double ALPHA = 0.2;
+  private static final int GENERATIONS = 12;
+  private static final long SEED = 77;
 
   @Test
   void countMixingFollowsTheRandomRowSubsetLaw() {
@@ -46,22 +48,46 @@ class LinregAnchoringTest {
   }
 
   private static void assertMatchesConditionalLaw(String mixing, double q, double r) {
-    int generations = 12;
+    assertChainsFollow(
+        "alpha: " + ALPHA + ", mixing: " + mixing,
+        "test_error",
+        design -> conditionalTestError(design, 1.0, q, r, GENERATIONS));
+  }
+
+  /**
+   * Ridge without exogenous rows: with G = (A + lambda I)^-1 and K = G A, w_t = K w_{t-1} + G X^T
+   * e_t, so E[w_t | X] = K^{t+1} w* and Cov_t = K Cov_{t-1} K^T + sigma^2 G A G (Cov_{-1} = 0);
+   * E[test_error_t | X] = ||K^{t+1} w* - w*||^2 + tr Cov_t and E[w_norm_sq_t | X] = ||K^{t+1}
+   * w*||^2 + tr Cov_t. The shrinkage pulls w_t towards 0, so test_error tends to ||w*||^2.
+   */
+  @Test
+  void ridgeFollowsItsShrinkageLaw() {
+    double lambda = 8.0;
+    double[] wStar = LinregFamily.trueWeights(SEED, D, 1.0);
+    for (String metric : new String[] {"test_error", "w_norm_sq"}) {
+      assertChainsFollow(
+          "ridge: " + lambda,
+          metric,
+          design -> ridgeLaw(design, wStar, lambda, metric.equals("test_error"), GENERATIONS));
+    }
+  }
+
+  /**
+   * Runs R = 400 chains of the cell and checks, at generations 0, 3 and 12, that the mean over
+   * replicates of metric - law(design of the replicate) is 0 within Z standard errors.
+   */
+  private static void assertChainsFollow(
+      String params, String metric, java.util.function.Function<Design, double[]> law) {
     ChainRunner runner =
         ChainRunner.run(
             String.join(
                 "\n",
-                "name: linreg-anchoring",
-                "seed: 77",
+                "name: linreg-law",
+                "seed: " + SEED,
                 "replicates: 400",
-                "generations: " + generations,
+                "generations: " + GENERATIONS,
                 "family: linreg",
-                "params:",
-                "  model_size: " + D,
-                "  samples: " + ROWS,
-                "  alpha: " + ALPHA,
-                "  mixing: " + mixing,
-                "  regime: replace",
+                "params: {model_size: " + D + ", samples: " + ROWS + ", " + params + "}",
                 "output: {dir: unused}",
                 ""));
     int replicates = runner.chains().size();
@@ -69,21 +95,60 @@ class LinregAnchoringTest {
     for (int rep = 0; rep < replicates; rep++) {
       long chainSeed = runner.cell().chainSeed(rep);
       Design design = Design.draw(StreamKeys.open(chainSeed, 0, StreamPurpose.EXOGENOUS), ROWS, D);
-      expected[rep] = conditionalTestError(design, 1.0, q, r, generations);
+      expected[rep] = law.apply(design);
     }
-    for (int t : new int[] {0, 3, 12}) {
-      double[] seen = runner.metric("test_error", t);
+    for (int t : new int[] {0, 3, GENERATIONS}) {
+      double[] seen = runner.metric(metric, t);
       double[] residual = new double[replicates];
       for (int rep = 0; rep < replicates; rep++) {
         residual[rep] = seen[rep] - expected[rep][t];
       }
-      TheoryAssert.assertMeanNear(mixing + " test_error - tr C_t(X), t=" + t, 0.0, residual, Z);
+      TheoryAssert.assertMeanNear(
+          params + ": " + metric + " minus its conditional mean, t=" + t, 0.0, residual, Z);
     }
   }
 
-  /** tr C_t for t = 0..generations, by the recursion above (plain loops, no project linalg). */
-  static double[] conditionalTestError(
-      Design design, double noise, double q, double r, int generations) {
+  /** E[test_error_t | X] (or E[w_norm_sq_t | X]) of ridge at alpha 0, t = 0..generations. */
+  static double[] ridgeLaw(
+      Design design, double[] wStar, double lambda, boolean error, int generations) {
+    int d = design.d;
+    double[][] a = gram(design);
+    double[][] shifted = scale(a, 1.0);
+    for (int p = 0; p < d; p++) {
+      shifted[p][p] += lambda;
+    }
+    double[][] g = invert(shifted);
+    double[][] k = multiply(g, a);
+    double[][] step = multiply(multiply(g, a), g); // sigma = 1
+    double[] mean = wStar.clone();
+    double[][] cov = new double[d][d];
+    double[] out = new double[generations + 1];
+    for (int t = 0; t <= generations; t++) {
+      double[] next = new double[d];
+      for (int p = 0; p < d; p++) {
+        for (int s = 0; s < d; s++) {
+          next[p] += k[p][s] * mean[s];
+        }
+      }
+      mean = next;
+      double[][] spread = multiply(multiply(k, cov), transpose(k));
+      for (int p = 0; p < d; p++) {
+        for (int s = 0; s < d; s++) {
+          spread[p][s] += step[p][s];
+        }
+      }
+      cov = spread;
+      double bias = 0;
+      for (int p = 0; p < d; p++) {
+        double b = error ? mean[p] - wStar[p] : mean[p];
+        bias += b * b;
+      }
+      out[t] = bias + trace(cov);
+    }
+    return out;
+  }
+
+  private static double[][] gram(Design design) {
     int d = design.d;
     double[][] a = new double[d][d];
     for (int i = 0; i < design.rows; i++) {
@@ -93,7 +158,24 @@ class LinregAnchoringTest {
         }
       }
     }
-    double[][] ainv = invert(a);
+    return a;
+  }
+
+  private static double[][] transpose(double[][] m) {
+    double[][] out = new double[m.length][m.length];
+    for (int i = 0; i < m.length; i++) {
+      for (int j = 0; j < m.length; j++) {
+        out[i][j] = m[j][i];
+      }
+    }
+    return out;
+  }
+
+  /** tr C_t for t = 0..generations, by the recursion above (plain loops, no project linalg). */
+  static double[] conditionalTestError(
+      Design design, double noise, double q, double r, int generations) {
+    int d = design.d;
+    double[][] ainv = invert(gram(design));
     double[][] c = scale(ainv, noise * noise);
     double[] out = new double[generations + 1];
     out[0] = trace(c);
