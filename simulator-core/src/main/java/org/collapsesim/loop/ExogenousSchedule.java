@@ -93,7 +93,8 @@ public sealed interface ExogenousSchedule {
 
     @Override
     public double alpha(int t) {
-      return t == 0 ? 1.0 : checkT(t, alpha0 * StrictMath.pow(rate, t - 1));
+      // alpha0 = 0 stays 0 even where a large rate overflows (0 * Infinity would be NaN)
+      return t == 0 ? 1.0 : checkT(t, alpha0 == 0 ? 0.0 : alpha0 * StrictMath.pow(rate, t - 1));
     }
 
     @Override
@@ -122,7 +123,7 @@ public sealed interface ExogenousSchedule {
 
     @Override
     public double alpha(int t) {
-      return t == 0 ? 1.0 : checkT(t, alpha0 * StrictMath.pow(t, -exponent));
+      return t == 0 ? 1.0 : checkT(t, alpha0 == 0 ? 0.0 : alpha0 * StrictMath.pow(t, -exponent));
     }
 
     @Override
