@@ -130,7 +130,17 @@ final class CommonParameters {
                 .reduce(cell.origin("alpha"), (a, b) -> a + ", " + b);
         problems.add(
             new ConfigProblem(
-                where, parts + " is " + total + ", more than 1 (the sources share M)"));
+                where,
+                where.equals(cell.origin("alpha"))
+                    ? "alpha_"
+                        + t
+                        + " = "
+                        + total
+                        + " is more than 1 (alpha_t must stay in [0, 1]"
+                        + " for every t <= generations = "
+                        + context.generations
+                        + ")"
+                    : parts + " is " + total + ", more than 1 (the sources share M)"));
         return;
       }
     }
