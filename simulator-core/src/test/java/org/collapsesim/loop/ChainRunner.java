@@ -83,6 +83,17 @@ public final class ChainRunner {
     return out;
   }
 
+  /**
+   * Asserts that the replicate mean of {@code name} is within 4 standard errors of its closed form
+   * at each of {@code generations} ({@link TheoryAssert}: about 6e-5 false failures each).
+   */
+  public void assertTheory(String name, int... generations) {
+    for (int t : generations) {
+      TheoryAssert.assertMeanNear(
+          "E[" + name + "] at generation " + t, theory(name, t), metric(name, t), 4);
+    }
+  }
+
   /** The closed form of {@code name} at generation t. */
   public double theory(String name, int t) {
     double[] row = cell.theory()[cell.metricNames().indexOf(name)];
