@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the whole generation loop, every source, filter, regime and the
+// weighted fit, stays in one file so the algorithm reads top to bottom (docs/architecture.md).
 package org.collapsesim.loop;
 
 import java.util.ArrayDeque;

@@ -1,3 +1,5 @@
+// Over 400 lines: every table's columns and rows are built here, once, so that the Spark sweep
+// and the in-process writer cannot disagree on a schema.
 package org.collapsesim.io;
 
 import java.util.ArrayList;

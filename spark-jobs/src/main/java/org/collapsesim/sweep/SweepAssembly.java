@@ -1,3 +1,5 @@
+// Slightly over 400 lines: the sort-then-reduce assembly of every small table shares its
+// helpers here; contrasts.arrow has its own class (ContrastsAssembly).
 package org.collapsesim.sweep;
 
 import java.io.IOException;
@@ -26,7 +28,6 @@ import org.collapsesim.io.SweepTableFiles;
 import org.collapsesim.io.TableSchema;
 import org.collapsesim.result.CellSummary;
 import org.collapsesim.result.ChainRecord;
-import org.collapsesim.result.ContrastSummary;
 import org.collapsesim.result.GenerationSummary;
 
 /**
@@ -128,7 +129,8 @@ public final class SweepAssembly {
     if (config.variants().compareTo() != null) {
       reduction = new ContrastReduction(layout, config.generations());
       Dataset<Row> contrasts =
-          contrasts(spark, source, config, generations, generationRows, rowsPerPartition);
+          ContrastsAssembly.contrasts(
+              spark, source, config, generations, generationRows, rowsPerPartition);
       write(
           outputDir,
           "contrasts",
@@ -174,106 +176,12 @@ public final class SweepAssembly {
   }
 
   /**
-   * The contrasts table: each generation row of a cell with a baseline is linked to its cell (role
-   * 0), each row of a baseline to every cell it is the baseline of (role 1); sorted by (cell,
-   * generation, replicate, role), a replicate with both chains ok is a run of its cell row then its
-   * baseline row, and each (cell, generation) group reduces to one row by {@link
-   * ContrastSummary#of}, pairs in replicate order.
-   */
-  private static Dataset<Row> contrasts(
-      SparkSession spark,
-      SweepSource source,
-      SweepConfig config,
-      Dataset<Row> generations,
-      long generationRows,
-      long rowsPerPartition) {
-    List<Row> links = new ArrayList<>();
-    for (int c = 0; c < config.cells().size(); c++) {
-      int b = config.variants().baseline(c);
-      if (b >= 0) {
-        links.add(org.apache.spark.sql.RowFactory.create(c, c, 0));
-        links.add(org.apache.spark.sql.RowFactory.create(b, c, 1));
-      }
-    }
-    StructType linkType =
-        new StructType()
-            .add(LINK_CELL, org.apache.spark.sql.types.DataTypes.IntegerType, false)
-            .add(CONTRAST_CELL, org.apache.spark.sql.types.DataTypes.IntegerType, false)
-            .add(ROLE, org.apache.spark.sql.types.DataTypes.IntegerType, false);
-    Dataset<Row> link = spark.createDataFrame(links, linkType);
-    Dataset<Row> linked =
-        generations
-            .join(
-                org.apache.spark.sql.functions.broadcast(link),
-                generations.col(WorkParts.CELL_INDEX).equalTo(link.col(LINK_CELL)))
-            .withColumn(
-                PAIR_ORDER,
-                generations
-                    .col("replicate")
-                    .cast("long")
-                    .multiply(2)
-                    .plus(link.col(ROLE).cast("long")));
-    TableSchema withIndex = withCellIndex(OutputLayout.of(config).contrastsSchema());
-    return sortedByGroup(
-            linked, 2 * generationRows, rowsPerPartition, CONTRAST_CELL, "generation", PAIR_ORDER)
-        .mapPartitions(
-            (MapPartitionsFunction<Row, Row>)
-                rows ->
-                    reduceRuns(
-                        rows,
-                        r ->
-                            groupKey(
-                                r.getInt(r.fieldIndex(CONTRAST_CELL)),
-                                r.getInt(r.fieldIndex("generation"))),
-                        group -> contrastRow(source, group)),
-            Encoders.row(SparkRows.structType(withIndex)));
-  }
-
-  private static final String LINK_CELL = "_link_cell";
-  private static final String CONTRAST_CELL = "_contrast_cell";
-  private static final String ROLE = "_role";
-  private static final String PAIR_ORDER = "_pair_order";
-
-  /** The contrasts row of one (cell, generation) group sorted by replicate, then role. */
-  private static Row contrastRow(SweepSource source, List<Row> rows) {
-    ExecutorContext context = ExecutorContext.of(source);
-    OutputLayout layout = context.layout();
-    Row first = rows.get(0);
-    int cellIndex = first.getInt(first.fieldIndex(CONTRAST_CELL));
-    int generation = first.getInt(first.fieldIndex("generation"));
-    List<String> metrics = layout.metrics();
-    int[] positions = new int[metrics.size()];
-    for (int m = 0; m < positions.length; m++) {
-      positions[m] = first.fieldIndex(metrics.get(m));
-    }
-    int role = first.fieldIndex(ROLE);
-    int replicate = first.fieldIndex("replicate");
-    List<Double[]> cell = new ArrayList<>();
-    List<Double[]> baseline = new ArrayList<>();
-    for (int i = 0; i + 1 < rows.size(); i++) {
-      Row a = rows.get(i);
-      Row b = rows.get(i + 1);
-      if (a.getInt(role) == 0
-          && b.getInt(role) == 1
-          && a.getInt(replicate) == b.getInt(replicate)) {
-        cell.add(SparkRows.doubles(a, positions));
-        baseline.add(SparkRows.doubles(b, positions));
-        i++;
-      }
-    }
-    ContrastSummary stats = ContrastSummary.of(generation, cell, baseline, positions.length);
-    Object[] out =
-        layout.contrastRow(cellIndex, context.config().variants().baseline(cellIndex), stats);
-    return SparkRows.row(SparkRows.append(out, cellIndex));
-  }
-
-  /**
    * {@code rows} sorted by {@code keys}, where all keys but the last name a group and the last
    * orders the rows inside it: in one partition when {@code expectedRows} fits {@code
    * rowsPerPartition} (no range partitioner, no sampling job), else range-partitioned on the group
    * keys, so that a group never spans two partitions.
    */
-  private static Dataset<Row> sortedByGroup(
+  static Dataset<Row> sortedByGroup(
       Dataset<Row> rows, long expectedRows, long rowsPerPartition, String... keys) {
     long partitions = (expectedRows + rowsPerPartition - 1) / rowsPerPartition;
     org.apache.spark.sql.Column[] all = new org.apache.spark.sql.Column[keys.length];
@@ -324,11 +232,11 @@ public final class SweepAssembly {
     };
   }
 
-  private static long groupKey(int cellIndex, int second) {
+  static long groupKey(int cellIndex, int second) {
     return ((long) cellIndex << 32) | (second & 0xFFFFFFFFL);
   }
 
-  private static TableSchema withCellIndex(TableSchema schema) {
+  static TableSchema withCellIndex(TableSchema schema) {
     List<Column> columns = new ArrayList<>(schema.columns());
     columns.add(Column.required(WorkParts.CELL_INDEX, ColumnType.INT32));
     return new TableSchema(columns, Map.of());

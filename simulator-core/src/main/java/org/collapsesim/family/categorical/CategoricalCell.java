@@ -1,3 +1,5 @@
+// Over 400 lines: the family's whole contract in one place (explicit and exact draws, the fit,
+// three metric paths: counted, dense and weighted, and its side of the anchoring mechanisms).
 package org.collapsesim.family.categorical;
 
 import java.util.List;
