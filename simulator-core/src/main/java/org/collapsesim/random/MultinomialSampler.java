@@ -121,7 +121,7 @@ public final class MultinomialSampler {
   }
 
   /** suffix[k] = the sum of w[index[j]] for k <= j < to. */
-  private static void suffixSums(double[] w, int[] index, int from, int to, double[] suffix) {
+  static void suffixSums(double[] w, int[] index, int from, int to, double[] suffix) {
     double s = 0;
     for (int k = to - 1; k >= from; k--) {
       s += w[index[k]];
