@@ -37,11 +37,12 @@ REF="$WORK/collapse_ref"
 gcc -O3 -march=native -o "$REF" "$ROOT/benchmarks/reference/collapse_ref.c" -lm
 "$ROOT/bin/collapse" describe >/dev/null # builds on first use, outside the timings
 
-# name | family args for the references | collapse-sim --set overrides | generations | replicates
+# name | args of the references | collapse-sim config lines (; for newline) | generations | replicates
+ZIPF="family: categorical;truth: {distribution: zipf, exponent: 1.1};sampling: exact"
 WORKLOADS=(
-  "categorical V=1e4 N=1e5 exact|categorical 10000 100000|family=categorical truth.distribution=zipf truth.exponent=1.1 params.model_size=10000 params.samples=100000 sampling=exact|50|40"
-  "categorical V=1e6 N=1e6 exact|categorical 1000000 1000000|family=categorical truth.distribution=zipf truth.exponent=1.1 params.model_size=1000000 params.samples=1000000 sampling=exact|10|6"
-  "gaussian d=1 M=1000 explicit|gaussian 1000|family=gaussian params.model_size=1 params.samples=1000 sampling=explicit|200|500"
+  "categorical V=1e4 N=1e5 exact|categorical 10000 100000|$ZIPF;params: {model_size: 10000, samples: 100000}|50|40"
+  "categorical V=1e6 N=1e6 exact|categorical 1000000 1000000|$ZIPF;params: {model_size: 1000000, samples: 1000000}|10|6"
+  "gaussian d=1 M=1000 explicit|gaussian 1000|family: gaussian;sampling: explicit;params: {model_size: 1, samples: 1000, estimator: mle}|200|500"
 )
 
 cpu_seconds() { # command...: prints user + sys seconds of the whole process
@@ -56,7 +57,7 @@ median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 printf 'load before: %s\n' "$(cut -d' ' -f1 /proc/loadavg)"
 printf '%-32s %12s %12s %14s %9s %9s\n' workload "C us" "numpy us" "collapse us" "numpy/C" "ours/C"
 for w in "${WORKLOADS[@]}"; do
-  IFS='|' read -r name refargs sets generations replicates <<<"$w"
+  IFS='|' read -r name refargs lines generations replicates <<<"$w"
   config="$WORK/config.yaml"
   cat >"$config" <<YAML
 name: compare
@@ -64,16 +65,14 @@ seed: 20261204
 replicates: $replicates
 generations: $generations
 record_every: $generations
-family: categorical
 output: {dir: $WORK/out, formats: [csv]}
 YAML
-  setargs=()
-  for s in $sets; do setargs+=(--set "$s"); done
+  tr ';' '\n' <<<"$lines" >>"$config"
   c=() ; np=() ; ours=()
   for ((run = 0; run < RUNS; run++)); do
     c+=("$(cpu_seconds "$REF" $refargs "$generations" "$replicates")")
     np+=("$(cpu_seconds "$PY" "$ROOT/benchmarks/reference/collapse_ref.py" $refargs "$generations" "$replicates")")
-    ours+=("$(cpu_seconds "$ROOT/bin/collapse" run "$config" "${setargs[@]}" --threads 1 \
+    ours+=("$(cpu_seconds "$ROOT/bin/collapse" run "$config" --threads 1 \
       --out "$WORK/out" --overwrite)")
   done
   units=$(( (generations + 1) * replicates ))

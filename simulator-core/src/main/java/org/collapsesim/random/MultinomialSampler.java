@@ -94,21 +94,13 @@ public final class MultinomialSampler {
    * about (BINOMIAL_NS - ALIAS_REBUILD_NS) / ALIAS_DRAW_NS per category.
    */
   static int aliasFrom(long n, double[] w, int[] index, int from, int to, double[] suffix) {
-    int positive = 0;
-    for (int k = from; k < to; k++) {
-      if (w[index[k]] > 0.0) {
-        positive++;
-      }
-    }
+    // cost(k) less the rebuild of every positive category, a constant: one pass suffices
     double drawsPerWeight = ALIAS_DRAW_NS * n / suffix[from];
-    double best = BINOMIAL_NS * positive; // k = to: binomials throughout
+    double best = Double.POSITIVE_INFINITY;
     int split = to;
     int before = 0; // positive-weight categories in [from, k)
     for (int k = from; k < to; k++) {
-      double cost =
-          BINOMIAL_NS * before
-              + ALIAS_REBUILD_NS * (positive - before)
-              + drawsPerWeight * suffix[k];
+      double cost = (BINOMIAL_NS - ALIAS_REBUILD_NS) * before + drawsPerWeight * suffix[k];
       if (cost < best) {
         best = cost;
         split = k;
@@ -117,7 +109,7 @@ public final class MultinomialSampler {
         before++;
       }
     }
-    return split;
+    return (BINOMIAL_NS - ALIAS_REBUILD_NS) * before <= best ? to : split;
   }
 
   /** suffix[k] = the sum of w[index[j]] for k <= j < to. */
