@@ -156,7 +156,7 @@ class CliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "validate", "describe"})
+  @ValueSource(strings = {"run", "validate", "describe", "ctm"})
   void everyCommandHasHelp(String command) {
     Result r = execute(command, "--help");
     assertEquals(0, r.code());
