@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.collapsesim.math.DetMath;
 
 /**
  * CTM bits of binary strings, CTM(s) = -log2 D(n)(s) (the Coding Theorem Method: Delahaye and Zenil
@@ -28,9 +29,17 @@ public final class CtmTable {
 
   static final String D4_RESOURCE = "ctm-d4-binary.csv";
 
+  /** The longest strings the shipped tables are meant for (D(5) holds all of them). */
+  public static final int MAX_LENGTH = 12;
+
+  private static final double LN2 = 0.6931471805599453;
+
   private final String source;
   private final Map<String, Double> bits;
   private final double missingBits;
+
+  /** log2Mass[w] = log2 of the sum over all 2^w strings s of length w of 2^-bits(s). */
+  private final double[] log2Mass = new double[MAX_LENGTH + 1];
 
   /**
    * A table of CTM bits.
@@ -55,6 +64,14 @@ public final class CtmTable {
       max = Math.max(max, v);
     }
     this.missingBits = max + 1;
+    for (int w = 1; w <= MAX_LENGTH; w++) {
+      double mass = 0;
+      for (int v = 0; v < 1 << w; v++) { // lexicographic order: a fixed summation order
+        mass +=
+            DetMath.exp(-bitsOrMissing(Integer.toBinaryString((1 << w) | v).substring(1)) * LN2);
+      }
+      log2Mass[w] = DetMath.log(mass) / LN2;
+    }
   }
 
   /** D(5): every binary string of 1 to 12 symbols (Soler-Toscano et al. 2014, via pybdm). */
@@ -79,6 +96,25 @@ public final class CtmTable {
    */
   public double bits(String s) {
     requireBinary(s);
+    return bitsOrMissing(s);
+  }
+
+  /**
+   * log2 of the sum over every binary string s of the given length of 2^-CTM(s): the normaliser
+   * that turns 2^-CTM into a probability over the strings of one length (computed once, in
+   * lexicographic order).
+   *
+   * @param length 1..{@value #MAX_LENGTH}
+   */
+  public double log2Mass(int length) {
+    if (!(length >= 1 && length <= MAX_LENGTH)) {
+      throw new IllegalArgumentException(
+          "length: " + length + " is not in 1.." + MAX_LENGTH + " (the CTM tables' reach)");
+    }
+    return log2Mass[length];
+  }
+
+  private double bitsOrMissing(String s) {
     Double v = bits.get(s);
     return v != null ? v : missingBits;
   }
