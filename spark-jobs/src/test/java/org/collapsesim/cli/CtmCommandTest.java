@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,28 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** {@code collapse ctm}: CTM and BDM bits of strings, exact D(N) tables, and bad input. */
 class CtmCommandTest {
 
   @TempDir Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result execute(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = CollapseCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun execute(String... args) {
+    return CliRun.execute(args);
   }
 
   @Test
   void shortStringsGetCtmAndLongOnesBdm() {
-    Result r = execute("ctm", "01011100", "0".repeat(24));
+    CliRun r = execute("ctm", "01011100", "0".repeat(24));
     assertEquals(0, r.code(), r.err());
     String[] lines = r.out().split("\\R");
     assertEquals("22.0030069  01011100  ctm D(5)", lines[0]);
@@ -44,7 +33,7 @@ class CtmCommandTest {
 
   @Test
   void partitionBlockAndTableAreOptions() {
-    Result r =
+    CliRun r =
         execute("ctm", "--partition", "correlated", "--block", "4", "--table", "d4", "00000");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().endsWith("00000  bdm D(4) correlated block 4" + System.lineSeparator()));
@@ -53,7 +42,7 @@ class CtmCommandTest {
   @Test
   void enumerateWritesTheExactTable() throws IOException {
     Path csv = dir.resolve("d3.csv");
-    Result r = execute("ctm", "--enumerate", "3", "--out", csv.toString());
+    CliRun r = execute("ctm", "--enumerate", "3", "--out", csv.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().contains("2147184 halting machines"), r.err());
     List<String> lines = Files.readAllLines(csv);
@@ -82,7 +71,7 @@ class CtmCommandTest {
         "ctm --out x.csv 01 | ctm: --out goes with --enumerate"
       })
   void badInputIsRejectedWithExitTwoBeforeAnythingRuns(String args, String message) {
-    Result r = execute(args.trim().split(" "));
+    CliRun r = execute(args.trim().split(" "));
     assertEquals(2, r.code());
     assertTrue(r.err().contains(message), r.err());
     assertEquals("", r.out());
@@ -91,7 +80,7 @@ class CtmCommandTest {
   @Test
   void anExistingOutputFileIsRefused() throws IOException {
     Path csv = Files.writeString(dir.resolve("taken.csv"), "keep me");
-    Result r = execute("ctm", "--enumerate", "1", "--out", csv.toString());
+    CliRun r = execute("ctm", "--enumerate", "1", "--out", csv.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("exists"), r.err());
     assertEquals("keep me", Files.readString(csv));
