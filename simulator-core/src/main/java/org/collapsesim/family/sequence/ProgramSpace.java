@@ -212,8 +212,8 @@ public final class ProgramSpace {
         dataByK[(int) k] = data;
       }
       double total = priorBits[c] + data;
-      if (total
-          < bestTotal) { // strict: an earlier candidate (shorter period, smaller block) wins ties
+      // strict: on a tie the earlier candidate (shorter period, smaller block) stays
+      if (total < bestTotal) {
         bestTotal = total;
         best = c;
         bestK = k;
