@@ -44,12 +44,12 @@ final class CodeLengths {
    *
    * @param counts the counts, column j at {@code counts[offset .. offset + alphabet)}
    */
-  static double positionBits(int[] counts, int offset, int alphabet) {
+  static double positionBits(long[] counts, int offset, int alphabet) {
     double half = alphabet / 2.0;
     long m = 0;
     double lnP = DetMath.lgamma(half) - alphabet * 0.5 * LN_PI; // Gamma(1/2) = sqrt(pi)
     for (int a = 0; a < alphabet; a++) {
-      int c = counts[offset + a];
+      long c = counts[offset + a];
       m += c;
       lnP += DetMath.lgamma(c + 0.5);
     }

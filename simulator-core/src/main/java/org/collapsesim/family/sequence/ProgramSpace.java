@@ -183,45 +183,72 @@ public final class ProgramSpace {
    * @param strings M, the number of strings counted (at least 1)
    * @return the chosen program with its codes and the gate's two reference codes
    */
-  public ProgramFit fit(int[] columnCounts, int strings) {
-    long n = (long) strings * length;
+  public ProgramFit fit(long[] columnCounts, long strings) {
+    long n = strings * length;
     double statistical = 0;
     for (int j = 0; j < length; j++) {
       statistical += CodeLengths.positionBits(columnCounts, j * alphabet, alphabet);
     }
     double nullBits = n * (DetMath.log(alphabet) / LN2);
     long maxMismatches = n * (alphabet - 1) / alphabet; // k/n <= (|A| - 1)/|A|, in integers
-    double[] dataByK = new double[(int) n + 1]; // data bits by k, computed once per k
-    Arrays.fill(dataByK, Double.NaN);
-    int best = -1;
-    long bestK = 0;
-    double bestData = 0;
-    double bestTotal = Double.POSITIVE_INFINITY;
+
+    // The product of the column counts with the candidate outputs: k for every candidate.
+    long[] mismatches = new long[outputs.length];
+    long kMin = Long.MAX_VALUE;
+    long kMax = 0;
     for (int c = 0, base = 0; c < outputs.length; c++, base += length) {
       long matches = 0;
       for (int j = 0; j < length; j++) {
         matches += columnCounts[columnIndex[base + j]];
       }
       long k = n - matches;
+      mismatches[c] = k;
+      if (k <= maxMismatches) {
+        kMin = Math.min(kMin, k);
+        kMax = Math.max(kMax, k);
+      }
+    }
+    // Many candidates share k: code each k once, while the table stays small.
+    long range = kMax - kMin + 1;
+    double[] dataByK = range <= 8L * outputs.length ? new double[(int) range] : null;
+    if (dataByK != null) {
+      Arrays.fill(dataByK, Double.NaN);
+    }
+    int best = -1;
+    double bestData = 0;
+    double bestTotal = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < outputs.length; c++) {
+      long k = mismatches[c];
       if (k > maxMismatches) {
         continue;
       }
-      double data = dataByK[(int) k];
-      if (Double.isNaN(data)) {
+      double data;
+      if (dataByK == null) {
         data = CodeLengths.dataBits(n, k, alphabet);
-        dataByK[(int) k] = data;
+      } else {
+        data = dataByK[(int) (k - kMin)];
+        if (Double.isNaN(data)) {
+          data = CodeLengths.dataBits(n, k, alphabet);
+          dataByK[(int) (k - kMin)] = data;
+        }
       }
       double total = priorBits[c] + data;
       // strict: on a tie the earlier candidate (shorter period, smaller block) stays
       if (total < bestTotal) {
         bestTotal = total;
         best = c;
-        bestK = k;
         bestData = data;
       }
     }
     return new ProgramFit(
-        blocks[best], outputs[best], n, bestK, priorBits[best], bestData, statistical, nullBits);
+        blocks[best],
+        outputs[best],
+        n,
+        mismatches[best],
+        priorBits[best],
+        bestData,
+        statistical,
+        nullBits);
   }
 
   /** c(b), see {@link ProgramPrior}. */

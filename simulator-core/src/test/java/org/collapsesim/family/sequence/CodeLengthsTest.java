@@ -29,11 +29,11 @@ class CodeLengthsTest {
   @Test
   void ktPositionCodeIsTheSequentialKtEstimator() {
     // binary (1, 0): 1/2 -> 1 bit; (2, 1): 1/2 * 3/4 * 1/6 = 1/16 -> 4 bits
-    assertEquals(1.0, CodeLengths.positionBits(new int[] {1, 0}, 0, 2), 1e-12);
-    assertEquals(4.0, CodeLengths.positionBits(new int[] {9, 2, 1}, 1, 2), 1e-12);
+    assertEquals(1.0, CodeLengths.positionBits(new long[] {1, 0}, 0, 2), 1e-12);
+    assertEquals(4.0, CodeLengths.positionBits(new long[] {9, 2, 1}, 1, 2), 1e-12);
     // ternary (1, 0, 0): (0 + 1/2) / (0 + 3/2) = 1/3; (1, 1, 0): 1/3 * (1/2)/(5/2) = 1/15
-    assertEquals(log2(3), CodeLengths.positionBits(new int[] {1, 0, 0}, 0, 3), 1e-12);
-    assertEquals(log2(15), CodeLengths.positionBits(new int[] {9, 1, 1, 0}, 1, 3), 1e-12);
+    assertEquals(log2(3), CodeLengths.positionBits(new long[] {1, 0, 0}, 0, 3), 1e-12);
+    assertEquals(log2(15), CodeLengths.positionBits(new long[] {9, 1, 1, 0}, 1, 3), 1e-12);
   }
 
   @Test

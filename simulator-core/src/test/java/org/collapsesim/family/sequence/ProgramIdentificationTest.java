@@ -60,8 +60,8 @@ class ProgramIdentificationTest {
   }
 
   /** Column counts of M strings: each symbol of {@code truth} flipped with probability r. */
-  private static int[] noisyCounts(int[] truth, double r, RandomStream stream) {
-    int[] counts = new int[L * 2];
+  private static long[] noisyCounts(int[] truth, double r, RandomStream stream) {
+    long[] counts = new long[L * 2];
     for (int i = 0; i < M; i++) {
       for (int j = 0; j < L; j++) {
         int symbol = stream.nextBernoulli(r) ? 1 - truth[j] : truth[j];

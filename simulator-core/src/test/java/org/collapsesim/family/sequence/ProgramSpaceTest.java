@@ -20,9 +20,9 @@ class ProgramSpaceTest {
   }
 
   /** Column counts of the given strings over |A| = base symbols. */
-  static int[] columnCounts(int base, String... strings) {
+  static long[] columnCounts(int base, String... strings) {
     int length = strings[0].length();
-    int[] counts = new int[length * base];
+    long[] counts = new long[length * base];
     for (String s : strings) {
       for (int j = 0; j < length; j++) {
         counts[j * base + Character.digit(s.charAt(j), base)]++;
@@ -89,6 +89,18 @@ class ProgramSpaceTest {
     assertEquals(CodeLengths.dataBits(12, 0, 2), fit.dataBits(), 1e-12);
     assertEquals(12.0, fit.nullBits(), 1e-12);
     assertEquals(6 * log2(8.0 / 3), fit.statisticalBits(), 1e-9); // KT (2, 0) per position
+  }
+
+  @Test
+  void largeDataSetsAreCodedCandidateByCandidate() {
+    // 16 candidates whose k spread over far more than 8 x 16 values: no table of codes by k
+    String[] data = new String[1000];
+    java.util.Arrays.fill(data, "0110");
+    java.util.Arrays.fill(data, 0, 100, "0000");
+    ProgramFit fit = binary(4, 4, ProgramPrior.UNIFORM).fit(columnCounts(2, data), 1000);
+    assertEquals("011", fit.block()); // 011 repeated and cut to 4
+    assertEquals(200, fit.mismatches());
+    assertEquals(CodeLengths.dataBits(4000, 200, 2), fit.dataBits());
   }
 
   @Test
