@@ -47,7 +47,7 @@ class DeterminismTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gaussian", "categorical"})
+  @ValueSource(strings = {"gaussian", "categorical", "sequence"})
   void sameConfigGivesIdenticalNumbers(String family) {
     SweepConfig first = ChainRunner.parse(grid(family, ""));
     SweepConfig second = ChainRunner.parse(grid(family, ""));
@@ -61,7 +61,7 @@ class DeterminismTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gaussian", "categorical"})
+  @ValueSource(strings = {"gaussian", "categorical", "sequence"})
   void aChainAloneEqualsTheSameChainInsideALargerGrid(String family) {
     SweepConfig big = ChainRunner.parse(grid(family, ""));
     for (CellSpec cell : big.cells()) {

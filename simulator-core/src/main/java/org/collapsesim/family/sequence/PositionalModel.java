@@ -10,7 +10,7 @@ import org.collapsesim.random.RandomStream;
  * in place every generation.
  *
  * <p>Each position is a Wright-Fisher population of size M, so under self-training E[GS_t,j] =
- * GS*_j (1 - 1/M)^(t+1) ({@link #expectedGiniSimpson}).
+ * GS*_j (1 - 1/M)^(t+1) (the categorical family's closed form, position by position).
  */
 final class PositionalModel {
 
@@ -92,17 +92,4 @@ final class PositionalModel {
 
   /** The family's metrics of one fitted model. */
   record Metrics(double giniSimpson, double entropy, double fixated, double klTrueModel) {}
-
-  /**
-   * E[gini_simpson] after the fits of generations 0..t under self-training (regime replace, no
-   * exogenous data or mechanism, MLE): G* (1 - 1/M)^(t+1), Wright-Fisher drift at every position.
-   */
-  static double expectedGiniSimpson(double truthGini, int samples, int generation) {
-    double keep = 1 - 1.0 / samples;
-    double factor = 1;
-    for (int n = 0; n <= generation; n++) {
-      factor *= keep;
-    }
-    return truthGini * factor;
-  }
 }
