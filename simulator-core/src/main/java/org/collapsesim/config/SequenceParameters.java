@@ -49,8 +49,8 @@ final class SequenceParameters {
           ParameterSpec.of(
                   "truth.block",
                   "the periodic truth's block, a string over the alphabet",
-                  "a non-empty string of symbols below alphabet",
-                  ValueParsers.nonEmptyString())
+                  "a quoted string of symbols below alphabet, e.g. '0010111'",
+                  SequenceParameters::parseBlock)
               .withDefault("0010111")
               .asWorld()
               .withApplicability(Applicability.whenEquals("truth.program", "periodic")),
@@ -84,6 +84,19 @@ final class SequenceParameters {
   private static final long MAX_ALPHABET = 36;
 
   private SequenceParameters() {}
+
+  /** A block is text: unquoted digits are read by YAML as a number, losing leading zeros. */
+  private static Object parseBlock(Object raw, String path, List<ConfigProblem> problems) {
+    if (raw instanceof String s && !s.isBlank()) {
+      return s;
+    }
+    String hint =
+        raw instanceof Number
+            ? " (YAML read unquoted digits as a number: quote the block, e.g. '0010111')"
+            : "";
+    problems.add(new ConfigProblem(path, ValueParsers.show(raw) + " is not a string" + hint));
+    return null;
+  }
 
   /** The alphabet fits the digits; the block's symbols are in it; Thue-Morse is binary. */
   private static void checkTruth(

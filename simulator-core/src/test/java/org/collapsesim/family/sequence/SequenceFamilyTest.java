@@ -76,6 +76,13 @@ class SequenceFamilyTest {
             .getMessage()
             .contains("truth.block: \"0120\" has symbol '2', not in the alphabet 0..1"),
         block.getMessage());
+    ConfigException unquoted =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ConfigLoader.parse(
+                    base + "truth: {block: 0010111}\nparams: {model_size: 8}\n", null, List.of()));
+    assertTrue(unquoted.getMessage().contains("quote the block"), unquoted.getMessage());
     ConfigException thueMorse =
         assertThrows(
             ConfigException.class,
