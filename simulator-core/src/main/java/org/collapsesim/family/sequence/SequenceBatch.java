@@ -1,12 +1,13 @@
 package org.collapsesim.family.sequence;
 
 import java.util.Arrays;
+import org.collapsesim.loop.SampleBatch;
 
 /**
  * Raw samples of the sequence family: strings of L symbols, stored one after another as bytes
  * (symbol a of string i at position j is {@code symbols[i * L + j]}). Growable, reused per chain.
  */
-final class SequenceBatch {
+final class SequenceBatch implements SampleBatch<SequenceBatch> {
 
   final int length;
   byte[] symbols;
@@ -28,8 +29,19 @@ final class SequenceBatch {
     return offset;
   }
 
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public void clear() {
+    size = 0;
+  }
+
   /** Appends string {@code index} of {@code from}. */
-  void copyFrom(SequenceBatch from, int index) {
+  @Override
+  public void append(SequenceBatch from, int index) {
     int offset = reserve(1);
     System.arraycopy(from.symbols, index * length, symbols, offset, length);
   }

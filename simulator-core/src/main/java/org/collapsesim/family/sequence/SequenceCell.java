@@ -2,6 +2,7 @@ package org.collapsesim.family.sequence;
 
 import java.util.List;
 import org.collapsesim.family.categorical.CategoricalTheory;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
@@ -40,27 +41,13 @@ final class SequenceCell implements CellModel<SequenceBatch, SequenceCounts, Pos
   }
 
   @Override
-  public int size(SequenceBatch batch) {
-    return batch.size;
-  }
-
-  @Override
-  public void clear(SequenceBatch batch) {
-    batch.size = 0;
-  }
-
-  @Override
-  public void copySample(SequenceBatch from, int index, SequenceBatch to) {
-    to.copyFrom(from, index);
-  }
-
-  @Override
-  public void drawTruth(RandomStream rng, int n, SequenceBatch out) {
+  public void drawTruth(RandomStream rng, int n, SequenceBatch out, BlockRunner blocks) {
     truth.draw(rng, n, out);
   }
 
   @Override
-  public void drawModel(PositionalModel model, RandomStream rng, int n, SequenceBatch out) {
+  public void drawModel(
+      PositionalModel model, RandomStream rng, int n, SequenceBatch out, BlockRunner blocks) {
     model.draw(rng, n, out);
   }
 
@@ -90,7 +77,8 @@ final class SequenceCell implements CellModel<SequenceBatch, SequenceCounts, Pos
   }
 
   @Override
-  public PositionalModel fit(SequenceCounts stats, PositionalModel recycle) {
+  public PositionalModel fit(
+      SequenceCounts stats, PositionalModel recycle, RandomStream fitStream) {
     PositionalModel model =
         recycle != null ? recycle : new PositionalModel(truth.alphabet(), truth.length());
     model.fit(stats.counts, stats.total, addK);
@@ -98,7 +86,7 @@ final class SequenceCell implements CellModel<SequenceBatch, SequenceCounts, Pos
   }
 
   @Override
-  public void metrics(PositionalModel model, double[] out) {
+  public void metrics(PositionalModel model, double[] out, RandomStream metricStream) {
     PositionalModel.Metrics m = model.metrics(truth, klEps);
     out[GINI_SIMPSON] = m.giniSimpson();
     out[ENTROPY] = m.entropy();
