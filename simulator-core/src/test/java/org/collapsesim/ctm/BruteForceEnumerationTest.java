@@ -8,9 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The lazy enumeration against the plain one: every one of the (4n + 2)^(2n) machines built and
- * run on its own, n = 1..3 (7,529,536 machines for n = 3), must give exactly the same count for
- * every output on the all-0 tape.
+ * The lazy enumeration against the plain one: every one of the (4n + 2)^(2n) machines built and run
+ * on its own, n = 1..3 (7,529,536 machines for n = 3), must give exactly the same count for every
+ * output on the all-0 tape.
  */
 class BruteForceEnumerationTest {
 
