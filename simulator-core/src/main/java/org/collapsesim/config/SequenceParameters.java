@@ -3,9 +3,9 @@ package org.collapsesim.config;
 import java.util.List;
 
 /**
- * The sequence family's parameters (SPEC §5b): strings of model_size = L symbols over an alphabet
- * of |A| symbols; the truth (a periodic program, Thue-Morse, or a persistent Markov chain, plus
- * noise); the positional learner's estimator; the metric setting kl_eps.
+ * The sequence family's parameters: strings of model_size = L symbols over an alphabet of |A|
+ * symbols; the truth (a periodic program, Thue-Morse, or a persistent Markov chain, plus noise);
+ * the positional learner's estimator; the metric setting kl_eps.
  */
 final class SequenceParameters {
 

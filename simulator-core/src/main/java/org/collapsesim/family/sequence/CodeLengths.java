@@ -7,7 +7,7 @@ import org.collapsesim.math.DetMath;
  * Krichevsky-Trofimov (KT) mixture codes (Krichevsky and Trofimov, IEEE Trans. Inf. Theory 27(2),
  * 1981), i.e. the Bayesian mixture under the Jeffreys prior Dirichlet(1/2, ..., 1/2), and the
  * log-sum that gives an output the prior mass of all the blocks that tile it. Everything goes
- * through {@link DetMath} (bit-deterministic, SPEC §8 numerics).
+ * through {@link DetMath} (bit-deterministic on every CPU and JIT tier).
  */
 final class CodeLengths {
 

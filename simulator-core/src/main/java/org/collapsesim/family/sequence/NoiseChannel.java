@@ -3,10 +3,10 @@ package org.collapsesim.family.sequence;
 import org.collapsesim.random.RandomStream;
 
 /**
- * The symmetric noise channel of the sequence family (SPEC §5b): each symbol of an output is
- * independently replaced, with probability r, by a uniformly chosen different symbol. Both the
- * truth (a program or Thue-Morse plus noise) and the program anchor's part Gen(g-hat, r-hat) draw
- * through it, so the two are the same channel by construction.
+ * The symmetric noise channel of the sequence family: each symbol of an output is independently
+ * replaced, with probability r, by a uniformly chosen different symbol. Both the truth (a program
+ * or Thue-Morse plus noise) and the program anchor's part Gen(g-hat, r-hat) draw through it, so the
+ * two are the same channel by construction.
  *
  * <p>Per symbol: one uniform u (replaced if u &lt; r), and for |A| &gt; 2 one uniform integer
  * choosing among the |A| - 1 other symbols, from the stream in string order.

@@ -4,10 +4,10 @@ import org.collapsesim.math.DetMath;
 import org.collapsesim.random.RandomStream;
 
 /**
- * The positional learner of the sequence family (SPEC §5b): one categorical per position, fitted by
- * maximum likelihood p_j(a) = c_j(a) / M, or add-k (c_j(a) + k) / (M + |A| k), from the
- * per-position counts; strings are drawn position by position, independently. Per chain, refitted
- * in place every generation.
+ * The positional learner of the sequence family: one categorical per position, fitted by maximum
+ * likelihood p_j(a) = c_j(a) / M, or add-k (c_j(a) + k) / (M + |A| k), from the per-position
+ * counts; strings are drawn position by position, independently. Per chain, refitted in place every
+ * generation.
  *
  * <p>Each position is a Wright-Fisher population of size M, so under self-training E[GS_t,j] =
  * GS*_j (1 - 1/M)^(t+1) (the categorical family's closed form, position by position).

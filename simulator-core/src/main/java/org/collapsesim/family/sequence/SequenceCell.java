@@ -108,7 +108,7 @@ final class SequenceCell implements CellModel<SequenceBatch, SequenceCounts, Pos
     return theory;
   }
 
-  /** SPEC §5b: gini_simpson <= 0.1 x the truth's. */
+  /** The collapse rule: gini_simpson <= 0.1 x the truth's. */
   @Override
   public CollapseCriterion defaultCollapse() {
     return new CollapseCriterion("gini_simpson", GINI_SIMPSON, true, 0.1 * truth.giniSimpson());

@@ -7,10 +7,10 @@ import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 
 /**
- * The sequence family (SPEC §5b): strings of L = model_size symbols over |A| = alphabet symbols,
- * learnt by the positional learner (one categorical per position). The truth is a short periodic
- * program plus noise, the Thue-Morse word plus noise, or a persistent Markov chain; the family is
- * the home of the symbolic (program) anchor, whose mathematics is {@link ProgramSpace}.
+ * The sequence family: strings of L = model_size symbols over |A| = alphabet symbols, learnt by the
+ * positional learner (one categorical per position). The truth is a short periodic program plus
+ * noise, the Thue-Morse word plus noise, or a persistent Markov chain; the family is the home of
+ * the symbolic (program) anchor, whose mathematics is {@link ProgramSpace}.
  */
 public final class SequenceFamily implements Family {
 

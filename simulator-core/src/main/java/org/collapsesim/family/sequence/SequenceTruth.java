@@ -5,8 +5,8 @@ import org.collapsesim.math.DetMath;
 import org.collapsesim.random.RandomStream;
 
 /**
- * The truth P* of the sequence family (SPEC §5b): strings of L symbols over an alphabet of |A|
- * symbols, from one of three sources.
+ * The truth P* of the sequence family: strings of L symbols over an alphabet of |A| symbols, from
+ * one of three sources.
  *
  * <ul>
  *   <li>{@code periodic}: a block b repeated and cut to L, seen through the {@link NoiseChannel}

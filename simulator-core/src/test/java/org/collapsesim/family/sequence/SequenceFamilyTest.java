@@ -30,7 +30,8 @@ class SequenceFamilyTest {
                 + "generations: 100\n"
                 + "truth: {program: periodic, block: '0010111', noise: 0.1}\n"
                 + "params: {model_size: 32, samples: 100}\n");
-    // THEORY.md: binary, r = 0.1, M = 100: 0.10781 at generation 50, 0.06523 at generation 100
+    // G* (1 - 1/M)^(t+1) worked by hand: binary, r = 0.1, M = 100: 0.10781 at t = 50, 0.06523 at
+    // 100
     assertEquals(0.10781, run.theory("gini_simpson", 50), 5e-6);
     assertEquals(0.06523, run.theory("gini_simpson", 100), 5e-6);
     assertTheoryHolds(run, 0, 10, 50, 100);

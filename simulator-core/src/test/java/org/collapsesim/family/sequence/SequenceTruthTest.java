@@ -37,7 +37,7 @@ class SequenceTruthTest {
 
   @Test
   void giniSimpsonOfTheTruth() {
-    // binary, r = 0.1: 1 - 0.9^2 - 0.1^2 = 0.18 at every position (THEORY.md's example)
+    // binary, r = 0.1: 1 - 0.9^2 - 0.1^2 = 0.18 at every position
     assertEquals(0.18, SequenceTruth.periodic(2, 32, "0010111", 0.1).giniSimpson(), 1e-15);
     assertEquals(0.18, SequenceTruth.thueMorse(2, 32, 0.1).giniSimpson(), 1e-15);
     // ternary: 1 - 0.9^2 - 2 (0.05)^2
