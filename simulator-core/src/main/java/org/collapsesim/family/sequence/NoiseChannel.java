@@ -4,9 +4,9 @@ import org.collapsesim.random.RandomStream;
 
 /**
  * The symmetric noise channel of the sequence family: each symbol of an output is independently
- * replaced, with probability r, by a uniformly chosen different symbol. Both the truth (a program
- * or Thue-Morse plus noise) and the program anchor's part Gen(g-hat, r-hat) draw through it, so the
- * two are the same channel by construction.
+ * replaced, with probability r, by a uniformly chosen different symbol. The truth (a program or
+ * Thue-Morse plus noise) draws through it; the program anchor's part Gen(g-hat, r-hat) is to draw
+ * through it too, so that the two are the same channel by construction.
  *
  * <p>Per symbol: one uniform u (replaced if u &lt; r), and for |A| &gt; 2 one uniform integer
  * choosing among the |A| - 1 other symbols, from the stream in string order.
