@@ -56,6 +56,13 @@ public final class FamilyParameters {
             LinregParameters.PARAMETERS,
             LinregParameters.METRICS,
             LinregParameters.RULES));
+    register(
+        new FamilyParameters(
+            "sequence",
+            true,
+            SequenceParameters.PARAMETERS,
+            SequenceParameters.METRICS,
+            SequenceParameters.RULES));
   }
 
   private final String name;

@@ -11,6 +11,7 @@ import org.collapsesim.family.gaussian.GaussianFamily;
 import org.collapsesim.family.gmm.GmmFamily;
 import org.collapsesim.family.linreg.LinregFamily;
 import org.collapsesim.family.markov.MarkovFamily;
+import org.collapsesim.family.sequence.SequenceFamily;
 
 /** The registry of implemented families. */
 public final class Families {
@@ -21,7 +22,8 @@ public final class Families {
           new CategoricalFamily(),
           new MarkovFamily(),
           new GmmFamily(),
-          new LinregFamily());
+          new LinregFamily(),
+          new SequenceFamily());
 
   private Families() {}
 

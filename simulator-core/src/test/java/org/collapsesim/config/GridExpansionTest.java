@@ -296,7 +296,7 @@ class GridExpansionTest {
         ExogenousSchedule.Constant.class,
         FamilyParameters.of("gaussian").parameter("alpha").defaultValue());
     assertEquals(
-        List.of("gaussian", "categorical", "markov", "gmm", "linreg"),
+        List.of("gaussian", "categorical", "markov", "gmm", "linreg", "sequence"),
         FamilyParameters.implementedFamilyNames());
     assertTrue(
         ConfigLoader.topLevelKeys().stream()

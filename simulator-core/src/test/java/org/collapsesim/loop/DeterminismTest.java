@@ -48,7 +48,7 @@ class DeterminismTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gaussian", "categorical"})
+  @ValueSource(strings = {"gaussian", "categorical", "sequence"})
   void sameConfigGivesIdenticalNumbers(String family) {
     SweepConfig first = ChainRunner.parse(grid(family, ""));
     SweepConfig second = ChainRunner.parse(grid(family, ""));
@@ -62,7 +62,7 @@ class DeterminismTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gaussian", "categorical"})
+  @ValueSource(strings = {"gaussian", "categorical", "sequence"})
   void aChainAloneEqualsTheSameChainInsideALargerGrid(String family) {
     SweepConfig big = ChainRunner.parse(grid(family, ""));
     for (CellSpec cell : big.cells()) {

@@ -13,22 +13,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@link MultinomialSampler#counts} against the exact joint law of the counts: every outcome of n
  * draws over the categories is a bin of a Pearson chi-square test ({@link ChiSquare}: small bins
- * merged, false failure about 1e-4 per case, 4 cases). The cases make it take every route: alias
- * draws from the start (small expected counts), a binomial for a heavy head and alias draws for the
- * tail, binomials to the end (large expected counts), and a binomial for a small expected count
- * because the draws far outnumber the categories; each on a range that does not start at 0, in
- * scrambled category order, with a zero weight listed. Seeds fixed, not chosen.
+ * merged, false failure about 1e-4 per case, 5 cases: about 5e-4 for the class). The cases make it
+ * take every route of {@link MultinomialSampler#aliasFrom}, asserted first: alias draws from the
+ * start (small expected counts), binomials for a heavy head and alias draws for the tail, binomials
+ * to the end by BTPE (expected counts above 30) and by inversion (small expected counts that still
+ * make binomials cheaper, often stopping before the last category because nothing remains); each on
+ * a range that does not start at 0, in scrambled category order, with a zero weight listed. Seeds
+ * fixed, not chosen.
  */
 class MultinomialCountsTest {
 
   @ParameterizedTest(name = "n = {0}, weights {1}")
   @CsvSource({
-    "5, 0.5 0 1.5 1 2", // expected counts below 16: alias draws only
-    "80, 20 1 0 1", // expected 72.7 for the head: a binomial, then the tail by alias draws
-    "260, 1 0 1 1", // expected 86.7, then about 86.7 after the zero weight: binomials to the end
-    "300, 0.1 1 1", // expected 14.3 < 16, but 300 >= 64 x 3 draws: a binomial, then binomials
+    "5, 0.5 0 1.5 1 2, 0", // expected counts about 1: alias draws only
+    "40, 30 1 0 1, 1", // expected 37.5 for the head: a binomial, then 2.5 left by alias draws
+    "40, 30 0 1 1 0.5, 1", // the same with a heavier tail of three
+    "260, 1 0 1 1, 4", // expected 86.7 each: binomials (BTPE) to the end
+    "12, 1 1 1, 3", // expected 4 each: binomials (inversion) to the end
   })
-  void countsFollowTheMultinomialLaw(int n, String weights) {
+  void countsFollowTheMultinomialLaw(int n, String weights, int split) {
     String[] parts = weights.split(" ");
     int m = parts.length;
     int from = 3; // the range [from, from + m) of a longer list, in scrambled category order
@@ -41,6 +44,12 @@ class MultinomialCountsTest {
       w[category] = Double.parseDouble(parts[k]);
       total += w[category];
     }
+    double[] suffix = new double[w.length];
+    MultinomialSampler.suffixSums(w, index, from, from + m, suffix);
+    assertEquals(
+        from + split,
+        MultinomialSampler.aliasFrom(n, w, index, from, from + m, suffix),
+        "the route: alias draws from this category on");
     Map<String, Integer> bin = new HashMap<>();
     List<Double> probability = new ArrayList<>();
     enumerate(new int[m], 0, n, w, index, from, total, bin, probability);
@@ -48,7 +57,6 @@ class MultinomialCountsTest {
     RandomStream rng = new RandomStream(StreamKeys.hash(97, n));
     long[] observed = new long[probability.size()];
     long[] counts = new long[w.length];
-    double[] suffix = new double[w.length];
     double[] packed = new double[w.length];
     AliasTable table = new AliasTable();
     for (int i = 0; i < 200_000; i++) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       DescribeCommand.class,
+      CtmCommand.class,
       ClusterCommand.class,
       CommandLine.HelpCommand.class
     })

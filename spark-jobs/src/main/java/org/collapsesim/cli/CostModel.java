@@ -59,6 +59,11 @@ final class CostModel {
         double d = cell.has("dimension") ? cell.getInt("dimension") : 1;
         yield 8 * kept * (d + size) + 64 * size * d * d;
       }
+      // strings (a byte per symbol) and the counts and probabilities per (position, symbol)
+      case "sequence" -> {
+        double a = cell.has("alphabet") ? cell.getInt("alphabet") : 2;
+        yield size * kept + 24 * size * a;
+      }
       // the fixed design (rows x d), labels, and the normal equations (d x d)
       default -> 8 * kept * (size + 2) + 32 * size * size;
     };

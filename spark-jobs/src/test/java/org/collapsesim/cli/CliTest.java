@@ -5,31 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** The command line: exit codes, messages, and what run / validate / describe print. */
 class CliTest {
 
   @TempDir Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result execute(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = CollapseCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun execute(String... args) {
+    return CliRun.execute(args);
   }
 
   private Path config(String yaml) throws IOException {
@@ -45,7 +34,7 @@ class CliTest {
 
   @Test
   void runPrintsMeasuredMeansBesideTheTheory() throws IOException {
-    Result r = execute("run", config(GRID).toString(), "--cell", "model_size=10,alpha=0");
+    CliRun r = execute("run", config(GRID).toString(), "--cell", "model_size=10,alpha=0");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("gini_simpson mean +- sd"), r.out());
     assertTrue(r.out().contains("theory"), r.out());
@@ -56,7 +45,7 @@ class CliTest {
 
   @Test
   void runSelectsACellByIndex() throws IOException {
-    Result r = execute("run", config(GRID).toString(), "--cell", "3", "--set", "generations=2");
+    CliRun r = execute("run", config(GRID).toString(), "--cell", "3", "--set", "generations=2");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("model_size=20"), r.out());
     assertTrue(r.out().contains("alpha=0.5"), r.out());
@@ -64,7 +53,7 @@ class CliTest {
 
   @Test
   void runOfAMultiCellConfigWithoutCellNamesTheAxes() throws IOException {
-    Result r = execute("run", config(GRID).toString());
+    CliRun r = execute("run", config(GRID).toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("4 cells") && r.err().contains("model_size, alpha"), r.err());
   }
@@ -72,7 +61,7 @@ class CliTest {
   @ParameterizedTest
   @ValueSource(strings = {"7", "model_size=30", "alpha=0.5"})
   void aSelectorThatDoesNotNameOneCellIsRejected(String selector) throws IOException {
-    Result r = execute("run", config(GRID).toString(), "--cell", selector);
+    CliRun r = execute("run", config(GRID).toString(), "--cell", selector);
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith("--cell: "), r.err());
   }
@@ -85,7 +74,7 @@ class CliTest {
             "name: t\nseed: 4\ngenerations: 9\nfamily: categorical\n"
                 + "grid: {alpha: [0.0, 0.5, 1.5]}\nparams: {samples: -3, model_size: 10, colour: red}\n");
     for (String command : new String[] {"validate", "run"}) {
-      Result r =
+      CliRun r =
           command.equals("run")
               ? execute("run", file.toString(), "--out", out.toString())
               : execute("validate", file.toString());
@@ -99,7 +88,7 @@ class CliTest {
 
   @Test
   void validatePrintsCellsChainsSamplesAndCost() throws IOException {
-    Result r = execute("validate", config(GRID).toString(), "--set", "replicates=30");
+    CliRun r = execute("validate", config(GRID).toString(), "--set", "replicates=30");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("cells         4"), r.out());
     assertTrue(r.out().contains("chains        120"), r.out());
@@ -110,15 +99,15 @@ class CliTest {
 
   @Test
   void describeListsFamiliesAndAFamilysMetrics() {
-    Result all = execute("describe");
+    CliRun all = execute("describe");
     assertEquals(0, all.code());
     assertTrue(all.out().contains("gaussian") && all.out().contains("categorical"), all.out());
-    Result one = execute("describe", "categorical");
+    CliRun one = execute("describe", "categorical");
     assertEquals(0, one.code());
     assertTrue(
         one.out().contains("gini_simpson") && one.out().contains("1 - sum p_i^2"), one.out());
     assertTrue(one.out().contains("temperature"), one.out());
-    Result bad = execute("describe", "poisson");
+    CliRun bad = execute("describe", "poisson");
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("poisson is not a family"), bad.err());
   }
@@ -131,7 +120,7 @@ class CliTest {
             GRID.replace(
                 "params: {samples: 100}",
                 "params: {samples: 100}\n" + "output: {formats: [arrow, parquet, csv]}"));
-    Result first = execute("run", file.toString(), "--cell", "0", "--out", out.toString());
+    CliRun first = execute("run", file.toString(), "--cell", "0", "--out", out.toString());
     assertEquals(0, first.code(), first.err());
     for (String name :
         new String[] {
@@ -146,7 +135,7 @@ class CliTest {
         }) {
       assertTrue(Files.exists(out.resolve(name)), name + " missing: " + first.out());
     }
-    Result again = execute("run", file.toString(), "--cell", "0", "--out", out.toString());
+    CliRun again = execute("run", file.toString(), "--cell", "0", "--out", out.toString());
     assertEquals(2, again.code());
     assertTrue(again.err().contains("not empty"), again.err());
     assertEquals(
@@ -156,9 +145,9 @@ class CliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "validate", "describe"})
+  @ValueSource(strings = {"run", "validate", "describe", "ctm"})
   void everyCommandHasHelp(String command) {
-    Result r = execute(command, "--help");
+    CliRun r = execute(command, "--help");
     assertEquals(0, r.code());
     assertTrue(r.out().startsWith("Usage: collapse " + command), r.out());
   }

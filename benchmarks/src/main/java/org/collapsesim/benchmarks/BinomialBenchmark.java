@@ -1,0 +1,84 @@
+package org.collapsesim.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.collapsesim.random.AliasTable;
+import org.collapsesim.random.BinomialSampler;
+import org.collapsesim.random.RandomStream;
+import org.collapsesim.random.StreamKeys;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The costs that set the categorical draw's choice between conditional binomials and alias draws
+ * ({@code MultinomialSampler}), in nanoseconds per call: one {@link BinomialSampler#sample} at a
+ * given mean n p (inversion up to 30, BTPE above; p varies slightly from call to call, as it does
+ * from category to category), one alias draw counted into a table of 1e4 categories, and one
+ * category of an alias-table rebuild.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(
+    value = 1,
+    jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
+@OperationsPerInvocation(BinomialBenchmark.CALLS)
+public class BinomialBenchmark {
+
+  static final int CALLS = 1024;
+  static final int CATEGORIES = 10_000;
+
+  @Param({"0.01", "1", "10", "30", "100", "10000"})
+  public double mean;
+
+  private final RandomStream rng = new RandomStream(StreamKeys.hash(2026, 13));
+  private final long[] counts = new long[CATEGORIES];
+  private final int[] identity = new int[CATEGORIES];
+  private final double[] weights = new double[CATEGORIES];
+  private final double[] p = new double[CALLS];
+  private final AliasTable table = new AliasTable();
+  private long n;
+
+  @Setup
+  public void setUp() {
+    n = 100_000;
+    for (int i = 0; i < CALLS; i++) {
+      p[i] = mean / n * (1.0 + 0.01 * i / CALLS);
+    }
+    for (int k = 0; k < CATEGORIES; k++) {
+      identity[k] = k;
+      weights[k] = 1.0 / Math.pow(k + 1, 1.1);
+    }
+    table.rebuild(weights, CATEGORIES);
+  }
+
+  @Benchmark
+  public long binomial() {
+    long s = 0;
+    for (int i = 0; i < CALLS; i++) {
+      s += BinomialSampler.sample(rng, n, p[i]);
+    }
+    return s;
+  }
+
+  @Benchmark
+  public long[] aliasDraw() {
+    table.count(rng, CALLS, identity, 0, counts);
+    return counts;
+  }
+
+  /** Per category: {@code CATEGORIES / CALLS} rebuilds' worth scaled to one category. */
+  @Benchmark
+  @OperationsPerInvocation(CATEGORIES)
+  public AliasTable aliasRebuild() {
+    table.rebuild(weights, CATEGORIES);
+    return table;
+  }
+}

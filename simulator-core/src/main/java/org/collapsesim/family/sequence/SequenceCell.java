@@ -1,0 +1,116 @@
+package org.collapsesim.family.sequence;
+
+import java.util.List;
+import org.collapsesim.family.categorical.CategoricalTheory;
+import org.collapsesim.loop.BlockRunner;
+import org.collapsesim.loop.CellModel;
+import org.collapsesim.loop.ChainSettings;
+import org.collapsesim.loop.CollapseCriterion;
+import org.collapsesim.random.RandomStream;
+
+/**
+ * The sequence family bound to one cell: raw strings ({@link SequenceBatch}), per-position counts
+ * ({@link SequenceCounts}) and the positional learner ({@link PositionalModel}). Explicit path only
+ * (strings drawn symbol by symbol).
+ */
+final class SequenceCell implements CellModel<SequenceBatch, SequenceCounts, PositionalModel> {
+
+  static final int GINI_SIMPSON = 0;
+  static final int ENTROPY = 1;
+  static final int FIXATED = 2;
+  static final int KL_TRUE_MODEL = 3;
+
+  private final SequenceTruth truth;
+  private final double addK;
+  private final double klEps;
+
+  SequenceCell(SequenceTruth truth, double addK, double klEps) {
+    this.truth = truth;
+    this.addK = addK;
+    this.klEps = klEps;
+  }
+
+  @Override
+  public List<String> metricNames() {
+    return SequenceFamily.METRIC_NAMES;
+  }
+
+  @Override
+  public SequenceBatch newBatch(int capacity) {
+    return new SequenceBatch(truth.length(), capacity);
+  }
+
+  @Override
+  public void drawTruth(RandomStream rng, int n, SequenceBatch out, BlockRunner blocks) {
+    truth.draw(rng, n, out);
+  }
+
+  @Override
+  public void drawModel(
+      PositionalModel model, RandomStream rng, int n, SequenceBatch out, BlockRunner blocks) {
+    model.draw(rng, n, out);
+  }
+
+  @Override
+  public SequenceCounts newStats() {
+    return new SequenceCounts(truth.length() * truth.alphabet());
+  }
+
+  @Override
+  public void statsOf(SequenceBatch batch, SequenceCounts out) {
+    out.countBatch(batch, truth.alphabet());
+  }
+
+  @Override
+  public void merge(SequenceCounts into, SequenceCounts other) {
+    into.add(other);
+  }
+
+  @Override
+  public void copy(SequenceCounts from, SequenceCounts to) {
+    to.copyFrom(from);
+  }
+
+  @Override
+  public long count(SequenceCounts stats) {
+    return stats.total;
+  }
+
+  @Override
+  public PositionalModel fit(
+      SequenceCounts stats, PositionalModel recycle, RandomStream fitStream) {
+    PositionalModel model =
+        recycle != null ? recycle : new PositionalModel(truth.alphabet(), truth.length());
+    model.fit(stats.counts, stats.total, addK);
+    return model;
+  }
+
+  @Override
+  public void metrics(PositionalModel model, double[] out, RandomStream metricStream) {
+    PositionalModel.Metrics m = model.metrics(truth, klEps);
+    out[GINI_SIMPSON] = m.giniSimpson();
+    out[ENTROPY] = m.entropy();
+    out[FIXATED] = m.fixated();
+    out[KL_TRUE_MODEL] = m.klTrueModel();
+  }
+
+  /**
+   * Each position is a categorical chain of population M whose truth is P*'s marginal there, and
+   * the categorical recursion is affine in sum_a p*(a)^2, so the mean over positions follows it
+   * with the mean of sum_a p*_j(a)^2 (MLE only).
+   */
+  @Override
+  public double[][] theory(ChainSettings settings) {
+    double[][] theory = new double[metricNames().size()][];
+    if (addK == 0) {
+      theory[GINI_SIMPSON] = CategoricalTheory.giniSimpson(1 - truth.giniSimpson(), settings);
+    }
+    return theory;
+  }
+
+  /** The collapse rule: gini_simpson <= 0.1 x the truth's. */
+  @Override
+  public CollapseCriterion defaultCollapse() {
+    return new CollapseCriterion("gini_simpson", GINI_SIMPSON, true, 0.1 * truth.giniSimpson());
+  }
+}
