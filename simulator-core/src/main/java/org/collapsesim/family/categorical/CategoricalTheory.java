@@ -53,6 +53,20 @@ public final class CategoricalTheory {
       0; // parts in PartWeights order: exogenous, reservoir, synthetic
 
   /**
+   * E[GS_t] for a family whose only mechanism is fresh exogenous data (the sequence family's
+   * positions), or null where the recursion does not apply (another regime or mechanism).
+   */
+  public static double[] giniSimpson(double sumSquaresStar, ChainSettings settings) {
+    if (settings.regime() != Regime.REPLACE
+        || !settings.onlyMechanisms(Set.of(ExogenousSource.FRESH))) {
+      return null;
+    }
+    // no reservoir part carries weight, so the vocabulary of its uniform law does not enter
+    return giniSimpson(
+        sumSquaresStar, 1, settings.samples(), settings.generations(), settings::partWeights);
+  }
+
+  /**
    * E[GS_t] for t = 0..G.
    *
    * @param sumSquaresStar S* = sum p*(i)^2
