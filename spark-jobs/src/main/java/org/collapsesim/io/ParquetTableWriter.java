@@ -1,18 +1,20 @@
 package org.collapsesim.io;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.DelegatingPositionOutputStream;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -66,14 +68,14 @@ public final class ParquetTableWriter {
 
   /**
    * Opens a writer for {@code target}; rows are checked against {@code schema} like every {@link
-   * TableAppender}. {@code metadata} goes into the file's key/value metadata.
+   * TableAppender}. The schema's metadata goes into the file's key/value metadata.
    */
-  public static Appender open(Path target, TableSchema schema) throws IOException {
+  public static Appender open(FsPath target, TableSchema schema) throws IOException {
     return new Appender(target, schema);
   }
 
   /** Writes {@code rows} to {@code target} atomically. */
-  public static void write(Path target, TableSchema schema, Iterable<Object[]> rows)
+  public static void write(FsPath target, TableSchema schema, Iterable<Object[]> rows)
       throws IOException {
     try (Appender out = open(target, schema)) {
       for (Object[] row : rows) {
@@ -84,91 +86,160 @@ public final class ParquetTableWriter {
   }
 
   /** The streaming Parquet writer of {@link #open}; see {@link TableAppender}. Not thread-safe. */
-  public static final class Appender implements TableAppender {
-    private final TableSchema schema;
-    private final AtomicOutput.PendingFile pending;
-    private final SimpleGroupFactory groups;
-    private ParquetWriter<Group> writer;
-    private long rows;
-    private boolean finished;
+  public static final class Appender extends AtomicTableAppender {
+    private ParquetWriter<Object[]> writer;
 
-    private Appender(Path target, TableSchema schema) throws IOException {
-      this.schema = Objects.requireNonNull(schema, "schema");
-      this.pending = AtomicOutput.begin(target);
+    private Appender(FsPath target, TableSchema schema) throws IOException {
+      super(target, schema);
       MessageType type = toParquetSchema(schema);
-      this.groups = new SimpleGroupFactory(type);
       try {
-        this.writer =
-            ExampleParquetWriter.builder(new LocalOutputFile(pending.temporary()))
-                .withType(type)
+        writer =
+            new RowWriterBuilder(new StreamOutputFile(createFile()), type, schema)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withExtraMetaData(Map.copyOf(schema.metadata()))
                 .build();
       } catch (IOException | RuntimeException e) {
-        pending.close();
+        discard(e);
         throw e;
       }
     }
 
     @Override
-    public TableSchema schema() {
-      return schema;
+    void writeRow(Object[] row) throws IOException {
+      writer.write(row);
     }
 
     @Override
-    public void append(Object... row) throws IOException {
-      if (finished) {
-        throw new IllegalStateException("the writer was committed or closed");
+    void finish() throws IOException {
+      ParquetWriter<Object[]> w = writer;
+      writer = null;
+      w.close();
+    }
+
+    @Override
+    void release() throws IOException {
+      if (writer != null) {
+        ParquetWriter<Object[]> w = writer;
+        writer = null;
+        w.close();
       }
-      Object[] checked = schema.checkRow(rows, row);
-      Group group = groups.newGroup();
-      for (int i = 0; i < checked.length; i++) {
-        Object v = checked[i];
+    }
+  }
+
+  /** Builds a {@link ParquetWriter} of checked rows. */
+  private static final class RowWriterBuilder
+      extends ParquetWriter.Builder<Object[], RowWriterBuilder> {
+    private final MessageType type;
+    private final TableSchema schema;
+
+    RowWriterBuilder(OutputFile file, MessageType type, TableSchema schema) {
+      super(file);
+      this.type = type;
+      this.schema = schema;
+    }
+
+    @Override
+    protected RowWriterBuilder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
+      return new RowWriteSupport(type, schema);
+    }
+  }
+
+  /**
+   * Hands a checked row's values to Parquet's column writers by position: no intermediate record
+   * object and no lookup by column name per value (parquet's example {@code Group} did both and
+   * cost most of the time of writing the generations table).
+   */
+  private static final class RowWriteSupport extends WriteSupport<Object[]> {
+    private final MessageType type;
+    private final ColumnType[] types;
+    private final String[] names;
+    private RecordConsumer out;
+
+    RowWriteSupport(MessageType type, TableSchema schema) {
+      this.type = type;
+      this.types = new ColumnType[schema.size()];
+      this.names = new String[schema.size()];
+      for (int c = 0; c < types.length; c++) {
+        types[c] = schema.column(c).type();
+        names[c] = schema.column(c).name();
+      }
+    }
+
+    @Override
+    public WriteContext init(Configuration configuration) {
+      return new WriteContext(type, Map.of());
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+      this.out = recordConsumer;
+    }
+
+    @Override
+    public void write(Object[] row) {
+      out.startMessage();
+      for (int c = 0; c < types.length; c++) {
+        Object v = row[c];
         if (v == null) {
           continue;
         }
-        switch (schema.column(i).type()) {
-          case STRING -> group.append(schema.column(i).name(), (String) v);
-          case INT64 -> group.append(schema.column(i).name(), (Long) v);
-          case INT32 -> group.append(schema.column(i).name(), (Integer) v);
-          case FLOAT64 -> group.append(schema.column(i).name(), (Double) v);
-          case BOOL -> group.append(schema.column(i).name(), (Boolean) v);
-          default -> throw new AssertionError(schema.column(i).type());
+        out.startField(names[c], c);
+        switch (types[c]) {
+          case STRING -> out.addBinary(Binary.fromString((String) v));
+          case INT64 -> out.addLong((Long) v);
+          case INT32 -> out.addInteger((Integer) v);
+          case FLOAT64 -> out.addDouble((Double) v);
+          case BOOL -> out.addBoolean((Boolean) v);
+          default -> throw new AssertionError(types[c]);
         }
+        out.endField(names[c], c);
       }
-      writer.write(group);
-      rows++;
+      out.endMessage();
+    }
+  }
+
+  /** A Parquet {@link OutputFile} over a stream that {@link AtomicOutput} already created. */
+  private static final class StreamOutputFile implements OutputFile {
+    private final FSDataOutputStream stream;
+
+    StreamOutputFile(FSDataOutputStream stream) {
+      this.stream = stream;
     }
 
     @Override
-    public long rowCount() {
-      return rows;
-    }
-
-    @Override
-    public void commit() throws IOException {
-      if (finished) {
-        throw new IllegalStateException("the writer was committed or closed");
-      }
-      finished = true;
-      ParquetWriter<Group> w = writer;
-      writer = null;
-      w.close();
-      pending.commit();
-    }
-
-    @Override
-    public void close() throws IOException {
-      finished = true;
-      try {
-        if (writer != null) {
-          writer.close();
-          writer = null;
+    public PositionOutputStream create(long blockSizeHint) {
+      return new DelegatingPositionOutputStream(stream) {
+        @Override
+        public long getPos() throws IOException {
+          return stream.getPos();
         }
-      } finally {
-        pending.close();
-      }
+      };
+    }
+
+    @Override
+    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+      return create(blockSizeHint);
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+      return false;
+    }
+
+    @Override
+    public long defaultBlockSize() {
+      return 0;
+    }
+
+    @Override
+    public String getPath() {
+      return "collapse-sim table";
     }
   }
 }

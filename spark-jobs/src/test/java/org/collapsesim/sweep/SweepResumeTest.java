@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.io.FsPath;
 import org.collapsesim.io.OutputTestSupport;
 import org.collapsesim.io.OutputTestSupport.ReadTable;
 import org.junit.jupiter.api.AfterAll;
@@ -76,11 +77,11 @@ class SweepResumeTest {
             .redirectErrorStream(true)
             .redirectOutput(tmp.resolve("child.log").toFile())
             .start();
-    Path parts = WorkParts.partsDir(out);
+    FsPath parts = WorkParts.partsDir(FsPath.local(out));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
     int committed = 0;
     while (System.nanoTime() < deadline && child.isAlive()) {
-      committed = WorkParts.readCommitted(out).parts();
+      committed = WorkParts.readCommitted(FsPath.local(out)).parts().size();
       if (committed >= 3) {
         break;
       }
@@ -89,8 +90,8 @@ class SweepResumeTest {
     assertTrue(child.isAlive(), () -> "the child sweep ended before it could be killed:\n" + log());
     child.destroyForcibly();
     assertTrue(child.waitFor(60, TimeUnit.SECONDS));
-    WorkParts.Committed before = WorkParts.readCommitted(out);
-    assertTrue(before.parts() >= 3, "parts committed before the kill: " + before.parts());
+    WorkParts.Committed before = WorkParts.readCommitted(FsPath.local(out));
+    assertTrue(before.parts().size() >= 3, "parts committed before the kill: " + before.parts());
     assertTrue(
         before.okCount() < 24,
         "the kill came before the end: " + before.okCount() + " chains committed");
@@ -98,12 +99,13 @@ class SweepResumeTest {
         Files.exists(out.resolve("summary.arrow")), "no table of an unfinished sweep is visible");
 
     SweepConfig sweep = SweepTestSupport.parse(config);
-    SparkSweep.Preparation prep = SparkSweep.prepareOutput(sweep, out, true, false);
+    SparkSweep.Preparation prep = SparkSweep.prepareOutput(sweep, FsPath.local(out), true, false);
     assertFalse(prep.nothingToDo());
     SweepSource source =
         new SweepSource(Files.readString(config), tmp.toString(), List.of(), sweep.configHash());
     SparkSweep.Result resumed =
-        SparkSweep.run(spark, sweep, source, out, prep.startTime(), "test", null, false);
+        SparkSweep.run(
+            spark, sweep, source, FsPath.local(out), prep.startTime(), "test", null, false);
     assertEquals(24 - before.okCount(), resumed.chainsRun(), "committed chains are not rerun");
     assertEquals(24, resumed.chainsOk());
 
