@@ -1,20 +1,24 @@
 package org.collapsesim.io;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.DelegatingPositionOutputStream;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -85,122 +89,162 @@ public final class ParquetTableWriter {
     }
   }
 
-  /** The streaming Parquet writer of {@link #open}; see {@link TableAppender}. Not thread-safe. */
+  /**
+   * The streaming Parquet writer of {@link #open}; see {@link TableAppender}. Not thread-safe.
+   *
+   * <p>Columnar: each row's values go straight to their column's writer (Parquet's {@link
+   * ColumnWriteStore}, the layer under its record API), so no record object is built per row and no
+   * record-shredding bookkeeping runs per value; a flat schema of required and optional primitives
+   * needs none. Row groups close at Parquet's default size; every column is dictionary-encoded
+   * while its dictionary stays small (Parquet falls back to plain pages for columns of mostly
+   * distinct values), which makes the identity columns (cell_id, family, parameters) a few bytes
+   * per page. A string that repeats as one instance row after row (an identity value) is encoded to
+   * UTF-8 once.
+   */
   public static final class Appender extends AtomicTableAppender {
-    private ParquetWriter<Object[]> writer;
+    private static final long ROW_GROUP_BYTES = ParquetWriter.DEFAULT_BLOCK_SIZE;
+    private static final int SIZE_CHECK_ROWS = 1024;
+
+    private final MessageType type;
+    private final ParquetProperties properties;
+    private final CodecFactory codecs;
+    private final ColumnDescriptor[] descriptors;
+    private final ColumnType[] types;
+    private final int[] maxDefinition;
+    private final String[] lastString;
+    private final Binary[] lastBinary;
+    private ParquetFileWriter file;
+    private ColumnChunkPageWriteStore pages;
+    private ColumnWriteStore columns;
+    private ColumnWriter[] writers;
+    private long rowsInGroup;
+    private int rowGroups;
 
     private Appender(FsPath target, TableSchema schema) throws IOException {
       super(target, schema);
-      MessageType type = toParquetSchema(schema);
+      this.type = toParquetSchema(schema);
+      this.properties = ParquetProperties.builder().build();
+      this.codecs = new CodecFactory(new Configuration(false), properties.getPageSizeThreshold());
+      int n = schema.size();
+      this.descriptors = new ColumnDescriptor[n];
+      this.types = new ColumnType[n];
+      this.maxDefinition = new int[n];
+      this.lastString = new String[n];
+      this.lastBinary = new Binary[n];
+      for (int c = 0; c < n; c++) {
+        descriptors[c] = type.getColumnDescription(new String[] {schema.column(c).name()});
+        types[c] = schema.column(c).type();
+        maxDefinition[c] = descriptors[c].getMaxDefinitionLevel();
+      }
       try {
-        writer =
-            new RowWriterBuilder(new StreamOutputFile(createFile()), type, schema)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                .withExtraMetaData(Map.copyOf(schema.metadata()))
-                .build();
+        file =
+            new ParquetFileWriter(
+                new StreamOutputFile(createFile()),
+                type,
+                ParquetFileWriter.Mode.CREATE,
+                ROW_GROUP_BYTES,
+                ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
+                null,
+                properties);
+        file.start();
+        startRowGroup();
       } catch (IOException | RuntimeException e) {
         discard(e);
         throw e;
       }
     }
 
+    private void startRowGroup() {
+      pages =
+          new ColumnChunkPageWriteStore(
+              codecs.getCompressor(CompressionCodecName.SNAPPY),
+              type,
+              properties.getAllocator(),
+              properties.getColumnIndexTruncateLength(),
+              properties.getPageWriteChecksumEnabled(),
+              null,
+              rowGroups);
+      columns = properties.newColumnWriteStore(type, pages, pages);
+      writers = new ColumnWriter[descriptors.length];
+      for (int c = 0; c < descriptors.length; c++) {
+        writers[c] = columns.getColumnWriter(descriptors[c]);
+      }
+    }
+
     @Override
     void writeRow(Object[] row) throws IOException {
-      writer.write(row);
+      for (int c = 0; c < row.length; c++) {
+        Object v = row[c];
+        ColumnWriter w = writers[c];
+        if (v == null) {
+          w.writeNull(0, 0);
+          continue;
+        }
+        int d = maxDefinition[c];
+        switch (types[c]) {
+          case STRING -> w.write(binary(c, (String) v), 0, d);
+          case INT64 -> w.write((Long) v, 0, d);
+          case INT32 -> w.write((Integer) v, 0, d);
+          case FLOAT64 -> w.write((Double) v, 0, d);
+          case BOOL -> w.write((Boolean) v, 0, d);
+          default -> throw new AssertionError(types[c]);
+        }
+      }
+      columns.endRecord();
+      rowsInGroup++;
+      if (rowsInGroup % SIZE_CHECK_ROWS == 0 && columns.getBufferedSize() >= ROW_GROUP_BYTES) {
+        flushRowGroup();
+        startRowGroup();
+      }
+    }
+
+    private Binary binary(int column, String value) {
+      if (value != lastString[column]) {
+        lastString[column] = value;
+        lastBinary[column] = Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
+      }
+      return lastBinary[column];
+    }
+
+    private void flushRowGroup() throws IOException {
+      if (rowsInGroup > 0) {
+        file.startBlock(rowsInGroup);
+        columns.flush();
+        pages.flushToFileWriter(file);
+        file.endBlock();
+        rowGroups++;
+      }
+      closeRowGroup();
+      rowsInGroup = 0;
+    }
+
+    private void closeRowGroup() {
+      if (columns != null) {
+        columns.close();
+        pages.close();
+        columns = null;
+        pages = null;
+      }
     }
 
     @Override
     void finish() throws IOException {
-      ParquetWriter<Object[]> w = writer;
-      writer = null;
-      w.close();
+      flushRowGroup();
+      ParquetFileWriter f = file;
+      file = null;
+      f.end(schema().metadata());
+      codecs.release();
     }
 
     @Override
     void release() throws IOException {
-      if (writer != null) {
-        ParquetWriter<Object[]> w = writer;
-        writer = null;
-        w.close();
+      closeRowGroup();
+      codecs.release();
+      if (file != null) {
+        ParquetFileWriter f = file;
+        file = null;
+        f.close();
       }
-    }
-  }
-
-  /** Builds a {@link ParquetWriter} of checked rows. */
-  private static final class RowWriterBuilder
-      extends ParquetWriter.Builder<Object[], RowWriterBuilder> {
-    private final MessageType type;
-    private final TableSchema schema;
-
-    RowWriterBuilder(OutputFile file, MessageType type, TableSchema schema) {
-      super(file);
-      this.type = type;
-      this.schema = schema;
-    }
-
-    @Override
-    protected RowWriterBuilder self() {
-      return this;
-    }
-
-    @Override
-    protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
-      return new RowWriteSupport(type, schema);
-    }
-  }
-
-  /**
-   * Hands a checked row's values to Parquet's column writers by position: no intermediate record
-   * object and no lookup by column name per value (parquet's example {@code Group} did both and
-   * cost most of the time of writing the generations table).
-   */
-  private static final class RowWriteSupport extends WriteSupport<Object[]> {
-    private final MessageType type;
-    private final ColumnType[] types;
-    private final String[] names;
-    private RecordConsumer out;
-
-    RowWriteSupport(MessageType type, TableSchema schema) {
-      this.type = type;
-      this.types = new ColumnType[schema.size()];
-      this.names = new String[schema.size()];
-      for (int c = 0; c < types.length; c++) {
-        types[c] = schema.column(c).type();
-        names[c] = schema.column(c).name();
-      }
-    }
-
-    @Override
-    public WriteContext init(Configuration configuration) {
-      return new WriteContext(type, Map.of());
-    }
-
-    @Override
-    public void prepareForWrite(RecordConsumer recordConsumer) {
-      this.out = recordConsumer;
-    }
-
-    @Override
-    public void write(Object[] row) {
-      out.startMessage();
-      for (int c = 0; c < types.length; c++) {
-        Object v = row[c];
-        if (v == null) {
-          continue;
-        }
-        out.startField(names[c], c);
-        switch (types[c]) {
-          case STRING -> out.addBinary(Binary.fromString((String) v));
-          case INT64 -> out.addLong((Long) v);
-          case INT32 -> out.addInteger((Integer) v);
-          case FLOAT64 -> out.addDouble((Double) v);
-          case BOOL -> out.addBoolean((Boolean) v);
-          default -> throw new AssertionError(types[c]);
-        }
-        out.endField(names[c], c);
-      }
-      out.endMessage();
     }
   }
 
