@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -134,6 +135,10 @@ public final class SparkSweep {
       String partsUri = partsDir.uri();
       int blockThreads = SweepPlan.blockThreads(toRun, jsc.defaultParallelism());
       Broadcast<SweepSource> shared = jsc.broadcast(source);
+      // Deliberate failures reach the tasks as a local property (not the config: see
+      // FaultInjection); parsed and checked by the command before anything ran.
+      jsc.setLocalProperty(
+          FaultInjection.PROPERTY, System.getProperty(FaultInjection.PROPERTY, ""));
       LongAccumulator chainsDone = jsc.sc().longAccumulator("chains done");
       jsc.setJobDescription("collapse-sim: " + toRun + " chains of " + config.name());
       SweepProgress progress =
@@ -156,7 +161,10 @@ public final class SparkSweep {
                             FsPath.of(partsUri, SparkSessions.executorHadoopConfiguration()),
                             batch,
                             blockThreads,
-                            chainsDone::add));
+                            chainsDone::add,
+                            FaultInjection.parse(
+                                TaskContext.get().getLocalProperty(FaultInjection.PROPERTY)),
+                            TaskContext.get().attemptNumber()));
       } finally {
         if (progress != null) {
           progress.close();
