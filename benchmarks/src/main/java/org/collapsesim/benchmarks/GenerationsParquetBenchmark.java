@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.io.FsPath;
 import org.collapsesim.io.OutputLayout;
 import org.collapsesim.io.ParquetTableWriter;
-import org.collapsesim.loop.PreparedCell;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.result.GenerationRecord;
 
 /**
@@ -39,7 +40,7 @@ public final class GenerationsParquetBenchmark {
     int[] metricIndexes = layout.metricIndexes(cell.metricNames());
     List<GenerationRecord> rows = new ArrayList<>(wanted);
     for (int replicate = 0; rows.size() < wanted; replicate++) {
-      cell.runChain(replicate, r -> rows.add(r));
+      cell.runChain(replicate, rows::add, BlockRunner.SEQUENTIAL);
     }
     rows.subList(wanted, rows.size()).clear();
 

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
-import org.collapsesim.loop.ExogenousSchedule;
 
 /**
  * The value checks shared by parameter tables, and the rendering of offending values in messages.

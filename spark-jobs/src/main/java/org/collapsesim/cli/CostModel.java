@@ -1,8 +1,8 @@
 package org.collapsesim.cli;
 
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.ExogenousSchedule;
 import org.collapsesim.config.SweepConfig;
-import org.collapsesim.loop.ExogenousSchedule;
 
 /**
  * A rough cost model for {@code collapse validate}: per-sample and per-category costs of a

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
+import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.io.AtomicOutput;
 import org.collapsesim.io.FsPath;
 import org.collapsesim.io.OutputLayout;
 import org.collapsesim.io.ParquetTableWriter;
 import org.collapsesim.loop.BlockRunner;
-import org.collapsesim.loop.PreparedCell;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
 
