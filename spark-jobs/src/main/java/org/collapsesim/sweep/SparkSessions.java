@@ -1,12 +1,36 @@
 package org.collapsesim.sweep;
 
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
 
 /** Builds the SparkSession a sweep runs on. */
 public final class SparkSessions {
 
   private SparkSessions() {}
+
+  /**
+   * The Hadoop configuration the driver uses for the output directory before (and besides) the
+   * session: Hadoop's defaults and {@code HADOOP_CONF_DIR}, the {@code spark.hadoop.*} system
+   * properties spark-submit sets, then the command line's {@code --conf spark.hadoop.*}, the same
+   * settings the session's executors see.
+   */
+  public static Configuration hadoopConfiguration(Map<String, String> extraConf) {
+    SparkConf conf = new SparkConf(true);
+    extraConf.forEach(conf::set);
+    return SparkHadoopUtil.get().newConfiguration(conf);
+  }
+
+  /**
+   * The Hadoop configuration of this executor (or driver): the session's {@code spark.hadoop.*}.
+   */
+  static Configuration executorHadoopConfiguration() {
+    SparkEnv env = SparkEnv.get();
+    return env == null ? new Configuration() : SparkHadoopUtil.get().newConfiguration(env.conf());
+  }
 
   /** Whether {@code master} is an embedded mode (local, local[n], local-cluster[...]). */
   public static boolean isLocal(String master) {

@@ -1,10 +1,9 @@
 package org.collapsesim.sweep;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -14,13 +13,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.collapsesim.io.Column;
 import org.collapsesim.io.ColumnType;
+import org.collapsesim.io.FsPath;
 import org.collapsesim.io.OutputLayout;
 import org.collapsesim.io.TableSchema;
 
 /**
  * The committed work of a sweep, under {@code DIR/_work/parts/}: one directory per finished task,
  * renamed into place only when complete (a killed task leaves at most a hidden temporary, which
- * {@code --resume} ignores and removes). Each part holds
+ * {@code --resume} ignores and removes); on a store without atomic rename the part is written in
+ * place and its index, written last, marks it finished (a part without one is ignored and
+ * rewritten). Each part holds
  *
  * <ul>
  *   <li>{@value #GENERATIONS_FILE}: the generation rows of its ok chains (the generations table's
@@ -51,7 +53,7 @@ public final class WorkParts {
   private WorkParts() {}
 
   /** {@code DIR/_work/parts}. */
-  public static Path partsDir(Path outputDir) {
+  public static FsPath partsDir(FsPath outputDir) {
     return outputDir.resolve(WORK_DIR).resolve("parts");
   }
 
@@ -74,8 +76,8 @@ public final class WorkParts {
   public static final class Committed {
     private final Map<Integer, BitSet> ok = new HashMap<>();
     private final Map<Integer, BitSet> failed = new HashMap<>();
+    private final List<FsPath> parts = new ArrayList<>();
     private int lastAttempt;
-    private int parts;
 
     /** For each cell index, the replicates committed ok. */
     public Map<Integer, BitSet> ok() {
@@ -87,8 +89,8 @@ public final class WorkParts {
       return lastAttempt;
     }
 
-    /** The number of committed parts. */
-    public int parts() {
+    /** The committed parts' directories, in name order. */
+    public List<FsPath> parts() {
       return parts;
     }
 
@@ -123,28 +125,35 @@ public final class WorkParts {
     }
   }
 
+  /** Whether {@code part} is a finished part directory: its name and its index say so. */
+  static boolean isCommitted(FsPath part) throws IOException {
+    return PART_NAME.matcher(part.name()).matches() && part.resolve(INDEX_FILE).isFile();
+  }
+
   /** Reads every committed part's index. */
-  public static Committed readCommitted(Path outputDir) throws IOException {
+  public static Committed readCommitted(FsPath outputDir) throws IOException {
     Committed committed = new Committed();
-    Path parts = partsDir(outputDir);
-    if (!Files.isDirectory(parts)) {
+    FsPath parts = partsDir(outputDir);
+    if (!parts.isDirectory()) {
       return committed;
     }
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(parts)) {
-      for (Path part : stream) {
-        Matcher m = PART_NAME.matcher(part.getFileName().toString());
-        if (!m.matches()) {
-          continue; // a temporary of a task that did not finish
-        }
-        committed.parts++;
-        committed.lastAttempt = Math.max(committed.lastAttempt, Integer.parseInt(m.group(1)));
+    for (FsPath part : parts.list()) {
+      Matcher m = PART_NAME.matcher(part.name());
+      if (!isCommitted(part)) {
+        continue; // a temporary, or an unfinished part, of a task that did not finish
+      }
+      m.matches();
+      committed.parts.add(part);
+      committed.lastAttempt = Math.max(committed.lastAttempt, Integer.parseInt(m.group(1)));
+      FsPath index = part.resolve(INDEX_FILE);
+      try (BufferedReader in =
+          new BufferedReader(new InputStreamReader(index.open(), StandardCharsets.UTF_8))) {
         int lineNumber = 0;
-        for (String line : Files.readAllLines(part.resolve(INDEX_FILE), StandardCharsets.UTF_8)) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
           lineNumber++;
           String[] f = line.split("\t");
           if (f.length != 3 || !(f[2].equals("ok") || f[2].equals("failed"))) {
-            throw new IOException(
-                part.resolve(INDEX_FILE) + " line " + lineNumber + " is malformed: " + line);
+            throw new IOException(index + " line " + lineNumber + " is malformed: " + line);
           }
           int cell = Integer.parseInt(f[0]);
           int replicate = Integer.parseInt(f[1]);
