@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       DescribeCommand.class,
       ClusterCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CollapseCli implements Runnable {
