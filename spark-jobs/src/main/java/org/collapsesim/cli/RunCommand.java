@@ -57,6 +57,11 @@ final class RunCommand implements Callable<Integer> {
   boolean overwrite;
 
   @Option(
+      names = "--report",
+      description = "with --out: write DIR/report.html and DIR/figures/ (as collapse report)")
+  boolean report;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "threads running replicates (default: all cores)")
@@ -80,6 +85,10 @@ final class RunCommand implements Callable<Integer> {
       err.println(out + ": the output directory is not empty; use --overwrite to replace it");
       return CollapseCli.USAGE;
     }
+    if (report && out == null) {
+      err.println("--report needs --out DIR: the report is made from the written tables");
+      return CollapseCli.USAGE;
+    }
     Instant start = Instant.now();
     PreparedCell prepared = PreparedCell.prepare(config, chosen);
     CellRun run = InProcessRunner.run(prepared, config.replicates(), threads);
@@ -88,6 +97,12 @@ final class RunCommand implements Callable<Integer> {
       if (!OutputWriting.writeCell(config, prepared, run, out, overwrite, start, outWriter, err)) {
         return CollapseCli.USAGE;
       }
+      if (!ResultSummary.print(out, report, outWriter, err)) {
+        return CollapseCli.USAGE;
+      }
+    } else {
+      outWriter.println("(--out DIR writes the tables; bin/collapse report DIR then draws them)");
+      outWriter.flush();
     }
     long failed = run.chains().stream().filter(c -> !c.ok()).count();
     return failed == 0 ? 0 : CollapseCli.CHAIN_FAILED;

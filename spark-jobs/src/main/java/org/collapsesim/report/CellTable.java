@@ -56,19 +56,25 @@ final class CellTable {
     int horizon = data.generations();
     int width = Math.max(4, rows.stream().mapToInt(r -> r.label().length()).max().orElse(4));
     String format = "%-" + width + "s  %14s  %14s  %9s  %9s%n";
-    out.printf(format, "cell", metric + " g0", metric + " g" + horizon, "collapsed", "KM median");
+    out.printf(
+        format, "cell", metric + " at 0", metric + " at " + horizon, "collapsed", "KM median");
     for (Row r : rows) {
       out.printf(
           format,
           r.label(),
           number(r.first()),
           number(r.last()),
-          Double.isNaN(r.fractionCollapsed())
-              ? "-"
-              : String.format(java.util.Locale.ROOT, "%.0f%%", 100 * r.fractionCollapsed()),
+          percent(r.fractionCollapsed()),
           r.kmMedian() == null ? "> " + horizon : r.kmMedian().toString());
     }
     out.flush();
+  }
+
+  /** A fraction as a whole percentage, "-" when missing. */
+  static String percent(double fraction) {
+    return Double.isNaN(fraction)
+        ? "-"
+        : String.format(java.util.Locale.ROOT, "%.0f%%", 100 * fraction);
   }
 
   static String number(double v) {

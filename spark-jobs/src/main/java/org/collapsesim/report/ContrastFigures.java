@@ -80,7 +80,16 @@ final class ContrastFigures {
           uhi[i] = y[i] + unpaired;
         }
         series.add(
-            new Series(seriesName(data, contrasts, rows.get(0)), x, y, ulo, uhi, plo, phi, null));
+            new Series(
+                e.getKey(),
+                seriesName(data, contrasts, rows.get(0)),
+                x,
+                y,
+                ulo,
+                uhi,
+                plo,
+                phi,
+                null));
       }
       figures.add(
           new Lines(
@@ -144,18 +153,27 @@ final class ContrastFigures {
               ReportFigures.halfWidth(contrasts.number(metric + "_unpaired_se", r), n),
               0));
     }
-    Comparator<LeagueRow> order =
+    return rank(rows);
+  }
+
+  /**
+   * Orders league rows by group, then real-data cost, then difference (largest first), and numbers
+   * them 1, 2, ... within each (group, cost) tier.
+   */
+  static List<LeagueRow> rank(List<LeagueRow> rows) {
+    List<LeagueRow> sorted = new ArrayList<>(rows);
+    sorted.sort(
         Comparator.comparing(LeagueRow::group)
             .thenComparingDouble(LeagueRow::realSamples)
-            .thenComparing(Comparator.comparingDouble(LeagueRow::diff).reversed());
-    rows.sort(order);
+            .thenComparing(Comparator.comparingDouble(LeagueRow::diff).reversed()));
     List<LeagueRow> ranked = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      LeagueRow row = rows.get(i);
+    for (int i = 0; i < sorted.size(); i++) {
+      LeagueRow row = sorted.get(i);
+      LeagueRow previous = i > 0 ? sorted.get(i - 1) : null;
       boolean sameTier =
-          i > 0
-              && rows.get(i - 1).group().equals(row.group())
-              && Double.compare(rows.get(i - 1).realSamples(), row.realSamples()) == 0;
+          previous != null
+              && previous.group().equals(row.group())
+              && Double.compare(previous.realSamples(), row.realSamples()) == 0;
       int rank = sameTier ? ranked.get(i - 1).rank() + 1 : 1;
       ranked.add(
           new LeagueRow(

@@ -40,8 +40,13 @@ sealed interface Figure {
       List<Series> series)
       implements Figure {}
 
-  /** One series of {@link Lines}; the band and theory arrays are null when absent. */
+  /**
+   * One series of {@link Lines}: {@code key} is the cell_id it draws (written beside each point of
+   * the Vega-Lite data so it joins back to the tables); the band and theory arrays are null when
+   * absent.
+   */
   record Series(
+      String key,
       String name,
       double[] x,
       double[] y,

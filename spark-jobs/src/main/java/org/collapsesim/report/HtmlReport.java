@@ -29,7 +29,7 @@ final class HtmlReport {
       h1{margin:0 0 4px;font-size:24px} h2{margin-top:36px;border-bottom:1px solid #dde}
       nav a{margin-right:14px} .muted{color:#667}
       .figures{display:flex;flex-wrap:wrap;gap:20px}
-      figure{margin:0;width:760px;max-width:100%} figure img{width:100%;height:auto;border:1px solid #e4e4ea}
+      figure{margin:0;width:740px;max-width:100%} figure img{width:100%;height:auto;border:1px solid #e4e4ea}
       figcaption{font-size:13px;color:#445}
       table{border-collapse:collapse;font-size:13px;margin:8px 0}
       th,td{border:1px solid #dde;padding:3px 8px;text-align:left;vertical-align:top}
@@ -126,7 +126,7 @@ final class HtmlReport {
       num(h, Long.toString(r.failed()));
       num(h, CellTable.number(r.first()));
       num(h, CellTable.number(r.last()));
-      num(h, CellTable.number(r.fractionCollapsed()));
+      num(h, CellTable.percent(r.fractionCollapsed()));
       num(h, r.kmMedian() == null ? "&gt; " + g : r.kmMedian().toString());
       h.append("</tr>\n");
     }

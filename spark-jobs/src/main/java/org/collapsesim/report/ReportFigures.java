@@ -76,7 +76,9 @@ final class ReportFigures {
             hasTheory |= !Double.isNaN(theory[i]);
           }
           anyTheory |= hasTheory;
-          series.add(new Series(cell.label(), x, y, q05, q95, lo, hi, hasTheory ? theory : null));
+          series.add(
+              new Series(
+                  cell.id(), cell.label(), x, y, q05, q95, lo, hi, hasTheory ? theory : null));
         }
         boolean log = spansDecades(series);
         String caption =
@@ -127,7 +129,7 @@ final class ReportFigures {
           x[t] = t;
           y[t] = km.n() == 0 ? NaN : km.survivalAt(t);
         }
-        series.add(new Series(cell.label(), x, y, null, null, null, null, null));
+        series.add(new Series(cell.id(), cell.label(), x, y, null, null, null, null, null));
       }
       figures.add(
           new Lines(

@@ -54,6 +54,7 @@ final class VegaLite {
       for (int i = 0; i < s.x().length; i++) {
         ObjectNode row = values.addObject();
         row.put("series", s.name());
+        row.put("cell_id", s.key());
         for (int c = 0; c < columns.length; c++) {
           if (!field.get(c).isEmpty() && (columns[c] != null || c == 6)) {
             put(row, field.get(c), columns[c] == null ? Double.NaN : columns[c][i]);
