@@ -1,8 +1,10 @@
 // Opens a collapse-sim report.html in headless Chromium (Debian's /usr/bin/chromium driven by
 // puppeteer-core), with every request that is not file: or data: refused, and prints JSON:
 // {title, heading, injected, consoleErrors, pageErrors, blockedRequests, failedRequests,
-//  figures: [{id, complete, naturalWidth, naturalHeight, inkFraction}], screenshot}.
-// inkFraction is the share of the figure's pixels that are not white, drawn through a canvas.
+//  figures: [{id, complete, naturalWidth, naturalHeight, colourFraction}], screenshot}.
+// colourFraction is the share of the figure's pixels, drawn through a canvas, that are coloured
+// (max - min channel >= 40): data marks (lines, bands, blocks) are; white, grey gridlines, black
+// axes and text are not, so a chart with its frame but no data scores about 0.
 // Usage: node open-report.mjs REPORT.html SCREENSHOT.png
 import puppeteer from 'puppeteer-core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -51,7 +53,7 @@ try {
     const figures = [];
     for (const f of document.querySelectorAll('figure.figure')) {
       const img = f.querySelector('img');
-      let inkFraction = 0;
+      let colourFraction = 0;
       if (img) {
         await img.decode().catch(() => {});
         if (img.naturalWidth > 0) {
@@ -63,11 +65,13 @@ try {
           ctx.fillRect(0, 0, canvas.width, canvas.height);
           ctx.drawImage(img, 0, 0);
           const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-          let ink = 0;
+          let coloured = 0;
           for (let i = 0; i < px.length; i += 4) {
-            if (px[i] < 245 || px[i + 1] < 245 || px[i + 2] < 245) ink++;
+            const hi = Math.max(px[i], px[i + 1], px[i + 2]);
+            const lo = Math.min(px[i], px[i + 1], px[i + 2]);
+            if (hi - lo >= 40) coloured++;
           }
-          inkFraction = ink / (px.length / 4);
+          colourFraction = coloured / (px.length / 4);
         }
       }
       figures.push({
@@ -75,7 +79,7 @@ try {
         complete: img ? img.complete : false,
         naturalWidth: img ? img.naturalWidth : 0,
         naturalHeight: img ? img.naturalHeight : 0,
-        inkFraction,
+        colourFraction,
       });
     }
     return {

@@ -1,5 +1,7 @@
 package org.collapsesim.report;
 
+import static java.util.Arrays.copyOf;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -38,7 +40,7 @@ import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Draws a {@link Figure} with JFreeChart 1.5 and writes it as SVG (JFreeSVG's {@code
- * SVGGraphics2D}, coordinates rounded to 0.01 px) and PNG (Java2D through {@link ChartUtils}).
+ * SVGGraphics2D}, coordinates rounded to 0.1 px) and PNG (Java2D through {@link ChartUtils}).
  * Headless: no display, no Node, no browser. Bands are {@link DeviationRenderer}s drawn under the
  * lines; heat maps are {@link XYBlockRenderer}s with a viridis scale and each block's value printed
  * on it.
@@ -60,6 +62,9 @@ final class ChartRenderer {
     0x440154, 0x472d7b, 0x3b528b, 0x2c728e, 0x21918c, 0x28ae80, 0x5ec962, 0xaadc32, 0xfde725
   };
 
+  /** The paint of a heat-map block without a value (a median not reached, a missing metric). */
+  static final Color MISSING = new Color(0xf5d5b8);
+
   private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
   static {
@@ -72,7 +77,7 @@ final class ChartRenderer {
   static void write(Figure figure, Path dir) throws IOException {
     JFreeChart chart = chart(figure);
     SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
-    svg.setGeomDoubleConverter(ChartRenderer::twoDecimals);
+    svg.setGeomDoubleConverter(ChartRenderer::oneDecimal);
     svg.setDefsKeyPrefix("c"); // a fixed prefix: the same figure gives the same file
     chart.draw(svg, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
     Files.writeString(dir.resolve(figure.id() + ".svg"), svg.getSVGDocument());
@@ -187,16 +192,19 @@ final class ChartRenderer {
         }
       }
     }
-    double[][] xyz = new double[3][count];
+    // Blocks without a value are drawn too, at -Infinity: below the scale, so in its default
+    // paint (pale tan, outside viridis), with their label ("> G", "n/a") on them.
+    int blocks = f.xValues().size() * f.yValues().size();
+    double[][] xyz = new double[3][blocks];
     XYPlot plot = new XYPlot();
     int k = 0;
     for (int j = 0; j < f.yValues().size(); j++) {
       for (int i = 0; i < f.xValues().size(); i++) {
         double v = f.values()[j][i];
-        if (!Double.isNaN(v)) {
+        if (f.labels()[j][i] != null) {
           xyz[0][k] = i;
           xyz[1][k] = j;
-          xyz[2][k++] = v;
+          xyz[2][k++] = Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
         }
         if (f.labels()[j][i] != null) {
           XYTextAnnotation text = new XYTextAnnotation(f.labels()[j][i], i, j);
@@ -207,12 +215,13 @@ final class ChartRenderer {
         }
       }
     }
-    dataset.addSeries(f.valueLabel(), xyz);
+    dataset.addSeries(
+        f.valueLabel(), new double[][] {copyOf(xyz[0], k), copyOf(xyz[1], k), copyOf(xyz[2], k)});
     if (!(max > min)) {
       max = Double.isInfinite(min) ? 1 : min + 1;
       min = Double.isInfinite(min) ? 0 : min;
     }
-    LookupPaintScale scale = new LookupPaintScale(min, max, new Color(0xeeeeee));
+    LookupPaintScale scale = new LookupPaintScale(min, max, MISSING);
     int steps = 64;
     for (int s = 0; s < steps; s++) {
       double at = s / (double) (steps - 1);
@@ -230,7 +239,7 @@ final class ChartRenderer {
     y.setRange(-0.5, f.yValues().size() - 0.5);
     plot.setDomainAxis(x);
     plot.setRangeAxis(y);
-    plot.setBackgroundPaint(new Color(0xeeeeee));
+    plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
     JFreeChart chart = new JFreeChart(f.title(), FONT.deriveFont(Font.BOLD, 15f), plot, false);
@@ -278,13 +287,13 @@ final class ChartRenderer {
         (int) Math.round(a.getBlue() + w * (b.getBlue() - a.getBlue())));
   }
 
-  /** A coordinate with at most two decimals and no trailing zeros (smaller SVG files). */
-  private static String twoDecimals(double v) {
+  /** A coordinate with at most one decimal and no trailing zeros (smaller SVG files). */
+  private static String oneDecimal(double v) {
     if (!Double.isFinite(v)) {
       return "0";
     }
     return BigDecimal.valueOf(v)
-        .setScale(2, RoundingMode.HALF_EVEN)
+        .setScale(1, RoundingMode.HALF_EVEN)
         .stripTrailingZeros()
         .toPlainString();
   }

@@ -5,7 +5,6 @@ import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -147,10 +146,8 @@ final class HtmlReport {
           .append(fid)
           .append("\" class=\"figure\"><img alt=\"")
           .append(esc(f.title()))
-          .append("\" src=\"data:image/svg+xml;base64,")
-          .append(
-              Base64.getEncoder()
-                  .encodeToString(p.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .append("\" src=\"data:image/svg+xml;charset=utf-8,")
+          .append(dataUrlText(p.svg()))
           .append("\">\n<figcaption>")
           .append(esc(f.caption()))
           .append(" Files: <a href=\"figures/")
@@ -247,6 +244,31 @@ final class HtmlReport {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree that Jackson read cannot be written back", e);
     }
+  }
+
+  /**
+   * SVG text as the data of a data: URL in a double-quoted attribute: only the characters that a
+   * URL or the attribute would take otherwise are percent-encoded (%, #, &lt;, &gt;, ", &amp;, line
+   * breaks). Smaller than base64 by a quarter (URLEncoder would write spaces as '+', which a data
+   * URL keeps as '+').
+   */
+  static String dataUrlText(String svg) {
+    StringBuilder out = new StringBuilder(svg.length() + svg.length() / 8);
+    for (int i = 0; i < svg.length(); i++) {
+      char c = svg.charAt(i);
+      switch (c) {
+        case '%' -> out.append("%25");
+        case '#' -> out.append("%23");
+        case '<' -> out.append("%3C");
+        case '>' -> out.append("%3E");
+        case '"' -> out.append("%22");
+        case '&' -> out.append("%26");
+        case '\n' -> out.append("%0A");
+        case '\r' -> out.append("%0D");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static void num(StringBuilder h, String html) {

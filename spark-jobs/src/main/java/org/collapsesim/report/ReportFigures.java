@@ -27,8 +27,8 @@ import org.collapsesim.stats.StudentT;
  *       &gt; t) from chains.arrow, chains that never collapsed censored at G.
  * </ul>
  *
- * With more than {@link #MAX_SERIES} cells, curves are split into panels by the first varying axis.
- * The contrast figures are {@link ContrastFigures}'.
+ * With more than {@link #MAX_SERIES} cells, curves are split into panels by the leading varying
+ * axes. The contrast figures are {@link ContrastFigures}'.
  */
 final class ReportFigures {
 
@@ -233,7 +233,7 @@ final class ReportFigures {
                       + horizon
                       + "); \"> "
                       + horizon
-                      + "\": fewer than half of the chains collapsed by G.",
+                      + "\" (pale blocks): fewer than half of the chains collapsed by G.",
                   x,
                   xs,
                   y,
@@ -245,18 +245,24 @@ final class ReportFigures {
     return figures;
   }
 
-  /** The cells in panels of at most MAX_SERIES, split by the first varying axis when needed. */
+  /**
+   * The cells in panels of at most MAX_SERIES: split by the values of the first varying axis, then
+   * of the first two, and so on, until every panel is small enough (or the axes run out).
+   */
   static Map<String, List<Cell>> panels(ReportData data) {
+    List<String> axes = data.axes();
     Map<String, List<Cell>> panels = new LinkedHashMap<>();
-    if (data.cells().size() <= MAX_SERIES || data.axes().isEmpty()) {
-      panels.put("", data.cells());
-      return panels;
-    }
-    String axis = data.axes().get(0);
-    for (String value : AxisValues.ordered(data.cells(), axis)) {
-      panels.put(
-          axis + "=" + value,
-          data.cells().stream().filter(c -> value.equals(c.axisValues().get(axis))).toList());
+    panels.put("", data.cells());
+    for (int k = 1;
+        k <= axes.size() && panels.values().stream().anyMatch(p -> p.size() > MAX_SERIES);
+        k++) {
+      List<String> by = axes.subList(0, k);
+      panels = new LinkedHashMap<>();
+      for (Cell cell : data.cells()) {
+        String key =
+            String.join(", ", by.stream().map(a -> a + "=" + cell.axisValues().get(a)).toList());
+        panels.computeIfAbsent(key, x -> new ArrayList<>()).add(cell);
+      }
     }
     return panels;
   }
