@@ -50,29 +50,10 @@ fi
 CP="$CLASSES:$JAR:$TARGET/lib/*"
 # bin/collapse's JVM flags (Spark's module flags and the Vector API) and default heap, so that
 # the JVMs differ only in what they run.
-JVM_FLAGS=(
-  -XX:+IgnoreUnrecognizedVMOptions
-  --add-modules=jdk.incubator.vector
-  --add-opens=java.base/java.lang=ALL-UNNAMED
-  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-  --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED
-  --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
-  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
-  --add-opens=java.base/sun.security.action=ALL-UNNAMED
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  -Djdk.reflect.useDirectMethodHandle=false
-  -Dio.netty.tryReflectionSetAccessible=true
-)
+. "$ROOT/bin/jvm-flags.sh"
 # shellcheck disable=SC2206
 HEAP=(${COLLAPSE_JAVA_OPTS:--XX:MaxRAMPercentage=50})
-run_java() { java "${JVM_FLAGS[@]}" "${HEAP[@]}" -cp "$CP" "$@"; }
+run_java() { java "${COLLAPSE_JVM_FLAGS[@]}" "${HEAP[@]}" -cp "$CP" "$@"; }
 # Local Spark binds to loopback (as the test suite does); harmless for the in-process engine.
 export SPARK_LOCAL_IP=127.0.0.1
 

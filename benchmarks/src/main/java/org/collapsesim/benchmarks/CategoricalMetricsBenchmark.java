@@ -5,8 +5,10 @@ import java.util.concurrent.TimeUnit;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
-import org.collapsesim.family.Families;
+import org.collapsesim.engine.Families;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.CellModel;
+import org.collapsesim.loop.SampleBatch;
 import org.collapsesim.random.RandomStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,12 +59,13 @@ public class CategoricalMetricsBenchmark {
             new RandomStream(System.nanoTime()));
   }
 
-  private <B, S, M> Runnable fitted(CellModel<B, S, M> cell, RandomStream rng) {
+  private <B extends SampleBatch<B>, S, M> Runnable fitted(
+      CellModel<B, S, M> cell, RandomStream rng) {
     S stats = cell.newStats();
-    cell.drawTruthStats(rng, v, stats);
-    M model = cell.fit(stats, null);
+    cell.drawTruthStats(rng, v, stats, BlockRunner.SEQUENTIAL);
+    M model = cell.fit(stats, null, new RandomStream(0));
     double[] out = new double[cell.metricNames().size()];
-    return () -> cell.metrics(model, out);
+    return () -> cell.metrics(model, out, new RandomStream(0));
   }
 
   @Benchmark

@@ -5,7 +5,9 @@ import java.util.concurrent.TimeUnit;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
-import org.collapsesim.family.Families;
+import org.collapsesim.engine.Families;
+import org.collapsesim.engine.Mechanisms;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
@@ -65,13 +67,13 @@ public class GenerationBenchmark {
     SweepConfig config = ConfigLoader.parse(yaml, null, List.of());
     CellSpec spec = config.cells().get(0);
     model = Families.of(spec.family()).bind(spec, config.seed());
-    settings = ChainSettings.of(spec, config.generations(), 1, sampling);
+    settings = Mechanisms.settings(spec, config.generations(), 1, sampling);
     never = new CollapseCriterion(model.metricNames().get(0), 0, true, Double.NEGATIVE_INFINITY);
     seed = System.nanoTime();
   }
 
   @Benchmark
   public Object chain() {
-    return GenerationLoop.run(model, settings, seed++, never, sink);
+    return GenerationLoop.run(model, settings, seed++, never, sink, BlockRunner.SEQUENTIAL);
   }
 }

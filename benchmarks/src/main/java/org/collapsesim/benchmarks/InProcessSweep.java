@@ -12,6 +12,7 @@ import org.collapsesim.config.ConfigException;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.ConfigProblem;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.io.AtomicOutput;
 import org.collapsesim.io.LocalOutput;
 import org.collapsesim.io.ManifestJson;
@@ -21,7 +22,7 @@ import org.collapsesim.io.OutputLayout;
 import org.collapsesim.io.ParquetTableWriter;
 import org.collapsesim.io.SweepManifest;
 import org.collapsesim.io.SweepTableFiles;
-import org.collapsesim.loop.PreparedCell;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.result.CellSummary;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
@@ -147,7 +148,7 @@ public final class InProcessSweep {
           List<ChainRecord> projected = new ArrayList<>(config.replicates());
           for (int replicate = 0; replicate < config.replicates(); replicate++) {
             chainRows.clear();
-            ChainRecord chain = cell.runChain(replicate, chainRows::add);
+            ChainRecord chain = cell.runChain(replicate, chainRows::add, BlockRunner.SEQUENTIAL);
             if (parquet) {
               for (GenerationRecord r : chainRows) {
                 generationRows.append(layout.generationRow(cell, metricIndexes, r));

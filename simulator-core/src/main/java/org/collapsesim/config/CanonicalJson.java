@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.collapsesim.loop.ExogenousSchedule;
 
 /**
  * Canonical JSON of resolved configuration values: the text whose SHA-256 becomes a cell id, a

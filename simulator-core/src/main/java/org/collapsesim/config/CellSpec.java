@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.collapsesim.loop.ExogenousSchedule;
 
 /**
  * One cell of a sweep grid: every resolved parameter of the cell, defaults included, with the keys

@@ -1,7 +1,6 @@
 package org.collapsesim.config;
 
 import java.util.List;
-import org.collapsesim.loop.ExogenousSchedule;
 
 /**
  * The parameters of the generation loop shared by every family (SPEC §3, §5): capacity, sample

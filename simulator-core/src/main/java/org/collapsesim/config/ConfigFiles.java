@@ -1,6 +1,10 @@
 package org.collapsesim.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +22,12 @@ final class ConfigFiles {
    * @param path the key path of the value, for problems
    */
   static byte[] readBytes(Path file, String written, String path, List<ConfigProblem> problems) {
+    if (Files.isDirectory(file)) {
+      problems.add(
+          new ConfigProblem(
+              path, ValueParsers.show(written) + ": is a directory, not a file (" + file + ")"));
+      return null;
+    }
     try {
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
@@ -36,6 +46,31 @@ final class ConfigFiles {
                   + e.getClass().getSimpleName()
                   + ": "
                   + e.getMessage()
+                  + ")"));
+      return null;
+    }
+  }
+
+  /**
+   * {@code bytes} decoded as strict UTF-8, or null after adding a problem that gives the offset of
+   * the first invalid byte (and nothing of the file's content).
+   */
+  static String utf8(byte[] bytes, String written, String path, List<ConfigProblem> problems) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(in)
+          .toString();
+    } catch (CharacterCodingException e) {
+      problems.add(
+          new ConfigProblem(
+              path,
+              ValueParsers.show(written)
+                  + ": is not UTF-8 text (invalid byte at offset "
+                  + in.position()
                   + ")"));
       return null;
     }

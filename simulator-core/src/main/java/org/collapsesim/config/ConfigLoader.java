@@ -233,6 +233,7 @@ public final class ConfigLoader {
                       ? "is a parameter, not a top-level key; write it under params (one value) or grid (a list of values)"
                       : "unknown key "
                           + ValueParsers.show(key)
+                          + ValueParsers.didYouMean(key, topLevelKeyNames())
                           + " (allowed: "
                           + String.join(", ", topLevelKeyNames())
                           + ")"));
@@ -377,7 +378,10 @@ public final class ConfigLoader {
           problems.add(
               new ConfigProblem(
                   "output." + key,
-                  "unknown key " + ValueParsers.show(key) + " (allowed: dir, formats)"));
+                  "unknown key "
+                      + ValueParsers.show(key)
+                      + ValueParsers.didYouMean(key, List.of("dir", "formats"))
+                      + " (allowed: dir, formats)"));
         }
       }
       String dir = null;
@@ -484,7 +488,11 @@ public final class ConfigLoader {
           problems.add(
               new ConfigProblem(
                   path + "." + key,
-                  "unknown key " + ValueParsers.show(key) + " (allowed: metric, below, above)"));
+                  "unknown key "
+                      + ValueParsers.show(key)
+                      + ValueParsers.didYouMean(
+                          String.valueOf(key), List.of("metric", "below", "above"))
+                      + " (allowed: metric, below, above)"));
         }
       }
       Object metric = map.get("metric");
@@ -632,6 +640,7 @@ public final class ConfigLoader {
       }
       return "unknown key "
           + ValueParsers.show(writtenKey)
+          + ValueParsers.didYouMean(writtenKey, allowed)
           + " (allowed under "
           + section
           + " for family "

@@ -1,6 +1,5 @@
 package org.collapsesim.config;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,7 +26,10 @@ record CountsFile(String sha256, long[] counts) {
     if (bytes == null) {
       return null;
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
+    String text = ConfigFiles.utf8(bytes, written, path, problems);
+    if (text == null) {
+      return null;
+    }
     String[] lines = text.split("\r?\n", -1);
     int lineCount = lines.length;
     if (lineCount > 0 && lines[lineCount - 1].isEmpty()) {
@@ -57,9 +59,8 @@ record CountsFile(String sha256, long[] counts) {
                 ValueParsers.show(written)
                     + ": line "
                     + (i + 1)
-                    + " "
-                    + ValueParsers.show(line)
-                    + " is not a non-negative integer count"));
+                    + " is not a non-negative integer count"
+                    + " (the line's content is not repeated here)"));
         return null;
       }
       counts[i] = count;

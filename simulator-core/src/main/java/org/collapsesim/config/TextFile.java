@@ -1,9 +1,5 @@
 package org.collapsesim.config;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -29,18 +25,8 @@ record TextFile(String sha256, int[] tokens, int vocabulary) {
     if (bytes == null) {
       return null;
     }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      problems.add(
-          new ConfigProblem(path, ValueParsers.show(written) + ": is not valid UTF-8 text"));
+    String text = ConfigFiles.utf8(bytes, written, path, problems);
+    if (text == null) {
       return null;
     }
     Map<String, Integer> ids = new HashMap<>();

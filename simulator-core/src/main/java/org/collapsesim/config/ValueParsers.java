@@ -2,10 +2,12 @@ package org.collapsesim.config;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.collapsesim.loop.ExogenousSchedule;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * The value checks shared by parameter tables, and the rendering of offending values in messages.
@@ -161,9 +163,35 @@ public final class ValueParsers {
       if (raw instanceof String s && allowedWords.contains(s)) {
         return s;
       }
-      problems.add(new ConfigProblem(path, show(raw) + " is not " + allowed));
+      problems.add(
+          new ConfigProblem(
+              path,
+              show(raw)
+                  + " is not "
+                  + allowed
+                  + (raw instanceof String s ? didYouMean(s, allowedWords) : "")));
       return null;
     };
+  }
+
+  /**
+   * A hint for a misspelt word: {@code " (did you mean \"temperature\"?)"} when one candidate is
+   * within a small edit distance (1 for words of up to 3 letters, else a third of the length, at
+   * least 2, at most 3), else the empty string. Levenshtein distance from commons-text.
+   */
+  public static String didYouMean(String word, Collection<String> candidates) {
+    int limit = word.length() <= 3 ? 1 : Math.min(3, Math.max(2, word.length() / 3));
+    LevenshteinDistance distance = new LevenshteinDistance(limit);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      int d = distance.apply(word.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      if (d >= 0 && d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return best == null ? "" : " (did you mean " + show(best) + "?)";
   }
 
   /** {@code true} or {@code false}. */

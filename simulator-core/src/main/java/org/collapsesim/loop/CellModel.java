@@ -8,7 +8,7 @@ import org.collapsesim.random.RandomStream;
  * types it carries:
  *
  * <ul>
- *   <li>{@code B}, a batch of raw samples (primitive arrays, growable);
+ *   <li>{@code B}, a batch of raw samples (primitive arrays, growable), a {@link SampleBatch};
  *   <li>{@code S}, mutable sufficient statistics of a batch, mergeable, from which the estimator
  *       fits (so {@code accumulate} keeps statistics, not raw samples);
  *   <li>{@code M}, a fitted model; it may hold per-chain scratch (an alias table, a Cholesky
@@ -17,7 +17,7 @@ import org.collapsesim.random.RandomStream;
  *
  * <p>A CellModel is immutable and shared by every replicate of the cell, possibly across threads.
  */
-public interface CellModel<B, S, M> {
+public interface CellModel<B extends SampleBatch<B>, S, M> {
 
   /** The metrics this family computes, in the order {@link #metrics} writes them. */
   java.util.List<String> metricNames();
@@ -25,73 +25,41 @@ public interface CellModel<B, S, M> {
   /** A new empty batch with room for {@code capacity} samples (it grows when needed). */
   B newBatch(int capacity);
 
-  /** Number of samples in {@code batch}. */
-  int size(B batch);
-
-  /** Empties {@code batch}, keeping its storage. */
-  void clear(B batch);
-
-  /** Appends sample {@code index} of {@code from} to {@code to}. */
-  void copySample(B from, int index, B to);
-
-  /** Appends {@code n} samples of the truth P*. */
-  void drawTruth(RandomStream rng, int n, B out);
-
-  /** Appends {@code n} samples of the decoded model (decoding applied here, never to metrics). */
-  void drawModel(M model, RandomStream rng, int n, B out);
+  /**
+   * Appends {@code n} samples of the truth P*. A family that splits a large draw into blocks of a
+   * fixed size, each with its own substream ({@link org.collapsesim.random.StreamKeys#block}), runs
+   * them on {@code blocks}; the result must not depend on {@code blocks}.
+   */
+  void drawTruth(RandomStream rng, int n, B out, BlockRunner blocks);
 
   /**
-   * {@link #drawTruth}, for a family that splits a large draw into blocks of a fixed size with
-   * their own substreams (SPEC §8) and runs them on {@code blocks}: the result must not depend on
-   * {@code blocks}. The loop always calls this; by default it draws in one piece.
+   * Appends {@code n} samples of the decoded model (decoding applied here, never to metrics), in
+   * blocks as {@link #drawTruth}.
    */
-  default void drawTruth(RandomStream rng, int n, B out, BlockRunner blocks) {
-    drawTruth(rng, n, out);
-  }
-
-  /**
-   * {@link #drawModel}, split into blocks as {@link #drawTruth(RandomStream, int, Object,
-   * BlockRunner)}.
-   */
-  default void drawModel(M model, RandomStream rng, int n, B out, BlockRunner blocks) {
-    drawModel(model, rng, n, out);
-  }
+  void drawModel(M model, RandomStream rng, int n, B out, BlockRunner blocks);
 
   /**
    * Whether this family draws sufficient statistics directly ({@link #drawTruthStats}, {@link
-   * #drawModelStats}), distributed exactly as {@link #statsOf} of the explicit draws (SPEC §3).
+   * #drawModelStats}), distributed exactly as {@link #statsOf} of the explicit draws.
    */
   default boolean hasExactPath() {
     return false;
   }
 
-  /** Overwrites {@code out} with the statistics of {@code n} samples of P*, drawn exactly. */
-  default void drawTruthStats(RandomStream rng, int n, S out) {
+  /**
+   * Overwrites {@code out} with the statistics of {@code n} samples of P*, drawn exactly, in blocks
+   * as {@link #drawTruth}.
+   */
+  default void drawTruthStats(RandomStream rng, int n, S out, BlockRunner blocks) {
     throw new UnsupportedOperationException("no exact sampling path");
   }
 
   /**
    * Overwrites {@code out} with the statistics of {@code n} samples of the decoded model, drawn
-   * exactly.
-   */
-  default void drawModelStats(M model, RandomStream rng, int n, S out) {
-    throw new UnsupportedOperationException("no exact sampling path");
-  }
-
-  /**
-   * {@link #drawTruthStats}, split into blocks as {@link #drawTruth(RandomStream, int, Object,
-   * BlockRunner)}.
-   */
-  default void drawTruthStats(RandomStream rng, int n, S out, BlockRunner blocks) {
-    drawTruthStats(rng, n, out);
-  }
-
-  /**
-   * {@link #drawModelStats}, split into blocks as {@link #drawTruth(RandomStream, int, Object,
-   * BlockRunner)}.
+   * exactly, in blocks as {@link #drawTruth}.
    */
   default void drawModelStats(M model, RandomStream rng, int n, S out, BlockRunner blocks) {
-    drawModelStats(model, rng, n, out);
+    throw new UnsupportedOperationException("no exact sampling path");
   }
 
   /** New, empty statistics (count 0). */
@@ -111,31 +79,19 @@ public interface CellModel<B, S, M> {
 
   /**
    * Fits the family's estimator to {@code stats}. {@code recycle} is a model of the same chain that
-   * is no longer needed (or null); its storage may be reused.
+   * is no longer needed (or null); its storage may be reused. {@code fitStream} is the chain's FIT
+   * stream of this generation, for estimators with their own randomness (EM's seeded
+   * initialization); a deterministic estimator ignores it.
    */
-  M fit(S stats, M recycle);
-
-  /**
-   * Fits with the chain's FIT stream for this generation, for estimators with their own randomness
-   * (EM's seeded initialization). The loop always calls this; by default it ignores the stream.
-   */
-  default M fit(S stats, M recycle, RandomStream fitStream) {
-    return fit(stats, recycle);
-  }
+  M fit(S stats, M recycle, RandomStream fitStream);
 
   /**
    * Writes every metric of {@code model} against the truth into {@code out} (length {@link
-   * #metricNames()}.size()). Values may be +/-Infinity where mathematics says so, never NaN.
+   * #metricNames()}.size()). Values may be +/-Infinity where mathematics says so, never NaN. {@code
+   * metricStream} is the chain's METRIC stream of this generation, for Monte Carlo metrics; a
+   * closed-form metric ignores it.
    */
-  void metrics(M model, double[] out);
-
-  /**
-   * Writes the metrics with the chain's METRIC stream for this generation, for Monte Carlo metrics.
-   * The loop always calls this; by default it ignores the stream.
-   */
-  default void metrics(M model, double[] out, RandomStream metricStream) {
-    metrics(model, out);
-  }
+  void metrics(M model, double[] out, RandomStream metricStream);
 
   /**
    * Closed-form expectations of the metrics for this cell under {@code settings}, from

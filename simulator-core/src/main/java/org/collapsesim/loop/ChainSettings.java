@@ -1,37 +1,42 @@
 package org.collapsesim.loop;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
-import org.collapsesim.config.CellSpec;
+import java.util.Set;
 
 /**
  * The mechanism of one cell as the loop sees it: how many samples, how many generations, the
- * exogenous schedule, mixing, regime and anchors. Family parameters stay with the family.
+ * sources and filters of D_new, mixing, regime and sampling path. Family parameters stay with the
+ * family.
  *
  * @param samples M, the samples drawn per generation
  * @param generations G; generations 0..G are run
- * @param schedule alpha_t
+ * @param sources the sources of D_new besides the synthetic part, in draw order; the first is the
+ *     {@link ExogenousSource} (alpha_t), anchors follow
+ * @param filters the filters on the synthetic part, in order
  * @param mixing count or per-sample
  * @param regime what each generation trains on
  * @param window w for {@link Regime#WINDOW} (1 otherwise)
- * @param fixedAnchor reuse the first exogenous samples of D_0 instead of fresh draws
  * @param recordEvery record every k-th generation (and the last)
  * @param sampling the requested sampling path (explicit raw samples, exact sufficient statistics,
- *     or auto); {@link #exactPath} resolves it against the family and the regime
+ *     or auto); {@link #exactPath} resolves it against the family, the regime and the mechanisms
  */
 public record ChainSettings(
     int samples,
     int generations,
-    ExogenousSchedule schedule,
+    List<Source> sources,
+    List<Filter> filters,
     Mixing mixing,
     Regime regime,
     int window,
-    boolean fixedAnchor,
     int recordEvery,
     Sampling sampling) {
 
   /**
-   * How a generation's data is produced (SPEC §3): {@code explicit} draws raw samples and reduces
-   * them; {@code exact} draws the sufficient statistics directly from their exact law (the family's
+   * How a generation's data is produced: {@code explicit} draws raw samples and reduces them;
+   * {@code exact} draws the sufficient statistics directly from their exact law (the family's
    * shortcut); {@code auto} takes exact where it exists and is valid.
    */
   public enum Sampling {
@@ -52,33 +57,16 @@ public record ChainSettings(
     }
   }
 
-  /** The settings with sampling {@code auto} (the config default). */
-  public ChainSettings(
-      int samples,
-      int generations,
-      ExogenousSchedule schedule,
-      Mixing mixing,
-      Regime regime,
-      int window,
-      boolean fixedAnchor,
-      int recordEvery) {
-    this(
-        samples,
-        generations,
-        schedule,
-        mixing,
-        regime,
-        window,
-        fixedAnchor,
-        recordEvery,
-        Sampling.AUTO);
-  }
-
   public ChainSettings {
     Objects.requireNonNull(sampling, "sampling");
-    Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(mixing, "mixing");
     Objects.requireNonNull(regime, "regime");
+    sources = List.copyOf(sources);
+    filters = List.copyOf(filters);
+    if (sources.isEmpty() || !(sources.get(0) instanceof ExogenousSource)) {
+      throw new IllegalArgumentException(
+          "sources: the first source must be the exogenous one, got " + sources);
+    }
     if (samples < 1 || generations < 0 || window < 1 || recordEvery < 1) {
       throw new IllegalArgumentException(
           "samples "
@@ -93,55 +81,69 @@ public record ChainSettings(
     }
   }
 
-  /** The settings of a validated cell, sampling {@code auto}. */
-  public static ChainSettings of(CellSpec cell, int generations, int recordEvery) {
-    return of(cell, generations, recordEvery, "auto");
+  /** The exogenous source, alpha_t. */
+  public ExogenousSource exogenous() {
+    return (ExogenousSource) sources.get(0);
   }
 
-  /** The settings of a validated cell with the sweep's {@code sampling} (explicit, exact, auto). */
-  public static ChainSettings of(CellSpec cell, int generations, int recordEvery, String sampling) {
-    Regime regime = Regime.of(cell.getString("regime"));
-    return new ChainSettings(
-        cell.getInt("samples"),
-        generations,
-        (ExogenousSchedule) cell.get("alpha"),
-        Mixing.of(cell.getString("mixing")),
-        regime,
-        regime == Regime.WINDOW ? cell.getInt("window") : 1,
-        cell.has("fixed_anchor") && cell.getBoolean("fixed_anchor"),
-        recordEvery,
-        Sampling.of(sampling));
+  /** alpha_t, the exogenous fraction of generation t (1 at t = 0). */
+  public double alpha(int t) {
+    return exogenous().fraction(t);
+  }
+
+  /** The mechanisms of the sources and filters, in order (e.g. {@code [exogenous]}). */
+  public Set<String> mechanisms() {
+    Set<String> out = new LinkedHashSet<>();
+    sources.forEach(s -> out.add(s.mechanism()));
+    filters.forEach(f -> out.add(f.mechanism()));
+    return out;
+  }
+
+  /**
+   * Whether every mechanism of this chain is in {@code supported}: how a closed form declares what
+   * it covers.
+   */
+  public boolean onlyMechanisms(Set<String> supported) {
+    return supported.containsAll(mechanisms());
+  }
+
+  /**
+   * The names of the per-generation diagnostics of the sources and filters, in their order; they
+   * are recorded after the family's metrics.
+   */
+  public List<String> diagnostics() {
+    List<String> out = new ArrayList<>();
+    sources.forEach(s -> out.addAll(s.diagnostics()));
+    filters.forEach(f -> out.addAll(f.diagnostics()));
+    return out;
   }
 
   /**
    * Whether the exact path runs for a family that {@code hasExactPath}: never for explicit; for
    * exact and auto only when the family has one and the mechanism needs no raw samples
-   * (accumulate-subsample draws from the pooled samples; a fixed anchor reuses D_0's first
-   * samples). Exact where it cannot run is an error (validation should have caught it); auto falls
-   * back to explicit.
+   * (accumulate-subsample draws from the pooled samples; a source without an exact path, like the
+   * fixed anchor that reuses D_0's first samples; any filter). Exact where it cannot run is an
+   * error (validation should have caught it); auto falls back to explicit.
    */
   public boolean exactPath(boolean hasExactPath) {
     if (sampling == Sampling.EXPLICIT) {
       return false;
     }
-    boolean valid = hasExactPath && regime != Regime.ACCUMULATE_SUBSAMPLE && !fixedAnchor;
+    List<String> rawOnly = new ArrayList<>();
+    sources.stream().filter(s -> !s.hasExactPath()).forEach(s -> rawOnly.add(s.mechanism()));
+    filters.forEach(f -> rawOnly.add(f.mechanism()));
+    boolean valid = hasExactPath && regime != Regime.ACCUMULATE_SUBSAMPLE && rawOnly.isEmpty();
     if (!valid && sampling == Sampling.EXACT) {
       throw new IllegalArgumentException(
           "sampling: exact is not available here (family exact path "
               + hasExactPath
               + ", regime "
               + regime
-              + ", fixed_anchor "
-              + fixedAnchor
+              + ", mechanisms without one "
+              + rawOnly
               + "); use explicit or auto");
     }
     return valid;
-  }
-
-  /** A copy with another sampling path. */
-  public ChainSettings withSampling(Sampling s) {
-    return new ChainSettings(
-        samples, generations, schedule, mixing, regime, window, fixedAnchor, recordEvery, s);
   }
 
   /** Whether generation {@code t} is written to the output. */
@@ -149,14 +151,11 @@ public record ChainSettings(
     return t % recordEvery == 0 || t == generations;
   }
 
-  /** The number of exogenous samples under count mixing at fraction {@code alpha}. */
+  /**
+   * The number of exogenous samples under count mixing at fraction {@code alpha}, floor(alpha M +
+   * 0.5): the first source's share of the cumulative rounding.
+   */
   public int exogenousCount(double alpha) {
     return (int) Math.floor(alpha * samples + 0.5);
-  }
-
-  /** A copy with another generation count (for extending chains). */
-  public ChainSettings withGenerations(int g) {
-    return new ChainSettings(
-        samples, g, schedule, mixing, regime, window, fixedAnchor, recordEvery, sampling);
   }
 }

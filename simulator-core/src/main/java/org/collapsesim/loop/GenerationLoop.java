@@ -1,6 +1,8 @@
 package org.collapsesim.loop;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import org.collapsesim.random.BinomialSampler;
 import org.collapsesim.random.RandomStream;
 import org.collapsesim.random.StreamKeys;
@@ -17,8 +19,9 @@ import org.collapsesim.random.StreamPurpose;
  * </pre>
  *
  * <p>Every draw comes from a stream keyed by (chain seed, generation, purpose), so a chain's
- * numbers do not depend on what runs beside it. Anchors add parts to D_new here, as further sources
- * with their own fractions and stream purposes; families never see them.
+ * numbers do not depend on what runs beside it. D_new is drawn from the settings' {@link Source}s
+ * in order (the exogenous part first, anchors after it), then the synthetic part, which the {@link
+ * Filter}s may thin; each mechanism has its own stream purpose, and families never see them.
  */
 public final class GenerationLoop {
 
@@ -32,21 +35,10 @@ public final class GenerationLoop {
    * @param chainSeed the chain's derived seed ({@link StreamKeys#chainSeed})
    * @param collapse the collapse rule
    * @param sink receives every recorded generation
+   * @param blocks runs the blocks of large generations ({@link BlockRunner#SEQUENTIAL} or a pool);
+   *     the numbers do not depend on it
    */
-  public static <B, S, M> ChainOutcome run(
-      CellModel<B, S, M> model,
-      ChainSettings settings,
-      long chainSeed,
-      CollapseCriterion collapse,
-      GenerationSink sink) {
-    return run(model, settings, chainSeed, collapse, sink, BlockRunner.SEQUENTIAL);
-  }
-
-  /**
-   * Runs one chain whose large generations draw their blocks on {@code blocks}; the numbers are
-   * those of {@link #run(CellModel, ChainSettings, long, CollapseCriterion, GenerationSink)}.
-   */
-  public static <B, S, M> ChainOutcome run(
+  public static <B extends SampleBatch<B>, S, M> ChainOutcome run(
       CellModel<B, S, M> model,
       ChainSettings settings,
       long chainSeed,
@@ -57,7 +49,7 @@ public final class GenerationLoop {
   }
 
   /** The mutable state of one running chain. */
-  private static final class Chain<B, S, M> {
+  private static final class Chain<B extends SampleBatch<B>, S, M> {
     private final CellModel<B, S, M> family;
     private final ChainSettings settings;
     private final long chainSeed;
@@ -65,11 +57,16 @@ public final class GenerationLoop {
     private final BlockRunner blocks;
 
     private final B fresh;
-    private final B original; // D_0, kept for the fixed anchor
     private final S freshStats;
     private final S training;
     private final boolean exact; // sufficient statistics drawn directly (ChainSettings#exactPath)
-    private final S part; // exact path: the synthetic part's statistics
+    private final S part; // exact path: the statistics of the parts after the first
+    private final List<Source.Part<B, S>> sources = new ArrayList<>();
+    private final List<Filter.Part<B>> filters = new ArrayList<>();
+    private final int[] counts; // per source, this generation
+    private final B candidates; // filters only: the synthetic part before filtering
+    private final B kept;
+    private final int metricCount;
     private final ArrayDeque<S> window = new ArrayDeque<>();
     private final B union; // accumulate-subsample only
     private final B subsample;
@@ -83,17 +80,21 @@ public final class GenerationLoop {
       this.samples = settings.samples();
       this.exact = settings.exactPath(family.hasExactPath());
       this.fresh = family.newBatch(exact ? 1 : samples); // the exact path never fills it
-      this.original = settings.fixedAnchor() ? family.newBatch(samples) : null;
       this.freshStats = family.newStats();
       this.training = family.newStats();
       this.part = exact ? family.newStats() : null;
+      this.counts = new int[settings.sources().size()];
+      boolean filtering = !settings.filters().isEmpty();
+      this.candidates = filtering ? family.newBatch(samples) : null;
+      this.kept = filtering ? family.newBatch(samples) : null;
+      this.metricCount = family.metricNames().size();
       boolean subsampling = settings.regime() == Regime.ACCUMULATE_SUBSAMPLE;
       this.union = subsampling ? family.newBatch(samples) : null;
       this.subsample = subsampling ? family.newBatch(samples) : null;
     }
 
     ChainOutcome run(CollapseCriterion collapse, GenerationSink sink) {
-      double[] metrics = new double[family.metricNames().size()];
+      double[] values = new double[metricCount + settings.diagnostics().size()];
       int collapsedAt = -1;
 
       if (exact) {
@@ -101,52 +102,95 @@ public final class GenerationLoop {
       } else {
         family.drawTruth(stream(0, StreamPurpose.EXOGENOUS), samples, fresh, blocks);
       }
-      if (original != null) {
-        for (int i = 0; i < samples; i++) {
-          family.copySample(fresh, i, original);
-        }
+      for (Source source : settings.sources()) {
+        sources.add(source.open(family, fresh));
+      }
+      for (Filter filter : settings.filters()) {
+        filters.add(filter.open(family));
       }
       M model = train(0);
       long nTrain = family.count(training);
-      measure(model, metrics, 0);
-      if (collapse.holds(metrics)) {
+      measure(model, values, 0);
+      java.util.Arrays.fill(values, metricCount, values.length, Double.NaN); // no mechanism ran
+      if (collapse.holds(values)) {
         collapsedAt = 0;
       }
-      sink.accept(0, 1.0, nTrain, metrics);
+      sink.accept(0, 1.0, nTrain, values);
 
       for (int t = 1; t <= settings.generations(); t++) {
-        double alpha = settings.schedule().alpha(t);
-        int exogenous = exogenousCount(t, alpha);
+        int synthetic = samples - partition(t);
         if (exact) {
-          // each part's statistics drawn exactly, then pooled (exogenous first, as explicitly)
-          family.drawTruthStats(stream(t, StreamPurpose.EXOGENOUS), exogenous, freshStats, blocks);
-          family.drawModelStats(
-              model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, part, blocks);
+          // each part's statistics drawn exactly, then pooled in source order
+          for (int k = 0; k < counts.length; k++) {
+            S into = k == 0 ? freshStats : part;
+            sources.get(k).drawStats(sourceStream(t, k), counts[k], into, blocks);
+            if (k > 0) {
+              family.merge(freshStats, part);
+            }
+          }
+          family.drawModelStats(model, stream(t, StreamPurpose.SYNTHETIC), synthetic, part, blocks);
           family.merge(freshStats, part);
         } else {
-          family.clear(fresh);
-          drawExogenous(t, exogenous);
-          family.drawModel(
-              model, stream(t, StreamPurpose.SYNTHETIC), samples - exogenous, fresh, blocks);
+          fresh.clear();
+          for (int k = 0; k < counts.length; k++) {
+            sources.get(k).draw(sourceStream(t, k), counts[k], fresh, blocks);
+          }
+          drawSynthetic(t, model, synthetic);
         }
         model = family.fit(regime(t), model, stream(t, StreamPurpose.FIT));
         nTrain = family.count(training);
-        measure(model, metrics, t);
-        if (collapsedAt < 0 && collapse.holds(metrics)) {
+        measure(model, values, t);
+        diagnose(values);
+        if (collapsedAt < 0 && collapse.holds(values)) {
           collapsedAt = t;
         }
         if (settings.recorded(t)) {
-          sink.accept(t, alpha, nTrain, metrics);
+          sink.accept(t, settings.alpha(t), nTrain, values);
         }
       }
-      return new ChainOutcome(collapsedAt, metrics.clone(), nTrain);
+      return new ChainOutcome(collapsedAt, values.clone(), nTrain);
+    }
+
+    /** The synthetic part of D_new, through the filters when there are any. */
+    private void drawSynthetic(int t, M model, int n) {
+      RandomStream rng = stream(t, StreamPurpose.SYNTHETIC);
+      if (filters.isEmpty()) {
+        family.drawModel(model, rng, n, fresh, blocks);
+        return;
+      }
+      candidates.clear();
+      family.drawModel(model, rng, n, candidates, blocks);
+      for (int f = 0; f < filters.size(); f++) {
+        kept.clear();
+        filters.get(f).filter(stream(t, settings.filters().get(f).purpose()), candidates, kept);
+        candidates.clear();
+        for (int i = 0; i < kept.size(); i++) {
+          candidates.append(kept, i);
+        }
+      }
+      for (int i = 0; i < candidates.size(); i++) {
+        fresh.append(candidates, i);
+      }
+    }
+
+    /** The diagnostics of the sources and filters after the metrics, in their order. */
+    private void diagnose(double[] values) {
+      int at = metricCount;
+      for (int k = 0; k < sources.size(); k++) {
+        sources.get(k).diagnose(values, at);
+        at += settings.sources().get(k).diagnostics().size();
+      }
+      for (int f = 0; f < filters.size(); f++) {
+        filters.get(f).diagnose(values, at);
+        at += settings.filters().get(f).diagnostics().size();
+      }
     }
 
     /** The family's metrics; a NaN is a bug in the family, so the chain fails loudly. */
-    private void measure(M model, double[] metrics, int t) {
-      family.metrics(model, metrics, stream(t, StreamPurpose.METRIC));
-      for (int i = 0; i < metrics.length; i++) {
-        if (Double.isNaN(metrics[i])) {
+    private void measure(M model, double[] values, int t) {
+      family.metrics(model, values, stream(t, StreamPurpose.METRIC));
+      for (int i = 0; i < metricCount; i++) {
+        if (Double.isNaN(values[i])) {
           throw new IllegalStateException(
               "metric " + family.metricNames().get(i) + " is NaN at generation " + t);
         }
@@ -155,6 +199,10 @@ public final class GenerationLoop {
 
     private RandomStream stream(int generation, StreamPurpose purpose) {
       return StreamKeys.open(chainSeed, generation, purpose);
+    }
+
+    private RandomStream sourceStream(int generation, int k) {
+      return stream(generation, settings.sources().get(k).purpose());
     }
 
     /** Generation 0: D_0 is the training set under every regime. */
@@ -171,31 +219,56 @@ public final class GenerationLoop {
       return family.fit(training, null, stream(t, StreamPurpose.FIT));
     }
 
-    private int exogenousCount(int t, double alpha) {
+    /**
+     * Fills {@link #counts} for generation t and returns their sum. Count mixing rounds the
+     * cumulative fractions: with F_k the sum of the first k fractions, source k takes floor(F_k M +
+     * 0.5) - floor(F_{k-1} M + 0.5). Per-sample mixing draws each sample's source from the MIXING
+     * stream: explicitly one uniform u per sample, the first source whose cumulative fraction
+     * exceeds u (none: synthetic); on the exact path the same multinomial counts at once, as
+     * binomials of the samples left, source by source.
+     */
+    private int partition(int t) {
+      int k = counts.length;
+      double[] cumulative = new double[k];
+      double sum = 0;
+      for (int i = 0; i < k; i++) {
+        sum += settings.sources().get(i).fraction(t);
+        cumulative[i] = sum;
+      }
+      java.util.Arrays.fill(counts, 0);
       if (settings.mixing() == Mixing.COUNT) {
-        return settings.exogenousCount(alpha);
+        int previous = 0;
+        for (int i = 0; i < k; i++) {
+          int upTo = settings.exogenousCount(cumulative[i]);
+          counts[i] = upTo - previous;
+          previous = upTo;
+        }
+        return previous;
       }
       RandomStream coin = stream(t, StreamPurpose.MIXING);
-      if (exact) { // the number of heads among M coins, drawn at once
-        return (int) BinomialSampler.sample(coin, samples, alpha);
+      int total = 0;
+      if (exact) {
+        double before = 0;
+        for (int i = 0; i < k; i++) {
+          double left = 1 - before;
+          double p = left > 0 ? Math.min(1, (cumulative[i] - before) / left) : 0;
+          counts[i] = (int) BinomialSampler.sample(coin, samples - total, p);
+          total += counts[i];
+          before = cumulative[i];
+        }
+        return total;
       }
-      int n = 0;
-      for (int i = 0; i < samples; i++) {
-        if (coin.nextDouble() < alpha) {
-          n++;
+      for (int s = 0; s < samples; s++) {
+        double u = coin.nextDouble();
+        for (int i = 0; i < k; i++) {
+          if (u < cumulative[i]) {
+            counts[i]++;
+            total++;
+            break;
+          }
         }
       }
-      return n;
-    }
-
-    private void drawExogenous(int t, int n) {
-      if (original == null) {
-        family.drawTruth(stream(t, StreamPurpose.EXOGENOUS), n, fresh, blocks);
-      } else {
-        for (int i = 0; i < n; i++) {
-          family.copySample(original, i, fresh);
-        }
-      }
+      return total;
     }
 
     /** Applies the regime to D_new and returns the statistics to fit. */
@@ -239,15 +312,15 @@ public final class GenerationLoop {
     }
 
     private void appendToUnion() {
-      int n = family.size(fresh);
+      int n = fresh.size();
       for (int i = 0; i < n; i++) {
-        family.copySample(fresh, i, union);
+        union.append(fresh, i);
       }
     }
 
     /** M indices without replacement from the union: a partial Fisher-Yates shuffle. */
     private void drawSubsample(int t) {
-      int total = family.size(union);
+      int total = union.size();
       int take = Math.min(samples, total);
       if (indices.length < total) {
         indices = new int[Math.max(total, indices.length * 2)];
@@ -256,13 +329,13 @@ public final class GenerationLoop {
         indices[i] = i;
       }
       RandomStream rng = stream(t, StreamPurpose.REGIME);
-      family.clear(subsample);
+      subsample.clear();
       for (int i = 0; i < take; i++) {
         int j = i + rng.nextInt(total - i);
         int chosen = indices[j];
         indices[j] = indices[i];
         indices[i] = chosen;
-        family.copySample(union, chosen, subsample);
+        subsample.append(union, chosen);
       }
     }
   }

@@ -24,6 +24,18 @@ public final class GammaSampler {
   }
 
   /**
+   * The logarithm of a Gamma(shape, 1) deviate, {@code shape > 0}, for Dirichlet weights of tiny
+   * concentration: below 1 the boost is taken in logs, ln Gamma(a + 1) + ln(U) / a, so a small
+   * shape does not underflow to 0.
+   */
+  public static double logGamma(RandomStream rng, double shape) {
+    if (shape < 1.0) {
+      return logGamma(rng, shape + 1.0) + DetMath.log(rng.nextOpenDouble()) / shape;
+    }
+    return DetMath.log(marsagliaTsang(rng, shape));
+  }
+
+  /**
    * A chi-square deviate with {@code k >= 1} degrees of freedom: Z^2 for k = 1, 2 Gamma(k / 2)
    * otherwise.
    */

@@ -8,7 +8,8 @@ package org.collapsesim.result;
  * @param generation t
  * @param alphaT the exogenous fraction of generation t
  * @param nTrain the training size of th_t
- * @param metrics the family's metrics, in its metric order
+ * @param metrics the family's metrics, in its metric order, then the mechanisms' diagnostics (NaN
+ *     where null)
  */
 public record GenerationRecord(
     int replicate, long seed, int generation, double alphaT, long nTrain, double[] metrics) {}

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.collapsesim.loop.ExogenousSchedule;
 import org.junit.jupiter.api.Test;
 
 class CanonicalJsonTest {

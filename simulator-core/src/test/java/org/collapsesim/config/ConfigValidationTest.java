@@ -67,7 +67,8 @@ class ConfigValidationTest {
             CATEGORICAL + SIZES + "  temprature: 2\n",
             List.of(),
             "params.temprature",
-            "unknown key \"temprature\" (allowed under params for family categorical: model_size"),
+            "unknown key \"temprature\" (did you mean \"temperature\"?) (allowed under params for"
+                + " family categorical: model_size"),
         row(
             "alpha out of range in a grid list",
             CATEGORICAL + SIZES + "grid:\n  alpha: [0, 0.5, 1.5]\n",

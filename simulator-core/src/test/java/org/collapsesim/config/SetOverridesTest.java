@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import org.collapsesim.loop.ExogenousSchedule;
 import org.junit.jupiter.api.Test;
 
 class SetOverridesTest {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.collapsesim.config.FamilyParameters;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.Families;
 import org.collapsesim.loop.ChainRunner;
 import org.junit.jupiter.api.Test;
 

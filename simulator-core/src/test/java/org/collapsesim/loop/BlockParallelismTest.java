@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.InProcessRunner;
+import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.random.StreamKeys;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;

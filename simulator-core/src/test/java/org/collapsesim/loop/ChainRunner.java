@@ -5,6 +5,7 @@ import java.util.List;
 import org.collapsesim.config.ConfigException;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
 
@@ -26,7 +27,7 @@ public final class ChainRunner {
     values = new double[config.replicates()][][];
     for (int r = 0; r < config.replicates(); r++) {
       List<GenerationRecord> chainRows = new ArrayList<>();
-      ChainRecord record = cell.runChain(r, chainRows::add);
+      ChainRecord record = cell.runChain(r, chainRows::add, BlockRunner.SEQUENTIAL);
       if (!record.ok()) {
         throw new AssertionError("chain " + r + " failed: " + record.error());
       }

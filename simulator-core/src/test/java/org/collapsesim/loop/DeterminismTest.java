@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.result.GenerationRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class DeterminismTest {
 
   private static List<GenerationRecord> rows(SweepConfig config, CellSpec cell, int replicate) {
     List<GenerationRecord> rows = new ArrayList<>();
-    PreparedCell.prepare(config, cell).runChain(replicate, rows::add);
+    PreparedCell.prepare(config, cell).runChain(replicate, rows::add, BlockRunner.SEQUENTIAL);
     return rows;
   }
 

@@ -2,7 +2,9 @@ package org.collapsesim.random;
 
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.SweepConfig;
-import org.collapsesim.family.Families;
+import org.collapsesim.engine.Families;
+import org.collapsesim.engine.Mechanisms;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainRunner;
 import org.collapsesim.loop.ChainSettings;
@@ -28,7 +30,7 @@ public final class SamplingPathFixture {
     double[][][] out = new double[2][replicates][];
     String[] paths = {"explicit", "exact"};
     for (int path = 0; path < 2; path++) {
-      ChainSettings settings = ChainSettings.of(cell, generation, 1, paths[path]);
+      ChainSettings settings = Mechanisms.settings(cell, generation, 1, paths[path]);
       if (settings.exactPath(model.hasExactPath()) != (path == 1)) {
         throw new AssertionError("path " + paths[path] + " did not resolve as requested");
       }
@@ -46,7 +48,8 @@ public final class SamplingPathFixture {
               if (t == generation) {
                 last[0] = metrics.clone();
               }
-            });
+            },
+            BlockRunner.SEQUENTIAL);
         out[path][r] = last[0];
       }
     }

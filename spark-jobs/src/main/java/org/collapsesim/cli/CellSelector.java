@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.ExogenousSchedule;
 import org.collapsesim.config.SweepConfig;
-import org.collapsesim.loop.ExogenousSchedule;
 
 /**
  * Chooses one cell of a config for {@code collapse run}: by index ({@code --cell 3}) or by the

@@ -36,7 +36,7 @@ final class ConfigInput {
       return null;
     }
     try {
-      return ConfigLoader.load(config, sets);
+      return ResourceLimits.enforce(ConfigLoader.load(config, sets));
     } catch (ConfigException e) {
       err.println(config + ": " + e.problems().size() + " problem(s):");
       for (ConfigProblem p : e.problems()) {

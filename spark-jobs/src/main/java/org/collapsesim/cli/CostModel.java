@@ -1,8 +1,8 @@
 package org.collapsesim.cli;
 
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.ExogenousSchedule;
 import org.collapsesim.config.SweepConfig;
-import org.collapsesim.loop.ExogenousSchedule;
 
 /**
  * A rough cost model for {@code collapse validate}: per-sample and per-category costs of a
@@ -34,6 +34,34 @@ final class CostModel {
       default -> perGeneration = m * SAMPLE_NS * size;
     }
     return generations * perGeneration * 1e-9;
+  }
+
+  /**
+   * A lower bound on the bytes one chain of {@code cell} holds at its peak: the truth, the model
+   * and its sampling tables, one generation's samples (all generations' for accumulate-subsample,
+   * which keeps the union). Counted from the arrays the families allocate: 8 bytes a double, 4 an
+   * int.
+   */
+  static double chainBytes(SweepConfig config, CellSpec cell) {
+    double m = cell.getInt("samples");
+    double size = cell.getInt("model_size");
+    boolean union = "accumulate-subsample".equals(String.valueOf(cell.get("regime")));
+    double kept = union ? m * (config.generations() + 1.0) : m;
+    return switch (cell.family()) {
+      // truth, model, counts, alias probability and index, log tables: about 64 B a category
+      case "categorical" -> 64 * size + 4 * kept;
+      // samples (d doubles each) and a handful of d x d matrices (covariance, Cholesky, truth)
+      case "gaussian" -> 8 * size * kept + 64 * size * size;
+      // sparse transitions: about 48 B per observed (context, token) and a token per sample
+      case "markov" -> 48 * (size + kept) + 4 * kept;
+      // samples, responsibilities (K per sample) and K covariances (d x d)
+      case "gmm" -> {
+        double d = cell.has("dimension") ? cell.getInt("dimension") : 1;
+        yield 8 * kept * (d + size) + 64 * size * d * d;
+      }
+      // the fixed design (rows x d), labels, and the normal equations (d x d)
+      default -> 8 * kept * (size + 2) + 32 * size * size;
+    };
   }
 
   static String show(Object value) {

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.FamilyParameters;
 import org.collapsesim.config.ParameterSpec;
-import org.collapsesim.family.Families;
+import org.collapsesim.engine.Families;
 import org.collapsesim.family.Family;
 import org.collapsesim.family.MetricDefinition;
 import picocli.CommandLine.Command;

@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.InProcessRunner.CellRun;
+import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.io.LocalOutput;
 import org.collapsesim.io.OutputDirectoryException;
-import org.collapsesim.loop.InProcessRunner.CellRun;
-import org.collapsesim.loop.PreparedCell;
 
 /** Writes the SPEC §9 files of one in-process cell run ({@code collapse run --out}). */
 final class OutputWriting {

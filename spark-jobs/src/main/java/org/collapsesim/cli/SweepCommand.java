@@ -14,6 +14,7 @@ import org.collapsesim.config.ConfigException;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.ConfigProblem;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.sweep.FaultInjection;
 import org.collapsesim.sweep.SparkSessions;
 import org.collapsesim.sweep.SparkSweep;
 import org.collapsesim.sweep.SweepRefusedException;
@@ -91,6 +92,21 @@ public final class SweepCommand implements Callable<Integer> {
       description = "extra Spark configuration (repeatable)")
   Map<String, String> sparkConf = new LinkedHashMap<>();
 
+  /**
+   * Checks {@value FaultInjection#PROPERTY} against the config: a fault that does not parse or
+   * names no chain is a usage error, found before anything runs.
+   *
+   * @return the problem, or null
+   */
+  static String checkFaults(SweepConfig sweep) {
+    try {
+      return FaultInjection.fromSystemProperty()
+          .problemWith(sweep.cells().size(), sweep.replicates(), sweep.generations());
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -108,11 +124,16 @@ public final class SweepCommand implements Callable<Integer> {
     Path baseDir = config.toAbsolutePath().getParent();
     SweepConfig sweep;
     try {
-      sweep = ConfigLoader.parse(text, baseDir, sets);
+      sweep = ResourceLimits.enforce(ConfigLoader.parse(text, baseDir, sets));
     } catch (ConfigException e) {
       for (ConfigProblem problem : e.problems()) {
         err.println(problem);
       }
+      return 2;
+    }
+    String faultProblem = checkFaults(sweep);
+    if (faultProblem != null) {
+      err.println("collapse sweep: " + faultProblem);
       return 2;
     }
     Path dir =

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.collapsesim.config.SweepConfig;
-import org.collapsesim.loop.PreparedCell;
+import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.result.CellSummary;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;

@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.collapsesim.config.CanonicalJson;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.ExogenousSchedule;
 import org.collapsesim.config.SweepConfig;
-import org.collapsesim.family.Families;
+import org.collapsesim.engine.Families;
+import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.family.MetricDefinition;
-import org.collapsesim.loop.ExogenousSchedule;
-import org.collapsesim.loop.PreparedCell;
 import org.collapsesim.result.CellSummary;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
@@ -395,7 +395,7 @@ public final class OutputLayout {
     Object[] row = startRow(cell.cell().index(), summary.size());
     int at = identityColumns.size();
     row[at++] = stats.generation();
-    row[at++] = cell.settings().schedule().alpha(stats.generation());
+    row[at++] = cell.settings().alpha(stats.generation());
     row[at++] = (long) stats.n();
     for (ReplicateSummary s : stats.metrics()) {
       row[at++] = s.mean();

@@ -73,7 +73,7 @@ public final class SweepManifest {
     Map<String, Object> paths = new LinkedHashMap<>();
     for (org.collapsesim.config.CellSpec cell : config.cells()) {
       boolean exact =
-          org.collapsesim.loop.ChainSettings.of(
+          org.collapsesim.engine.Mechanisms.settings(
                   cell, config.generations(), config.recordEvery(), config.sampling())
               .exactPath(
                   org.collapsesim.config.FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(

@@ -13,7 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.collapsesim.family.Families;
+import org.collapsesim.engine.Families;
 import org.collapsesim.io.OutputLayout;
 
 /**

@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
+import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.io.AtomicOutput;
 import org.collapsesim.io.OutputLayout;
 import org.collapsesim.io.ParquetTableWriter;
 import org.collapsesim.loop.BlockRunner;
-import org.collapsesim.loop.PreparedCell;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
 
@@ -36,9 +36,18 @@ public final class ChainBatchRunner {
    * @param blockThreads threads for the blocks of each chain's large generations ({@link
    *     SweepPlan#blockThreads}), at most this JVM's processors
    * @param chainDone called once per finished chain (progress)
+   * @param faults deliberate failures ({@link FaultInjection}; {@link FaultInjection#NONE} in
+   *     production)
+   * @param taskAttempt Spark's attempt number of this task (0 for the first)
    */
   public static void run(
-      SweepSource source, Path partsDir, ChainBatch batch, int blockThreads, IntConsumer chainDone)
+      SweepSource source,
+      Path partsDir,
+      ChainBatch batch,
+      int blockThreads,
+      IntConsumer chainDone,
+      FaultInjection faults,
+      int taskAttempt)
       throws IOException {
     Path target = partsDir.resolve(batch.partName());
     if (Files.isDirectory(target)) {
@@ -62,9 +71,18 @@ public final class ChainBatchRunner {
         List<GenerationRecord> chainRows = new ArrayList<>();
         for (int replicate : batch.replicates()) {
           chainRows.clear();
+          faults.beforeChain(batch.cellIndex(), replicate, taskAttempt);
           // Rows are collected first and written after the chain: an I/O failure must fail the
-          // task, not be recorded as a failure of the chain.
-          ChainRecord chain = cell.runChain(replicate, chainRows::add, blocks);
+          // task, not be recorded as a failure of the chain. A failed chain writes no rows, so a
+          // resumed attempt's rows are never duplicated.
+          ChainRecord chain =
+              cell.runChain(
+                  replicate,
+                  faults.rows(batch.cellIndex(), replicate, batch.attempt(), chainRows::add),
+                  blocks);
+          if (!chain.ok()) {
+            chainRows.clear();
+          }
           for (GenerationRecord r : chainRows) {
             rows.append(withExtra(layout.generationRow(cell, metricIndexes, r), batch.cellIndex()));
           }

@@ -3,8 +3,8 @@ package org.collapsesim.sweep;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.io.OutputLayout;
-import org.collapsesim.loop.PreparedCell;
 
 /**
  * The sweep as one executor JVM sees it, built once per JVM and config hash: the parsed config, its

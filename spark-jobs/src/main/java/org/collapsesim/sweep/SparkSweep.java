@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -136,6 +137,10 @@ public final class SparkSweep {
       String partsPath = partsDir.toString();
       int blockThreads = SweepPlan.blockThreads(toRun, jsc.defaultParallelism());
       Broadcast<SweepSource> shared = jsc.broadcast(source);
+      // Deliberate failures reach the tasks as a local property (not the config: see
+      // FaultInjection); parsed and checked by the command before anything ran.
+      jsc.setLocalProperty(
+          FaultInjection.PROPERTY, System.getProperty(FaultInjection.PROPERTY, ""));
       LongAccumulator chainsDone = jsc.sc().longAccumulator("chains done");
       jsc.setJobDescription("collapse-sim: " + toRun + " chains of " + config.name());
       SweepProgress progress =
@@ -158,7 +163,10 @@ public final class SparkSweep {
                             Path.of(partsPath),
                             batch,
                             blockThreads,
-                            chainsDone::add));
+                            chainsDone::add,
+                            FaultInjection.parse(
+                                TaskContext.get().getLocalProperty(FaultInjection.PROPERTY)),
+                            TaskContext.get().attemptNumber()));
       } finally {
         if (progress != null) {
           progress.close();

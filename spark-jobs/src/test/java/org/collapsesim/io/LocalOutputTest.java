@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
-import org.collapsesim.loop.PreparedCell;
+import org.collapsesim.engine.PreparedCell;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
 import org.collapsesim.stats.MeanInterval;
@@ -38,7 +39,7 @@ class LocalOutputTest {
     List<GenerationRecord> rows = new ArrayList<>();
     List<ChainRecord> chains = new ArrayList<>();
     for (int r = 0; r < config.replicates(); r++) {
-      chains.add(cell.runChain(r, rows::add));
+      chains.add(cell.runChain(r, rows::add, BlockRunner.SEQUENTIAL));
     }
     Path out = dir.resolve("out");
     LocalOutput.writeCell(config, cell, rows, chains, out, false);

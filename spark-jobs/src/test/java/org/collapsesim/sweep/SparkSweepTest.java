@@ -15,11 +15,12 @@ import org.apache.spark.serializer.SerializerInstance;
 import org.apache.spark.sql.SparkSession;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.io.LocalOutput;
 import org.collapsesim.io.ManifestJson;
 import org.collapsesim.io.OutputTestSupport;
 import org.collapsesim.io.OutputTestSupport.ReadTable;
-import org.collapsesim.loop.PreparedCell;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -110,7 +111,7 @@ class SparkSweepTest {
       List<GenerationRecord> rows = new ArrayList<>();
       List<ChainRecord> records = new ArrayList<>();
       for (int r = 0; r < sweep.replicates(); r++) {
-        records.add(cell.runChain(r, rows::add));
+        records.add(cell.runChain(r, rows::add, BlockRunner.SEQUENTIAL));
       }
       Path dir = tmp.resolve("local-" + spec.index());
       LocalOutput.writeCell(sweep, cell, rows, records, dir, false);

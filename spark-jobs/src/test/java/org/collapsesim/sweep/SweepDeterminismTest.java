@@ -1,11 +1,8 @@
 package org.collapsesim.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -54,7 +51,7 @@ class SweepDeterminismTest {
     Path two = run("local[2]", Map.of(SweepAssembly.ROWS_PER_PARTITION_CONF, "7"), config);
     Path cluster;
     try {
-      cluster = run("local-cluster[2,1,1024]", localClusterConf(), config);
+      cluster = run("local-cluster[2,1,1024]", SweepTestSupport.localClusterConf(tmp), config);
     } finally {
       System.clearProperty("spark.testing");
       System.clearProperty("spark.test.home");
@@ -125,27 +122,5 @@ class SweepDeterminismTest {
         "chains",
         "cell_id",
         "replicate");
-  }
-
-  /**
-   * local-cluster starts a standalone master and workers in this JVM; each worker launches its
-   * executor as a new JVM through Spark's launcher, which expects a Spark distribution: a
-   * SPARK_HOME with a {@code jars/} folder and (without SPARK_SCALA_VERSION) a {@code
-   * launcher/target/scala-2.13} build folder. Under {@code spark.testing} the worker takes that
-   * home from {@code spark.test.home}; an empty emulated home suffices because the executors get
-   * this JVM's class path through {@code spark.executor.extraClassPath}.
-   */
-  private Map<String, String> localClusterConf() throws Exception {
-    Path home = tmp.resolve("spark-home");
-    Files.createDirectories(home.resolve("jars"));
-    Files.createDirectories(home.resolve("launcher/target/scala-2.13"));
-    System.setProperty("spark.testing", "true");
-    System.setProperty("spark.test.home", home.toString());
-    Map<String, String> conf = new LinkedHashMap<>();
-    conf.put("spark.executor.extraClassPath", System.getProperty("java.class.path"));
-    conf.put("spark.executor.extraJavaOptions", "--add-modules=jdk.incubator.vector");
-    conf.put("spark.executor.memory", "512m");
-    assertTrue(Files.isDirectory(home.resolve("jars")));
-    return conf;
   }
 }

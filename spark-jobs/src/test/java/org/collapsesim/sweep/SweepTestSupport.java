@@ -1,6 +1,7 @@
 package org.collapsesim.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -110,5 +112,28 @@ final class SweepTestSupport {
     for (int i = 0; i < e.size(); i++) {
       assertEquals(e.get(i), a.get(i), what + " row " + i);
     }
+  }
+
+  /**
+   * local-cluster starts a standalone master and workers in this JVM; each worker launches its
+   * executor as a new JVM through Spark's launcher, which expects a Spark distribution: a
+   * SPARK_HOME with a {@code jars/} folder and (without SPARK_SCALA_VERSION) a {@code
+   * launcher/target/scala-2.13} build folder. Under {@code spark.testing} the worker takes that
+   * home from {@code spark.test.home}; an empty emulated home suffices because the executors get
+   * this JVM's class path through {@code spark.executor.extraClassPath}. Callers clear the two
+   * system properties when done.
+   */
+  static Map<String, String> localClusterConf(Path tmp) throws IOException {
+    Path home = tmp.resolve("spark-home");
+    Files.createDirectories(home.resolve("jars"));
+    Files.createDirectories(home.resolve("launcher/target/scala-2.13"));
+    System.setProperty("spark.testing", "true");
+    System.setProperty("spark.test.home", home.toString());
+    Map<String, String> conf = new LinkedHashMap<>();
+    conf.put("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+    conf.put("spark.executor.extraJavaOptions", "--add-modules=jdk.incubator.vector");
+    conf.put("spark.executor.memory", "512m");
+    assertTrue(Files.isDirectory(home.resolve("jars")));
+    return conf;
   }
 }

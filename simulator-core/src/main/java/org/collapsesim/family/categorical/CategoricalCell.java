@@ -51,33 +51,8 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   }
 
   @Override
-  public int size(TokenBatch batch) {
-    return batch.size;
-  }
-
-  @Override
-  public void clear(TokenBatch batch) {
-    batch.size = 0;
-  }
-
-  @Override
-  public void copySample(TokenBatch from, int index, TokenBatch to) {
-    to.add(from.tokens[index]);
-  }
-
-  @Override
-  public void drawTruth(RandomStream rng, int n, TokenBatch out) {
-    drawTruth(rng, n, out, BlockRunner.SEQUENTIAL);
-  }
-
-  @Override
   public void drawTruth(RandomStream rng, int n, TokenBatch out, BlockRunner blocks) {
     drawTokens(truth.sampler, null, rng, n, out, blocks);
-  }
-
-  @Override
-  public void drawModel(CategoricalModel model, RandomStream rng, int n, TokenBatch out) {
-    drawModel(model, rng, n, out, BlockRunner.SEQUENTIAL);
   }
 
   /** Alias draws over the live categories of decode(p), the table built once for every block. */
@@ -149,20 +124,10 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     return true;
   }
 
-  @Override
-  public void drawTruthStats(RandomStream rng, int n, CountStats out) {
-    drawTruthStats(rng, n, out, BlockRunner.SEQUENTIAL);
-  }
-
   /** Multinomial(n, p*) counts; see {@link #drawCounts}. */
   @Override
   public void drawTruthStats(RandomStream rng, int n, CountStats out, BlockRunner blocks) {
     drawCounts(truth.p, truth.live, truth.live.length, rng, n, out, blocks);
-  }
-
-  @Override
-  public void drawModelStats(CategoricalModel model, RandomStream rng, int n, CountStats out) {
-    drawModelStats(model, rng, n, out, BlockRunner.SEQUENTIAL);
   }
 
   /** Multinomial(n, decode(p)) counts; see {@link #drawCounts}. */
@@ -268,7 +233,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
 
   /** Maximum likelihood counts/N, or add-k (c_i + k) / (N + V k). */
   @Override
-  public CategoricalModel fit(CountStats stats, CategoricalModel recycle) {
+  public CategoricalModel fit(CountStats stats, CategoricalModel recycle, RandomStream fitStream) {
     int v = truth.size();
     CategoricalModel m = recycle != null ? recycle : new CategoricalModel(v);
     System.arraycopy(stats.counts, 0, m.counts, 0, v);
@@ -291,7 +256,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   }
 
   @Override
-  public void metrics(CategoricalModel model, double[] out) {
+  public void metrics(CategoricalModel model, double[] out, RandomStream metricStream) {
     if (addK == 0) {
       countedMetrics(model, out);
     } else {

@@ -1,6 +1,8 @@
 package org.collapsesim.family.categorical;
 
+import java.util.Set;
 import org.collapsesim.loop.ChainSettings;
+import org.collapsesim.loop.ExogenousSource;
 import org.collapsesim.loop.Mixing;
 import org.collapsesim.loop.Regime;
 
@@ -26,11 +28,14 @@ import org.collapsesim.loop.Regime;
  */
 public final class CategoricalTheory {
 
+  /** The mechanisms the recursion covers: fresh exogenous draws only. */
+  static final Set<String> SUPPORTED = Set.of(ExogenousSource.FRESH);
+
   private CategoricalTheory() {}
 
   /** E[GS_t] for t = 0..G, or null where the recursion does not apply. */
   public static double[] giniSimpson(double sumSquaresStar, ChainSettings settings) {
-    if (settings.regime() != Regime.REPLACE || settings.fixedAnchor()) {
+    if (settings.regime() != Regime.REPLACE || !settings.onlyMechanisms(SUPPORTED)) {
       return null;
     }
     double m = settings.samples();
@@ -38,7 +43,7 @@ public final class CategoricalTheory {
     double s = 1.0 / m + (1.0 - 1.0 / m) * sumSquaresStar;
     gs[0] = 1.0 - s;
     for (int t = 1; t <= settings.generations(); t++) {
-      double alpha = settings.schedule().alpha(t);
+      double alpha = settings.alpha(t);
       if (settings.mixing() == Mixing.COUNT) {
         double k = settings.exogenousCount(alpha);
         double r = m - k;

@@ -1,13 +1,30 @@
 package org.collapsesim.family.categorical;
 
+import org.collapsesim.loop.SampleBatch;
+
 /** A growable batch of category indices: the raw samples of the categorical family. */
-final class TokenBatch {
+final class TokenBatch implements SampleBatch<TokenBatch> {
 
   int[] tokens;
   int size;
 
   TokenBatch(int capacity) {
     tokens = new int[Math.max(capacity, 1)];
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public void clear() {
+    size = 0;
+  }
+
+  @Override
+  public void append(TokenBatch from, int index) {
+    add(from.tokens[index]);
   }
 
   void add(int token) {

@@ -44,35 +44,8 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
   }
 
   @Override
-  public int size(SampleMatrix batch) {
-    return batch.size;
-  }
-
-  @Override
-  public void clear(SampleMatrix batch) {
-    batch.size = 0;
-  }
-
-  @Override
-  public void copySample(SampleMatrix from, int index, SampleMatrix to) {
-    to.ensureCapacity(1);
-    System.arraycopy(from.x, index * from.d, to.x, to.size * to.d, from.d);
-    to.size++;
-  }
-
-  @Override
-  public void drawTruth(RandomStream rng, int n, SampleMatrix out) {
-    drawTruth(rng, n, out, BlockRunner.SEQUENTIAL);
-  }
-
-  @Override
   public void drawTruth(RandomStream rng, int n, SampleMatrix out, BlockRunner blocks) {
     draw(truth.mean, truth.lower, rng, n, out, blocks);
-  }
-
-  @Override
-  public void drawModel(GaussianModel model, RandomStream rng, int n, SampleMatrix out) {
-    drawModel(model, rng, n, out, BlockRunner.SEQUENTIAL);
   }
 
   @Override
@@ -155,12 +128,13 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
   }
 
   @Override
-  public void drawTruthStats(RandomStream rng, int n, MomentStats out) {
+  public void drawTruthStats(RandomStream rng, int n, MomentStats out, BlockRunner blocks) {
     drawStats(truth.mean, truth.lower, rng, n, out);
   }
 
   @Override
-  public void drawModelStats(GaussianModel model, RandomStream rng, int n, MomentStats out) {
+  public void drawModelStats(
+      GaussianModel model, RandomStream rng, int n, MomentStats out, BlockRunner blocks) {
     if (!model.factorReady) {
       samplingFactor(model);
     }
@@ -281,7 +255,7 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
 
   /** Mean and covariance: scatter / N (mle) or scatter / (N - 1) (unbiased). */
   @Override
-  public GaussianModel fit(MomentStats stats, GaussianModel recycle) {
+  public GaussianModel fit(MomentStats stats, GaussianModel recycle, RandomStream fitStream) {
     int d = truth.d;
     GaussianModel m = recycle != null ? recycle : new GaussianModel(d);
     System.arraycopy(stats.mean, 0, m.mean, 0, d);
@@ -294,7 +268,7 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
   }
 
   @Override
-  public void metrics(GaussianModel model, double[] out) {
+  public void metrics(GaussianModel model, double[] out, RandomStream metricStream) {
     int d = truth.d;
     double[] lower = new double[d * d];
     double logDet =

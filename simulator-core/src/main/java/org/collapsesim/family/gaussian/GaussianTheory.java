@@ -1,6 +1,8 @@
 package org.collapsesim.family.gaussian;
 
+import java.util.Set;
 import org.collapsesim.loop.ChainSettings;
+import org.collapsesim.loop.ExogenousSource;
 import org.collapsesim.loop.Mixing;
 import org.collapsesim.loop.Regime;
 
@@ -26,12 +28,15 @@ import org.collapsesim.loop.Regime;
  */
 final class GaussianTheory {
 
+  /** The mechanisms the recursion covers: fresh exogenous draws only. */
+  static final Set<String> SUPPORTED = Set.of(ExogenousSource.FRESH);
+
   private GaussianTheory() {}
 
   /** {var_ratio, mean_sq_err} for t = 0..G, or null. */
   static double[][] moments(
       double traceStar, double lambda, boolean unbiased, ChainSettings settings) {
-    if (settings.regime() != Regime.REPLACE || settings.fixedAnchor()) {
+    if (settings.regime() != Regime.REPLACE || !settings.onlyMechanisms(SUPPORTED)) {
       return null;
     }
     int g = settings.generations();
@@ -44,7 +49,7 @@ final class GaussianTheory {
     varRatio[0] = v / traceStar;
     meanSq[0] = ms;
     for (int t = 1; t <= g; t++) {
-      double alpha = settings.schedule().alpha(t);
+      double alpha = settings.alpha(t);
       double k;
       double synthetic;
       double syntheticSquared;

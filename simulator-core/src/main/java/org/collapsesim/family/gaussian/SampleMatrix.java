@@ -1,7 +1,9 @@
 package org.collapsesim.family.gaussian;
 
+import org.collapsesim.loop.SampleBatch;
+
 /** A growable batch of d-dimensional samples, row-major: sample i is x[i*d .. i*d + d). */
-final class SampleMatrix {
+final class SampleMatrix implements SampleBatch<SampleMatrix> {
 
   final int d;
   double[] x;
@@ -10,6 +12,23 @@ final class SampleMatrix {
   SampleMatrix(int d, int capacity) {
     this.d = d;
     this.x = new double[Math.max(capacity, 1) * d];
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public void clear() {
+    size = 0;
+  }
+
+  @Override
+  public void append(SampleMatrix from, int index) {
+    ensureCapacity(1);
+    System.arraycopy(from.x, index * from.d, x, size * d, from.d);
+    size++;
   }
 
   void ensureCapacity(int extra) {

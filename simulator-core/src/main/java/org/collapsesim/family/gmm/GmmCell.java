@@ -1,6 +1,7 @@
 package org.collapsesim.family.gmm;
 
 import java.util.List;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
@@ -55,24 +56,7 @@ final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
   }
 
   @Override
-  public int size(PointSet batch) {
-    return batch.size;
-  }
-
-  @Override
-  public void clear(PointSet batch) {
-    batch.size = 0;
-  }
-
-  @Override
-  public void copySample(PointSet from, int index, PointSet to) {
-    to.ensureCapacity(1);
-    System.arraycopy(from.x, index * from.d, to.x, to.size * to.d, from.d);
-    to.size++;
-  }
-
-  @Override
-  public void drawTruth(RandomStream rng, int n, PointSet out) {
+  public void drawTruth(RandomStream rng, int n, PointSet out, BlockRunner blocks) {
     truth.draw(truth.lower, rng, n, out);
   }
 
@@ -81,7 +65,7 @@ final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
    * covariance.
    */
   @Override
-  public void drawModel(Mixture model, RandomStream rng, int n, PointSet out) {
+  public void drawModel(Mixture model, RandomStream rng, int n, PointSet out, BlockRunner blocks) {
     if (!model.samplingReady) {
       model.prepareSampling(settings.samplingBias());
     }
@@ -118,12 +102,6 @@ final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
    * RandomStream)}.
    */
   @Override
-  public Mixture fit(PointSet stats, Mixture recycle) {
-    throw new UnsupportedOperationException(
-        "gmm: EM needs the FIT stream of the chain and generation");
-  }
-
-  @Override
   public Mixture fit(PointSet stats, Mixture recycle, RandomStream fitStream) {
     Mixture m = recycle != null ? recycle : new Mixture(settings.components(), truth.d);
     EmFit.fit(
@@ -137,11 +115,6 @@ final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
   }
 
   /** The Monte Carlo KL needs the METRIC stream: the loop calls the three-argument overload. */
-  @Override
-  public void metrics(Mixture model, double[] out) {
-    throw new UnsupportedOperationException("gmm: kl_true_model needs the METRIC stream");
-  }
-
   @Override
   public void metrics(Mixture model, double[] out, RandomStream metricStream) {
     double entropy = 0.0;

@@ -1,6 +1,7 @@
 package org.collapsesim.family.gmm;
 
 import java.util.Arrays;
+import org.collapsesim.loop.SampleBatch;
 
 /**
  * Raw points in d dimensions, row-major and growable. The gmm family uses it both as the batch and
@@ -8,7 +9,7 @@ import java.util.Arrays;
  * statistics, so the statistics of a batch are its points, and merging two sets concatenates them
  * in order (which keeps accumulate and window exact, at the cost of memory linear in the data).
  */
-final class PointSet {
+final class PointSet implements SampleBatch<PointSet> {
 
   final int d;
   double[] x;
@@ -17,6 +18,23 @@ final class PointSet {
   PointSet(int d, int capacity) {
     this.d = d;
     this.x = new double[Math.max(1, capacity) * d];
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public void clear() {
+    size = 0;
+  }
+
+  @Override
+  public void append(PointSet from, int index) {
+    ensureCapacity(1);
+    System.arraycopy(from.x, index * from.d, x, size * d, from.d);
+    size++;
   }
 
   /** Makes room for {@code more} further points. */

@@ -1,13 +1,14 @@
 package org.collapsesim.family.linreg;
 
 import java.util.Arrays;
+import org.collapsesim.loop.SampleBatch;
 
 /**
  * A batch of the linreg family: labelled rows of the chain's fixed design. Sample i is the pair
  * (row index rows[i], label y[i]); the design X (T x d, row-major) belongs to the chain and is
  * shared by reference by every batch, statistics object and model of the chain.
  */
-final class LabelBatch {
+final class LabelBatch implements SampleBatch<LabelBatch> {
 
   int[] rows;
   double[] y;
@@ -19,6 +20,26 @@ final class LabelBatch {
   LabelBatch(int capacity) {
     rows = new int[Math.max(capacity, 1)];
     y = new double[Math.max(capacity, 1)];
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public void clear() {
+    size = 0;
+  }
+
+  /** Appends sample {@code index} of {@code from}; the batch takes the chain's design. */
+  @Override
+  public void append(LabelBatch from, int index) {
+    ensureCapacity(1);
+    rows[size] = from.rows[index];
+    y[size] = from.y[index];
+    size++;
+    design = from.design;
   }
 
   void ensureCapacity(int extra) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.collapsesim.linalg.Cholesky;
 import org.collapsesim.linalg.SymmetricEigen;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
@@ -55,26 +56,7 @@ final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregM
   }
 
   @Override
-  public int size(LabelBatch batch) {
-    return batch.size;
-  }
-
-  @Override
-  public void clear(LabelBatch batch) {
-    batch.size = 0;
-  }
-
-  @Override
-  public void copySample(LabelBatch from, int index, LabelBatch to) {
-    to.ensureCapacity(1);
-    to.rows[to.size] = from.rows[index];
-    to.y[to.size] = from.y[index];
-    to.size++;
-    to.design = from.design;
-  }
-
-  @Override
-  public void drawTruth(RandomStream rng, int n, LabelBatch out) {
+  public void drawTruth(RandomStream rng, int n, LabelBatch out, BlockRunner blocks) {
     if (out.design == null) {
       out.design = Design.draw(rng, rows, d);
     }
@@ -82,7 +64,8 @@ final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregM
   }
 
   @Override
-  public void drawModel(LinregModel model, RandomStream rng, int n, LabelBatch out) {
+  public void drawModel(
+      LinregModel model, RandomStream rng, int n, LabelBatch out, BlockRunner blocks) {
     out.design = model.design;
     label(model.design, model.w, rng, n, out);
   }
@@ -169,7 +152,7 @@ final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregM
    * largest treated as zero (w = 0 if every eigenvalue is).
    */
   @Override
-  public LinregModel fit(NormalEquations stats, LinregModel recycle) {
+  public LinregModel fit(NormalEquations stats, LinregModel recycle, RandomStream fitStream) {
     LinregModel m = recycle != null ? recycle : new LinregModel(d);
     m.design = stats.design;
     System.arraycopy(stats.xtx, 0, m.a, 0, d * d);
@@ -206,7 +189,7 @@ final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregM
   }
 
   @Override
-  public void metrics(LinregModel model, double[] out) {
+  public void metrics(LinregModel model, double[] out, RandomStream metricStream) {
     double err = 0;
     double norm = 0;
     for (int i = 0; i < d; i++) {

@@ -1,6 +1,8 @@
 package org.collapsesim.family.linreg;
 
+import java.util.Set;
 import org.collapsesim.loop.ChainSettings;
+import org.collapsesim.loop.ExogenousSource;
 import org.collapsesim.loop.Regime;
 
 /**
@@ -21,6 +23,12 @@ import org.collapsesim.loop.Regime;
  */
 final class LinregTheory {
 
+  /**
+   * The mechanisms the formula covers: exogenous data, fresh or fixed, since it needs alpha_t = 0
+   * for t >= 1 and then neither draws a sample.
+   */
+  static final Set<String> SUPPORTED = Set.of(ExogenousSource.FRESH, ExogenousSource.FIXED);
+
   private LinregTheory() {}
 
   /** sigma^2 d / (T - d - 1): the expected excess test error added by one fit. */
@@ -34,11 +42,14 @@ final class LinregTheory {
   static double[] testError(ChainSettings settings, int d, double noise, double ridge) {
     int rows = settings.samples();
     boolean accumulate = settings.regime() == Regime.ACCUMULATE;
-    if ((settings.regime() != Regime.REPLACE && !accumulate) || ridge != 0 || rows <= d + 1) {
+    if ((settings.regime() != Regime.REPLACE && !accumulate)
+        || !settings.onlyMechanisms(SUPPORTED)
+        || ridge != 0
+        || rows <= d + 1) {
       return null;
     }
     for (int t = 1; t <= settings.generations(); t++) {
-      if (settings.schedule().alpha(t) != 0) {
+      if (settings.alpha(t) != 0) {
         return null;
       }
     }

@@ -2,6 +2,7 @@ package org.collapsesim.family.markov;
 
 import java.util.Arrays;
 import java.util.List;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
@@ -47,28 +48,13 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
   }
 
   @Override
-  public int size(TransitionBatch batch) {
-    return batch.size;
-  }
-
-  @Override
-  public void clear(TransitionBatch batch) {
-    batch.size = 0;
-  }
-
-  @Override
-  public void copySample(TransitionBatch from, int index, TransitionBatch to) {
-    to.ensureCapacity(1);
-    to.keys[to.size++] = from.keys[index];
-  }
-
-  @Override
-  public void drawTruth(RandomStream rng, int n, TransitionBatch out) {
+  public void drawTruth(RandomStream rng, int n, TransitionBatch out, BlockRunner blocks) {
     truth.sample(rng, n, sequenceLength, out);
   }
 
   @Override
-  public void drawModel(MarkovModel model, RandomStream rng, int n, TransitionBatch out) {
+  public void drawModel(
+      MarkovModel model, RandomStream rng, int n, TransitionBatch out, BlockRunner blocks) {
     if (n == 0) {
       return;
     }
@@ -115,7 +101,7 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
    * data.
    */
   @Override
-  public MarkovModel fit(TransitionCounts stats, MarkovModel recycle) {
+  public MarkovModel fit(TransitionCounts stats, MarkovModel recycle, RandomStream fitStream) {
     MarkovModel m = new MarkovModel(codec, addK);
     long[] keys = stats.sortedKeys();
     int nnz = keys.length;
@@ -167,7 +153,7 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
   }
 
   @Override
-  public void metrics(MarkovModel model, double[] out) {
+  public void metrics(MarkovModel model, double[] out, RandomStream metricStream) {
     int v = codec.v;
     out[ENTROPY_RATE] = entropyRate(model);
     out[KL_RATE] = klRate(model);

@@ -179,7 +179,7 @@ final class MarkovTruth {
       RandomStream rng = new RandomStream(StreamKeys.hash(truthKey, c));
       int[] row = supportOf(rng, c, codec, support);
       double[] w = new double[support];
-      GammaVariates.dirichlet(rng, concentration, support, w);
+      DirichletRows.dirichlet(rng, concentration, support, w);
       sortRow(row, w);
       rowTokens.put(c, row);
       rowWeights.put(c, w);

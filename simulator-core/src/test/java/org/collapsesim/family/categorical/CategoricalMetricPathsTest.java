@@ -6,7 +6,8 @@ import java.util.List;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
-import org.collapsesim.family.Families;
+import org.collapsesim.engine.Families;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.random.RandomStream;
 import org.collapsesim.random.StreamKeys;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,11 +47,11 @@ class CategoricalMetricPathsTest {
     CellSpec spec = config.cells().get(0);
     CategoricalCell cell = (CategoricalCell) Families.of("categorical").bind(spec, config.seed());
     CountStats stats = cell.newStats();
-    cell.drawTruthStats(new RandomStream(StreamKeys.hash(v, n)), n, stats);
-    CategoricalModel model = cell.fit(stats, null);
+    cell.drawTruthStats(new RandomStream(StreamKeys.hash(v, n)), n, stats, BlockRunner.SEQUENTIAL);
+    CategoricalModel model = cell.fit(stats, null, new RandomStream(0));
     double[] counted = new double[cell.metricNames().size()];
     double[] dense = new double[counted.length];
-    cell.metrics(model, counted);
+    cell.metrics(model, counted, new RandomStream(0));
     cell.denseMetrics(model, dense);
     int tailMass = cell.metricNames().indexOf("tail_mass");
     for (int i : cell.truth().tail) {

@@ -10,7 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
-import org.collapsesim.loop.PreparedCell;
+import org.collapsesim.engine.PreparedCell;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.random.RandomStream;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
@@ -47,7 +48,7 @@ class GmmTest {
             "params: {model_size: 2, samples: 20000}\n"
                 + "truth: {weights: [0.3, 0.7], means: [-2, 3], variances: [0.5, 2]}");
     PointSet data = cell.newBatch(20000);
-    cell.drawTruth(new RandomStream(11), 20000, data);
+    cell.drawTruth(new RandomStream(11), 20000, data, BlockRunner.SEQUENTIAL);
     Mixture m = cell.fit(data, null, new RandomStream(12));
     int lo = m.means[0] < m.means[1] ? 0 : 1;
     int hi = 1 - lo;
@@ -71,7 +72,7 @@ class GmmTest {
             "params: {model_size: 2, dimension: 2, samples: 10000}\n"
                 + "truth: {weights: [1, 1], means: [[-3, 0], 3], covariances: [[[1, 0.5], [0.5, 1]], [[2, 0], [0, 0.5]]]}");
     PointSet data = cell.newBatch(10000);
-    cell.drawTruth(new RandomStream(21), 10000, data);
+    cell.drawTruth(new RandomStream(21), 10000, data, BlockRunner.SEQUENTIAL);
     Mixture m = cell.fit(data, null, new RandomStream(22));
     int lo = m.means[0] < m.means[2] ? 0 : 1;
     int hi = 1 - lo;
@@ -110,9 +111,9 @@ class GmmTest {
   private static PointSet draws(GmmCell cell, Mixture m, boolean asModel) {
     PointSet out = cell.newBatch(40000);
     if (asModel) {
-      cell.drawModel(m, new RandomStream(31), 40000, out);
+      cell.drawModel(m, new RandomStream(31), 40000, out, BlockRunner.SEQUENTIAL);
     } else {
-      cell.drawTruth(new RandomStream(32), 40000, out);
+      cell.drawTruth(new RandomStream(32), 40000, out, BlockRunner.SEQUENTIAL);
     }
     return out;
   }
@@ -235,7 +236,7 @@ class GmmTest {
     GmmCell cell = cell("params: {model_size: 3, samples: 1}");
     // one point
     PointSet one = cell.newBatch(1);
-    cell.drawTruth(new RandomStream(41), 1, one);
+    cell.drawTruth(new RandomStream(41), 1, one, BlockRunner.SEQUENTIAL);
     assertDefined(cell, cell.fit(one, null, new RandomStream(42)));
     // all points identical
     PointSet same = cell.newBatch(50);
@@ -263,7 +264,7 @@ class GmmTest {
             Path.of("."),
             List.of());
     PreparedCell prepared = PreparedCell.prepare(config, config.cells().get(0));
-    ChainRecord record = prepared.runChain(0, row -> {});
+    ChainRecord record = prepared.runChain(0, row -> {}, BlockRunner.SEQUENTIAL);
     assertTrue(record.ok(), record.error());
     assertEquals(0, record.collapseGeneration());
   }
@@ -300,7 +301,7 @@ class GmmTest {
     SweepConfig config = ConfigLoader.parse(yaml, Path.of("."), List.of());
     PreparedCell prepared = PreparedCell.prepare(config, config.cells().get(0));
     List<GenerationRecord> rows = new ArrayList<>();
-    ChainRecord record = prepared.runChain(0, rows::add);
+    ChainRecord record = prepared.runChain(0, rows::add, BlockRunner.SEQUENTIAL);
     assertTrue(record.ok(), record.error());
     return rows.stream().flatMapToDouble(r -> Arrays.stream(r.metrics())).toArray();
   }
@@ -313,7 +314,8 @@ class GmmTest {
             List.of("generations=2", "replicates=1", "params.mc_samples=1000"));
     assertEquals(4, config.cells().size());
     for (var spec : config.cells()) {
-      ChainRecord record = PreparedCell.prepare(config, spec).runChain(0, row -> {});
+      ChainRecord record =
+          PreparedCell.prepare(config, spec).runChain(0, row -> {}, BlockRunner.SEQUENTIAL);
       assertTrue(record.ok(), record.error());
       assertTrue(record.finalMetrics()[GmmCell.VAR_RATIO] > 0.5, "var_ratio after 2 generations");
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.ChainRunner;
 import org.collapsesim.loop.TheoryAssert;
 import org.collapsesim.random.RandomStream;
@@ -27,7 +28,7 @@ class LinregTest {
     LabelBatch batch = batchOf(new double[] {1, 0, 1, 1, 1, 2, 1, 3}, new double[] {1, 3, 2, 5});
     NormalEquations stats = cell.newStats();
     cell.statsOf(batch, stats);
-    LinregModel model = cell.fit(stats, null);
+    LinregModel model = cell.fit(stats, null, new RandomStream(0));
     // X^T X = [[4, 6], [6, 14]], X^T y = [11, 22]; det = 20
     double w0 = (14 * 11 - 6 * 22) / 20.0;
     double w1 = (4 * 22 - 6 * 11) / 20.0;
@@ -43,7 +44,7 @@ class LinregTest {
     LabelBatch batch = batchOf(new double[] {1, 0, 1, 1, 1, 2, 1, 3}, new double[] {1, 3, 2, 5});
     NormalEquations stats = cell.newStats();
     cell.statsOf(batch, stats);
-    LinregModel model = cell.fit(stats, null);
+    LinregModel model = cell.fit(stats, null, new RandomStream(0));
     double a = 4 + lambda;
     double b = 6;
     double c = 14 + lambda;
@@ -59,12 +60,12 @@ class LinregTest {
     LabelBatch batch = batchOf(new double[] {1, 1, 2, 2, 3, 3}, new double[] {2, 4, 6});
     NormalEquations stats = cell.newStats();
     cell.statsOf(batch, stats);
-    LinregModel model = cell.fit(stats, null);
+    LinregModel model = cell.fit(stats, null, new RandomStream(0));
     // y = 2 x1 = x1 + x2: the minimum-norm solution splits evenly
     assertEquals(1.0, model.w[0], 1e-9);
     assertEquals(1.0, model.w[1], 1e-9);
     double[] out = new double[2];
-    cell.metrics(model, out);
+    cell.metrics(model, out, new RandomStream(0));
     assertFalse(Double.isNaN(out[0]) || Double.isNaN(out[1]));
   }
 
@@ -73,11 +74,11 @@ class LinregTest {
   void mergeOfHalvesEqualsWhole() {
     LinregCell cell = new LinregCell(6, new double[] {0.5, -1.0, 2.0}, 1.0, 0.0);
     LabelBatch all = cell.newBatch(6);
-    cell.drawTruth(new RandomStream(11), 6, all);
+    cell.drawTruth(new RandomStream(11), 6, all, BlockRunner.SEQUENTIAL);
     LabelBatch first = cell.newBatch(3);
     LabelBatch second = cell.newBatch(3);
     for (int i = 0; i < 6; i++) {
-      cell.copySample(all, i, i < 3 ? first : second);
+      (i < 3 ? first : second).append(all, i);
     }
     NormalEquations whole = cell.newStats();
     NormalEquations merged = cell.newStats();
@@ -97,10 +98,10 @@ class LinregTest {
     double[] w = {0.5, -1.0, 2.0};
     LinregCell cell = new LinregCell(20_000, w, 0.5, 0.0);
     LabelBatch batch = cell.newBatch(20_000);
-    cell.drawTruth(new RandomStream(5), 20_000, batch);
+    cell.drawTruth(new RandomStream(5), 20_000, batch, BlockRunner.SEQUENTIAL);
     NormalEquations stats = cell.newStats();
     cell.statsOf(batch, stats);
-    LinregModel model = cell.fit(stats, null);
+    LinregModel model = cell.fit(stats, null, new RandomStream(0));
     // each coefficient has sd about sigma / sqrt(T) = 0.0035; 6 sd is 0.021
     for (int i = 0; i < 3; i++) {
       assertEquals(w[i], model.w[i], 0.021, "w[" + i + "]");
@@ -173,7 +174,9 @@ class LinregTest {
             java.util.List.of("generations=3", "replicates=1"));
     assertEquals(4, config.cells().size());
     for (var spec : config.cells()) {
-      var record = org.collapsesim.loop.PreparedCell.prepare(config, spec).runChain(0, row -> {});
+      var record =
+          org.collapsesim.engine.PreparedCell.prepare(config, spec)
+              .runChain(0, row -> {}, BlockRunner.SEQUENTIAL);
       assertTrue(record.ok(), record.error());
     }
   }

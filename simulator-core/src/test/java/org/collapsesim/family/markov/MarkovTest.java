@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.ChainRunner;
 import org.collapsesim.loop.TheoryAssert;
 import org.collapsesim.random.ChiSquare;
@@ -129,7 +130,7 @@ class MarkovTest {
       batch.keys[batch.size++] = k;
     }
     cell.statsOf(batch, stats);
-    MarkovModel model = cell.fit(stats, null);
+    MarkovModel model = cell.fit(stats, null, new RandomStream(0));
     assertEquals(2, model.contexts());
     assertEquals(3, model.count(0, 0));
     assertEquals(1, model.count(0, 1));
@@ -137,7 +138,7 @@ class MarkovTest {
     assertTrue(model.stationary);
     assertEquals(2.0 / 3.0, model.pi[0], 1e-12);
     double[] out = new double[MarkovFamily.METRIC_NAMES.size()];
-    cell.metrics(model, out);
+    cell.metrics(model, out, new RandomStream(0));
     double h025 = -(0.25 * Math.log(0.25) + 0.75 * Math.log(0.75));
     assertEquals(2.0 / 3.0 * h025 + 1.0 / 3.0 * Math.log(2), out[MarkovCell.ENTROPY_RATE], 1e-12);
     assertEquals(4, out[MarkovCell.DISTINCT_NGRAMS]);
@@ -155,13 +156,13 @@ class MarkovTest {
     batch.keys[batch.size++] = codec.key(1, 2);
     TransitionCounts stats = cell.newStats();
     cell.statsOf(batch, stats);
-    MarkovModel model = cell.fit(stats, null);
+    MarkovModel model = cell.fit(stats, null, new RandomStream(0));
     assertFalse(model.stationary);
     assertEquals(1.0 / 3.0, model.pi[0], 1e-15);
     assertEquals(2.0 / 3.0, model.pi[1], 1e-15);
     // sampling from the model reaches context 2 and backs off without failing
     TransitionBatch out = new TransitionBatch(0);
-    cell.drawModel(model, new RandomStream(3), 1000, out);
+    cell.drawModel(model, new RandomStream(3), 1000, out, BlockRunner.SEQUENTIAL);
     assertEquals(1000, out.size);
   }
 
@@ -177,9 +178,9 @@ class MarkovTest {
       }
       TransitionCounts stats = cell.newStats();
       cell.statsOf(batch, stats);
-      MarkovModel model = cell.fit(stats, null);
+      MarkovModel model = cell.fit(stats, null, new RandomStream(0));
       double[] out = new double[MarkovFamily.METRIC_NAMES.size()];
-      cell.metrics(model, out);
+      cell.metrics(model, out, new RandomStream(0));
       for (int m = 0; m < out.length; m++) {
         assertFalse(
             Double.isNaN(out[m]) || Double.isInfinite(out[m]),
@@ -188,7 +189,7 @@ class MarkovTest {
       assertEquals(addK == 0 ? 0.0 : out[MarkovCell.ENTROPY_RATE], out[MarkovCell.ENTROPY_RATE]);
       assertEquals(0.0, out[MarkovCell.UNIGRAM_ENTROPY], 1e-15);
       TransitionBatch sampled = new TransitionBatch(0);
-      cell.drawModel(model, new RandomStream(1), 50, sampled);
+      cell.drawModel(model, new RandomStream(1), 50, sampled, BlockRunner.SEQUENTIAL);
       assertEquals(50, sampled.size);
     }
   }
@@ -200,12 +201,12 @@ class MarkovTest {
     MarkovTruth truth = MarkovTruth.dirichlet(codec, 1.0, 3, 1L, 10, 10);
     MarkovCell cell = new MarkovCell(truth, 10, 0.0, new RowDecoding(1.0, 1, 1.0), 0.5);
     TransitionBatch batch = new TransitionBatch(0);
-    cell.drawTruth(new RandomStream(2), 5000, batch);
+    cell.drawTruth(new RandomStream(2), 5000, batch, BlockRunner.SEQUENTIAL);
     TransitionCounts stats = cell.newStats();
     cell.statsOf(batch, stats);
-    MarkovModel model = cell.fit(stats, null);
+    MarkovModel model = cell.fit(stats, null, new RandomStream(0));
     TransitionBatch out = new TransitionBatch(0);
-    cell.drawModel(model, new RandomStream(4), 2000, out);
+    cell.drawModel(model, new RandomStream(4), 2000, out, BlockRunner.SEQUENTIAL);
     for (int i = 0; i < out.size; i++) {
       int c = model.indexOf(codec.contextOf(out.keys[i]));
       long best = 0;
@@ -245,9 +246,9 @@ class MarkovTest {
     MarkovCell cell = MarkovFamily.bindCell(config.cells().get(0), config.seed());
     // "the" is followed by cat, mat, dog, log: ln 4 nats; the chain has one class read cyclically
     assertTrue(cell.truth().entropyRate > 0);
-    org.collapsesim.loop.PreparedCell prepared =
-        org.collapsesim.loop.PreparedCell.prepare(config, config.cells().get(0));
-    assertTrue(prepared.runChain(0, row -> {}).ok());
+    org.collapsesim.engine.PreparedCell prepared =
+        org.collapsesim.engine.PreparedCell.prepare(config, config.cells().get(0));
+    assertTrue(prepared.runChain(0, row -> {}, BlockRunner.SEQUENTIAL).ok());
   }
 
   @Test
@@ -255,8 +256,8 @@ class MarkovTest {
     Path preset = Path.of("..", "configs", "markov-text.yaml");
     SweepConfig config = ConfigLoader.load(preset, List.of("generations=2", "replicates=1"));
     for (var spec : config.cells()) {
-      var prepared = org.collapsesim.loop.PreparedCell.prepare(config, spec);
-      var record = prepared.runChain(0, row -> {});
+      var prepared = org.collapsesim.engine.PreparedCell.prepare(config, spec);
+      var record = prepared.runChain(0, row -> {}, BlockRunner.SEQUENTIAL);
       assertTrue(record.ok(), record.error());
     }
   }

@@ -1,9 +1,11 @@
-package org.collapsesim.family;
+package org.collapsesim.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.collapsesim.family.Family;
+import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.family.categorical.CategoricalFamily;
 import org.collapsesim.family.gaussian.GaussianFamily;
 import org.collapsesim.family.gmm.GmmFamily;

@@ -1,10 +1,11 @@
-package org.collapsesim.loop;
+package org.collapsesim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
 

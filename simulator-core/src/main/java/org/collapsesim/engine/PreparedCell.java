@@ -1,4 +1,4 @@
-package org.collapsesim.loop;
+package org.collapsesim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,12 @@ import java.util.function.Consumer;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.CollapseRule;
 import org.collapsesim.config.SweepConfig;
-import org.collapsesim.family.Families;
+import org.collapsesim.loop.BlockRunner;
+import org.collapsesim.loop.CellModel;
+import org.collapsesim.loop.ChainOutcome;
+import org.collapsesim.loop.ChainSettings;
+import org.collapsesim.loop.CollapseCriterion;
+import org.collapsesim.loop.GenerationLoop;
 import org.collapsesim.random.StreamKeys;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
@@ -23,15 +28,19 @@ public final class PreparedCell {
   private final ChainSettings settings;
   private final CollapseCriterion collapse;
   private final double[][] theory;
+  private final List<String> metricNames;
 
   private PreparedCell(SweepConfig config, CellSpec cell) {
     this.cell = cell;
     this.masterSeed = config.seed();
     this.model = Families.of(cell.family()).bind(cell, config.seed());
     this.settings =
-        ChainSettings.of(cell, config.generations(), config.recordEvery(), config.sampling());
+        Mechanisms.settings(cell, config.generations(), config.recordEvery(), config.sampling());
     this.collapse = criterion(config.collapse(), model);
     this.theory = model.theory(settings);
+    List<String> names = new ArrayList<>(model.metricNames());
+    names.addAll(settings.diagnostics());
+    this.metricNames = List.copyOf(names);
   }
 
   /** Binds {@code cell} of {@code config}. */
@@ -59,8 +68,12 @@ public final class PreparedCell {
     return settings;
   }
 
+  /**
+   * The family's metrics followed by the diagnostics of the cell's mechanisms: the names of the
+   * values of every {@link GenerationRecord#metrics()} of this cell.
+   */
   public List<String> metricNames() {
-    return model.metricNames();
+    return metricNames;
   }
 
   /** {@code [metric][generation]}, a null row where no closed form applies. */
@@ -78,15 +91,10 @@ public final class PreparedCell {
   }
 
   /**
-   * Runs replicate {@code replicate}. Its generation rows reach {@code rows} only if the chain
-   * finishes; a chain that throws gives a failed record and no rows, so nothing half-done is seen.
-   */
-  public ChainRecord runChain(int replicate, Consumer<GenerationRecord> rows) {
-    return runChain(replicate, rows, BlockRunner.SEQUENTIAL);
-  }
-
-  /**
-   * {@link #runChain(int, Consumer)} with the blocks of large generations run on {@code blocks}.
+   * Runs replicate {@code replicate}, the blocks of its large generations on {@code blocks} ({@link
+   * BlockRunner#SEQUENTIAL} or a pool; the numbers do not depend on it). Its generation rows reach
+   * {@code rows} only if the chain finishes; a chain that throws gives a failed record and no rows,
+   * so nothing half-done is seen.
    */
   public ChainRecord runChain(int replicate, Consumer<GenerationRecord> rows, BlockRunner blocks) {
     long seed = chainSeed(replicate);

@@ -1,4 +1,4 @@
-package org.collapsesim.loop;
+package org.collapsesim.config;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import org.collapsesim.config.CanonicalJson;
-import org.collapsesim.config.ConfigProblem;
-import org.collapsesim.config.ValueParsers;
 
 /**
  * The exogenous fraction alpha_t of each generation (SPEC §5): the share of generation t's samples

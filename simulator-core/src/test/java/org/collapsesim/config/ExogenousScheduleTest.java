@@ -1,4 +1,4 @@
-package org.collapsesim.loop;
+package org.collapsesim.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.collapsesim.config.ConfigProblem;
 import org.junit.jupiter.api.Test;
 
 class ExogenousScheduleTest {

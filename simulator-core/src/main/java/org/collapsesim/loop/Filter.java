@@ -1,0 +1,49 @@
+package org.collapsesim.loop;
+
+import java.util.List;
+import org.collapsesim.random.RandomStream;
+import org.collapsesim.random.StreamPurpose;
+
+/**
+ * A filter on the synthetic part of D_new (later the verifier): it sees the synthetic candidates of
+ * a generation, in draw order, and keeps some of them; rejected samples are not replaced unless the
+ * filter draws more itself, and the training size is recorded as n_train. Filters run in the order
+ * {@link ChainSettings#filters()} lists them, each with its own stream {@link #purpose()}.
+ *
+ * <p>A filter is immutable and shared by every chain of a cell; {@link #open} gives the per-chain
+ * part. A chain with filters takes the explicit path (raw samples).
+ */
+public interface Filter {
+
+  /**
+   * The mechanism's name, as the supported sets of the theories list it (e.g. {@code verifier}).
+   */
+  String mechanism();
+
+  /** The stream of its own draws (the accept/reject coins). */
+  StreamPurpose purpose();
+
+  /** The names of its per-generation diagnostics (nullable), recorded after the metrics. */
+  default List<String> diagnostics() {
+    return List.of();
+  }
+
+  /** The per-chain part of this filter. */
+  <B extends SampleBatch<B>, S, M> Part<B> open(CellModel<B, S, M> family);
+
+  /**
+   * The filtering side of a filter in one chain.
+   *
+   * @param <B> the family's batch
+   */
+  interface Part<B> {
+
+    /**
+     * Appends to {@code kept} the candidates it accepts, in order ({@code kept} is empty on entry).
+     */
+    void filter(RandomStream rng, B candidates, B kept);
+
+    /** Writes this generation's diagnostics at {@code out[at..]}, NaN where a value is null. */
+    default void diagnose(double[] out, int at) {}
+  }
+}

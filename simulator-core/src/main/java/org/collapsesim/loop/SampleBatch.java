@@ -1,0 +1,20 @@
+package org.collapsesim.loop;
+
+/**
+ * A growable batch of raw samples, as the generation loop handles it without looking inside: its
+ * size, emptying it, and appending one sample of another batch of the same kind (how the loop keeps
+ * D_0 for the fixed anchor, pools the union for accumulate-subsample and picks the subsample).
+ *
+ * @param <B> the family's own batch type
+ */
+public interface SampleBatch<B extends SampleBatch<B>> {
+
+  /** The number of samples in this batch. */
+  int size();
+
+  /** Empties the batch, keeping its storage. */
+  void clear();
+
+  /** Appends sample {@code index} of {@code from}. */
+  void append(B from, int index);
+}

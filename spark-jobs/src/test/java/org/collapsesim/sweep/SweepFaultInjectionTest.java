@@ -1,0 +1,210 @@
+package org.collapsesim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.ExecutorLostFailure;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.SparkSession;
+import org.collapsesim.io.OutputTestSupport;
+import org.collapsesim.io.OutputTestSupport.ReadTable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Deliberate failures ({@link FaultInjection}): a chain that fails once is rerun by {@code
+ * --resume} and nothing else is; a chain that always fails ends as a failed row with its error
+ * (exit 1, or 0 with --allow-failures); an executor that dies on its first attempt is retried by
+ * Spark with identical output.
+ */
+class SweepFaultInjectionTest {
+
+  private static final String YAML =
+      "name: faults\nseed: 99\nreplicates: 4\ngenerations: 6\n"
+          + "family: categorical\nrecord_every: 2\n"
+          + "grid:\n  alpha: [0.0, 0.2]\n"
+          + "params:\n  model_size: 20\n  samples: 60\n";
+
+  @TempDir Path tmp;
+
+  @AfterEach
+  void clearFaults() {
+    System.clearProperty(FaultInjection.PROPERTY);
+  }
+
+  private SweepTestSupport.CommandResult sweep(String master, Path config, String... args) {
+    SparkSession spark = SweepTestSupport.session(master, Map.of(SparkSweep.BATCH_SIZE_CONF, "2"));
+    try {
+      List<String> all = new ArrayList<>(List.of(config.toString()));
+      all.addAll(List.of(args));
+      return SweepTestSupport.sweep(all.toArray(String[]::new));
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static List<String> failedChains(Path out) throws Exception {
+    ReadTable chains = OutputTestSupport.readArrow(out.resolve("chains.arrow"));
+    int status = chains.columns().indexOf("status");
+    int replicate = chains.columns().indexOf("replicate");
+    int alpha = chains.columns().indexOf("alpha");
+    int error = chains.columns().indexOf("error");
+    List<String> failed = new ArrayList<>();
+    for (Object[] row : chains.rows()) {
+      if ("failed".equals(String.valueOf(row[status]))) {
+        failed.add(row[alpha] + "/" + row[replicate] + ": " + row[error]);
+      } else {
+        assertNull(row[error], "an ok chain has no error");
+      }
+    }
+    failed.sort(null);
+    return failed;
+  }
+
+  private static void assertSameOutput(Path expected, Path actual) throws Exception {
+    SweepTestSupport.assertSameTable(
+        OutputTestSupport.readParquetDir(expected.resolve("generations")),
+        OutputTestSupport.readParquetDir(actual.resolve("generations")),
+        "generations",
+        "cell_id",
+        "replicate",
+        "generation");
+    for (String[] table :
+        List.of(
+            new String[] {"summary.arrow", "cell_id", "generation"},
+            new String[] {"chains.arrow", "cell_id", "replicate"},
+            new String[] {"cells.arrow", "cell_id"})) {
+      String[] keys = java.util.Arrays.copyOfRange(table, 1, table.length);
+      SweepTestSupport.assertSameTable(
+          OutputTestSupport.readArrow(expected.resolve(table[0])),
+          OutputTestSupport.readArrow(actual.resolve(table[0])),
+          table[0],
+          keys);
+    }
+  }
+
+  @Test
+  void resumeRerunsExactlyTheChainsThatFailedOnce() throws Exception {
+    Path config = SweepTestSupport.writeConfig(tmp, YAML);
+    Path clean = tmp.resolve("clean");
+    assertEquals(0, sweep("local[2]", config, "--out", clean.toString()).exitCode());
+
+    System.setProperty(FaultInjection.PROPERTY, "chain:0/1@4; chain:1/3@0");
+    Path out = tmp.resolve("faulty");
+    SweepTestSupport.CommandResult first = sweep("local[2]", config, "--out", out.toString());
+    assertEquals(1, first.exitCode(), first.stderr());
+    assertEquals(
+        List.of(
+            "0.0/1: IllegalStateException: injected fault (collapse.faults) at generation 4",
+            "0.2/3: IllegalStateException: injected fault (collapse.faults) at generation 0"),
+        failedChains(out));
+    ReadTable generations = OutputTestSupport.readParquetDir(out.resolve("generations"));
+    assertEquals(
+        6 * 4, generations.rows().size(), "6 ok chains x generations 0,2,4,6; none of the failed");
+
+    SweepTestSupport.CommandResult resumed =
+        sweep("local[2]", config, "--out", out.toString(), "--resume");
+    assertEquals(0, resumed.exitCode(), resumed.stderr());
+    assertTrue(resumed.stderr().contains("8 chains (2 run now), 8 ok, 0 failed"), resumed.stderr());
+    assertEquals(List.of(), failedChains(out));
+    assertSameOutput(clean, out);
+    assertFalse(Files.exists(out.resolve(WorkParts.WORK_DIR)), "work parts deleted once all ok");
+  }
+
+  @Test
+  void aChainThatAlwaysFailsEndsAsAFailedRowAndExitOneUnlessFailuresAreAllowed() throws Exception {
+    Path config = SweepTestSupport.writeConfig(tmp, YAML);
+    System.setProperty(FaultInjection.PROPERTY, "chain:1/0@2:always");
+    Path out = tmp.resolve("always");
+    assertEquals(1, sweep("local[2]", config, "--out", out.toString()).exitCode());
+    SweepTestSupport.CommandResult again =
+        sweep("local[2]", config, "--out", out.toString(), "--resume");
+    assertEquals(1, again.exitCode(), again.stderr());
+    assertTrue(again.stderr().contains("8 chains (1 run now), 7 ok, 1 failed"), again.stderr());
+    assertEquals(
+        List.of("0.2/0: IllegalStateException: injected fault (collapse.faults) at generation 2"),
+        failedChains(out));
+    ReadTable chains = OutputTestSupport.readArrow(out.resolve("chains.arrow"));
+    assertEquals(8, chains.rows().size(), "one row per chain: the rerun duplicated nothing");
+
+    Path allowed = tmp.resolve("allowed");
+    SweepTestSupport.CommandResult r =
+        sweep("local[2]", config, "--out", allowed.toString(), "--allow-failures");
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertEquals(1, failedChains(allowed).size());
+  }
+
+  @Test
+  void aFaultThatNamesNoChainIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Path config = SweepTestSupport.writeConfig(tmp, YAML);
+    for (String[] c :
+        List.of(
+            new String[] {"chain:2/0@1", "cells 0..1"},
+            new String[] {"chain:0/4@1", "replicates 0..3"},
+            new String[] {"chain:0/0@7", "generations 0..6"},
+            new String[] {"chain:0/0", "is not a fault"},
+            new String[] {"executor-exit:x/1", "is not a fault"})) {
+      System.setProperty(FaultInjection.PROPERTY, c[0]);
+      Path out = tmp.resolve("refused");
+      SweepTestSupport.CommandResult r =
+          SweepTestSupport.sweep(config.toString(), "--out", out.toString());
+      assertEquals(2, r.exitCode(), c[0] + ": " + r.stderr());
+      assertTrue(r.stderr().contains("collapse.faults") && r.stderr().contains(c[1]), r.stderr());
+      assertFalse(Files.exists(out), "nothing written for " + c[0]);
+    }
+    assertThrows(IllegalArgumentException.class, () -> FaultInjection.parse("chain:1/2@3:once"));
+  }
+
+  @Test
+  void anExecutorThatDiesOnItsFirstAttemptIsRetriedWithIdenticalOutput() throws Exception {
+    Path config = SweepTestSupport.writeConfig(tmp, YAML);
+    Path clean = tmp.resolve("clean");
+    assertEquals(0, sweep("local[2]", config, "--out", clean.toString()).exitCode());
+
+    System.setProperty(FaultInjection.PROPERTY, "executor-exit:1/2");
+    Path out = tmp.resolve("retried");
+    SweepTestSupport.CommandResult r;
+    try {
+      SparkSession spark =
+          SweepTestSupport.session(
+              "local-cluster[2,1,1024]", SweepTestSupport.localClusterConf(tmp));
+      AtomicInteger executorsLost = new AtomicInteger();
+      spark
+          .sparkContext()
+          .addSparkListener(
+              new SparkListener() {
+                @Override
+                public void onTaskEnd(SparkListenerTaskEnd end) {
+                  if (end.reason() instanceof ExecutorLostFailure) {
+                    executorsLost.incrementAndGet();
+                  }
+                }
+              });
+      try {
+        r = SweepTestSupport.sweep(config.toString(), "--out", out.toString());
+        // listener events are delivered asynchronously: wait for the bus to drain
+        spark.sparkContext().listenerBus().waitUntilEmpty();
+        assertEquals(1, executorsLost.get(), "one task lost its executor, then was retried");
+      } finally {
+        spark.stop();
+      }
+    } finally {
+      System.clearProperty("spark.testing");
+      System.clearProperty("spark.test.home");
+    }
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertEquals(List.of(), failedChains(out));
+    assertSameOutput(clean, out);
+  }
+}
