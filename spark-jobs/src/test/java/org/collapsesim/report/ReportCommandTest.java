@@ -57,6 +57,34 @@ class ReportCommandTest {
   }
 
   @Test
+  void runWithOutAndReportWritesTheReportOfItsCell() throws Exception {
+    String config =
+        ReportSweeps.moduleDir().resolveSibling("configs").resolve("wright-fisher.yaml").toString();
+    ReportSweeps.Run refused = ReportSweeps.collapse("run", config, "--report");
+    assertEquals(2, refused.exitCode());
+    assertTrue(refused.err().contains("--report needs --out DIR"), refused.err());
+
+    Path out = tmp.resolve("wright-fisher");
+    ReportSweeps.Run run =
+        ReportSweeps.collapse(
+            "run",
+            config,
+            "--set",
+            "replicates=20",
+            "--set",
+            "generations=30",
+            "--out",
+            out.toString(),
+            "--report");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("report: " + out.resolve("report.html")), run.out());
+    assertTrue(Files.isRegularFile(out.resolve("report.html")));
+    assertTrue(Files.isRegularFile(out.resolve("figures/curve-gini_simpson.svg")));
+    assertFalse(
+        Files.exists(out.resolve("figures/phase-km-median.svg")), "one cell: no phase diagram");
+  }
+
+  @Test
   void badDirectoriesAndOptionsExitTwoNamingTheValueAndWriteNothing() throws Exception {
     Path tables = tablesOf(ReportSweeps.quickstart(), "tables");
     List<String> before = listing(tables);
