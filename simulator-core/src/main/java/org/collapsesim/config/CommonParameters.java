@@ -111,15 +111,24 @@ final class CommonParameters {
         problems.add(
             new ConfigProblem(
                 cell.origin("alpha"),
-                "alpha_"
-                    + t
-                    + " = "
-                    + schedule.alpha(t)
-                    + " plus the anchor fractions "
-                    + anchors
-                    + " is "
-                    + total
-                    + ", more than 1"));
+                anchors == 0
+                    ? "alpha_"
+                        + t
+                        + " = "
+                        + total
+                        + " is more than 1 (alpha_t must stay in [0, 1]"
+                        + " for every t <= generations = "
+                        + context.generations
+                        + ")"
+                    : "alpha_"
+                        + t
+                        + " = "
+                        + schedule.alpha(t)
+                        + " plus the anchor fractions "
+                        + anchors
+                        + " is "
+                        + total
+                        + ", more than 1"));
         return;
       }
     }

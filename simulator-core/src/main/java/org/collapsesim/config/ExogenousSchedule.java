@@ -83,12 +83,15 @@ public sealed interface ExogenousSchedule {
   record Exponential(double alpha0, double rate) implements ExogenousSchedule {
     public Exponential {
       checkFraction("alpha0", alpha0);
-      checkFraction("rate", rate);
+      if (!(rate >= 0) || Double.isInfinite(rate)) {
+        throw new IllegalArgumentException("rate " + rate + " is not a finite number >= 0");
+      }
     }
 
     @Override
     public double alpha(int t) {
-      return t == 0 ? 1.0 : checkT(t, alpha0 * StrictMath.pow(rate, t - 1));
+      // alpha0 = 0 stays 0 even where a large rate overflows (0 * Infinity would be NaN)
+      return t == 0 ? 1.0 : checkT(t, alpha0 == 0 ? 0.0 : alpha0 * StrictMath.pow(rate, t - 1));
     }
 
     @Override
@@ -110,14 +113,14 @@ public sealed interface ExogenousSchedule {
   record Power(double alpha0, double exponent) implements ExogenousSchedule {
     public Power {
       checkFraction("alpha0", alpha0);
-      if (!(exponent >= 0) || Double.isInfinite(exponent)) {
-        throw new IllegalArgumentException("exponent " + exponent + " is not a finite number >= 0");
+      if (!Double.isFinite(exponent)) {
+        throw new IllegalArgumentException("exponent " + exponent + " is not a finite number");
       }
     }
 
     @Override
     public double alpha(int t) {
-      return t == 0 ? 1.0 : checkT(t, alpha0 * StrictMath.pow(t, -exponent));
+      return t == 0 ? 1.0 : checkT(t, alpha0 == 0 ? 0.0 : alpha0 * StrictMath.pow(t, -exponent));
     }
 
     @Override
@@ -307,14 +310,20 @@ public sealed interface ExogenousSchedule {
           }
           case "exponential" -> {
             Double alpha0 = fraction(map.get("alpha0"), path + ".alpha0", problems);
-            Double rate = fraction(map.get("rate"), path + ".rate", problems);
+            // rate > 1 (a growing share) is allowed while alpha_t stays <= 1 up to G: the config
+            // loader checks every alpha_t of 1..G against the anchor fractions
+            Double rate =
+                (Double)
+                    ValueParsers.nonNegativeNumber()
+                        .parse(map.get("rate"), path + ".rate", problems);
             yield alpha0 == null || rate == null ? null : new Exponential(alpha0, rate);
           }
           case "power" -> {
             Double alpha0 = fraction(map.get("alpha0"), path + ".alpha0", problems);
             Double exponent =
                 (Double)
-                    ValueParsers.nonNegativeNumber()
+                    ValueParsers.numberIn(
+                            Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false)
                         .parse(map.get("exponent"), path + ".exponent", problems);
             yield alpha0 == null || exponent == null ? null : new Power(alpha0, exponent);
           }

@@ -2,6 +2,7 @@ package org.collapsesim.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.collapsesim.linalg.SymmetricEigen;
 
 /**
  * The gaussian family's parameters (SPEC §4): estimator, the sampling-bias decoding, and the truth
@@ -72,7 +73,12 @@ final class GaussianParameters {
       return null;
     }
     if (list.stream().noneMatch(row -> row instanceof List<?>)) {
-      return ValueParsers.doubleList(list, path, positive, problems);
+      List<Double> diagonal = ValueParsers.doubleList(list, path, positive, problems);
+      if (diagonal == null) {
+        return null;
+      }
+      double[] values = diagonal.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      return wellConditioned(values, raw, path, problems) ? diagonal : null;
     }
     ValueParser finite =
         ValueParsers.numberIn(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
@@ -132,7 +138,39 @@ final class GaussianParameters {
                   + "])"));
       return null;
     }
-    return List.copyOf(rows);
+    double[] flat = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        flat[i * n + j] = rows.get(i).get(j);
+      }
+    }
+    double[] eigenvalues = new double[n];
+    SymmetricEigen.eigenvalues(flat, n, eigenvalues);
+    return wellConditioned(eigenvalues, raw, path, problems) ? List.copyOf(rows) : null;
+  }
+
+  /**
+   * The largest condition number of Sigma* accepted: a fitted covariance whose eigenvalues span
+   * more than 1e12 is reported singular (-Infinity log-determinant), so the truth keeps two decades
+   * of room below that.
+   */
+  static final double MAX_CONDITION = 1e10;
+
+  /** Eigenvalues (or variances) ascending: lambda_max / lambda_min <= MAX_CONDITION. */
+  private static boolean wellConditioned(
+      double[] ascending, Object raw, String path, List<ConfigProblem> problems) {
+    double condition = ascending[ascending.length - 1] / ascending[0];
+    if (condition <= MAX_CONDITION) {
+      return true;
+    }
+    problems.add(
+        new ConfigProblem(
+            path,
+            ValueParsers.show(raw)
+                + " has condition number "
+                + condition
+                + " (largest / smallest eigenvalue); at most 1e10 is allowed"));
+    return false;
   }
 
   /**

@@ -26,6 +26,23 @@ public interface CellModel<B extends SampleBatch<B>, S, M> {
   B newBatch(int capacity);
 
   /**
+   * Whether sample i of a generation is tied to position i (linreg: design row i), so that which
+   * positions each source takes matters (SPEC §5a). The loop then draws that partition from the
+   * MIXING stream and hands it over with {@link #assignPositions} before drawing D_new.
+   */
+  default boolean positional() {
+    return false;
+  }
+
+  /**
+   * For a {@link #positional} family: the j-th sample appended to the empty {@code batch} takes
+   * position {@code positions[j]} (the exogenous part first, then the synthetic part). Called
+   * before every explicit draw of D_new from generation 1 on; generation 0 takes positions 0..M-1
+   * in order.
+   */
+  default void assignPositions(B batch, int[] positions) {}
+
+  /**
    * Appends {@code n} samples of the truth P*. A family that splits a large draw into blocks of a
    * fixed size, each with its own substream ({@link org.collapsesim.random.StreamKeys#block}), runs
    * them on {@code blocks}; the result must not depend on {@code blocks}.

@@ -71,6 +71,9 @@ public final class GenerationLoop {
     private final B union; // accumulate-subsample only
     private final B subsample;
     private int[] indices = new int[0];
+    private final int[] positions; // positional families only: the row partition of D_new
+    private final int[] source; // positional families only: each position's source, or -1
+    private final int[] scratch;
 
     Chain(CellModel<B, S, M> family, ChainSettings settings, long chainSeed, BlockRunner blocks) {
       this.family = family;
@@ -91,6 +94,9 @@ public final class GenerationLoop {
       boolean subsampling = settings.regime() == Regime.ACCUMULATE_SUBSAMPLE;
       this.union = subsampling ? family.newBatch(samples) : null;
       this.subsample = subsampling ? family.newBatch(samples) : null;
+      this.positions = family.positional() && !exact ? new int[samples] : null;
+      this.source = positions != null ? new int[samples] : null;
+      this.scratch = positions != null ? new int[samples] : null;
     }
 
     ChainOutcome run(CollapseCriterion collapse, GenerationSink sink) {
@@ -132,6 +138,9 @@ public final class GenerationLoop {
           family.merge(freshStats, part);
         } else {
           fresh.clear();
+          if (positions != null) {
+            family.assignPositions(fresh, positions);
+          }
           for (int k = 0; k < counts.length; k++) {
             sources.get(k).draw(sourceStream(t, k), counts[k], fresh, blocks);
           }
@@ -243,6 +252,9 @@ public final class GenerationLoop {
           counts[i] = upTo - previous;
           previous = upTo;
         }
+        if (positions != null) {
+          partitionByCount(t, previous);
+        }
         return previous;
       }
       RandomStream coin = stream(t, StreamPurpose.MIXING);
@@ -260,15 +272,98 @@ public final class GenerationLoop {
       }
       for (int s = 0; s < samples; s++) {
         double u = coin.nextDouble();
+        int from = -1;
         for (int i = 0; i < k; i++) {
           if (u < cumulative[i]) {
             counts[i]++;
             total++;
+            from = i;
             break;
           }
         }
+        if (positions != null) { // coin s belongs to position s
+          source[s] = from;
+        }
+      }
+      if (positions != null) {
+        if (fixedAnchor()) {
+          identityPositions();
+        } else {
+          groupBySource();
+        }
       }
       return total;
+    }
+
+    private boolean fixedAnchor() {
+      return !settings.sources().isEmpty()
+          && settings.sources().get(0) instanceof ExogenousSource e
+          && e.fixed();
+    }
+
+    /**
+     * The fixed anchor reuses D_0's first samples, which sit on positions 0..n-1: D_new takes the
+     * positions in order, sources first, then the synthetic part.
+     */
+    private void identityPositions() {
+      for (int i = 0; i < samples; i++) {
+        positions[i] = i;
+      }
+    }
+
+    /**
+     * Count mixing, positional family: the positions of the {@code total} source samples are a
+     * uniformly random subset of 0..M-1, chosen by a partial Fisher-Yates shuffle on the MIXING
+     * stream and dealt to the sources in order (the first counts[0] chosen to the first source...);
+     * the first n chosen for a small n are among those chosen for a larger one, so cells differing
+     * in alpha share rows. With the fixed anchor, positions stay in order.
+     */
+    private void partitionByCount(int t, int total) {
+      if (fixedAnchor()) {
+        identityPositions();
+        return;
+      }
+      int[] chosen = scratch;
+      for (int i = 0; i < samples; i++) {
+        chosen[i] = i;
+        source[i] = -1;
+      }
+      RandomStream rng = stream(t, StreamPurpose.MIXING);
+      for (int i = 0; i < total; i++) {
+        int j = i + rng.nextInt(samples - i);
+        int c = chosen[j];
+        chosen[j] = chosen[i];
+        chosen[i] = c;
+      }
+      int i = 0;
+      for (int k = 0; k < counts.length; k++) {
+        for (int n = 0; n < counts[k]; n++) {
+          source[chosen[i++]] = k;
+        }
+      }
+      groupBySource();
+    }
+
+    /**
+     * Writes {@code positions} from each position's source: the first source's positions in
+     * increasing order, then the next source's, ..., then the synthetic ones: D_new grouped by
+     * source in an order that depends only on the partition (so two cells with the same partition
+     * sum their samples in the same order).
+     */
+    private void groupBySource() {
+      int at = 0;
+      for (int k = 0; k < counts.length; k++) {
+        for (int p = 0; p < samples; p++) {
+          if (source[p] == k) {
+            positions[at++] = p;
+          }
+        }
+      }
+      for (int p = 0; p < samples; p++) {
+        if (source[p] < 0) {
+          positions[at++] = p;
+        }
+      }
     }
 
     /** Applies the regime to D_new and returns the statistics to fit. */

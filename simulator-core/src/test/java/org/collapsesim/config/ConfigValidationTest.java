@@ -223,6 +223,18 @@ class ConfigValidationTest {
             "truth.covariance",
             "[[1, 2], [2, 1]] is not positive definite"),
         row(
+            "covariance too ill-conditioned (would be reported singular)",
+            GAUSSIAN + SIZES.replace("10", "2") + "truth:\n  covariance: [[1, 0], [0, 1e-11]]\n",
+            List.of(),
+            "truth.covariance",
+            "has condition number 1.0E11 (largest / smallest eigenvalue); at most 1e10 is allowed"),
+        row(
+            "diagonal covariance too ill-conditioned",
+            GAUSSIAN + SIZES.replace("10", "2") + "truth:\n  covariance: [1e12, 1]\n",
+            List.of(),
+            "truth.covariance",
+            "has condition number 1.0E12"),
+        row(
             "covariance not symmetric",
             GAUSSIAN + SIZES.replace("10", "2") + "truth:\n  covariance: [[2, 1], [0, 2]]\n",
             List.of(),
@@ -323,11 +335,17 @@ class ConfigValidationTest {
             "params.fixed_anchor",
             "\"true\" is not true or false"),
         row(
-            "power schedule with a negative exponent",
+            "power schedule with a negative exponent passing 1 before G",
             CATEGORICAL + SIZES + "  alpha: {schedule: power, alpha0: 0.5, exponent: -1}\n",
             List.of(),
-            "params.alpha.exponent",
-            "-1 is not >= 0"),
+            "params.alpha",
+            "alpha_3 = 1.5 is more than 1 (alpha_t must stay in [0, 1] for every t <= generations = 3)"),
+        row(
+            "growing exponential schedule passing 1 before G",
+            CATEGORICAL + SIZES + "  alpha: {schedule: exponential, alpha0: 0.3, rate: 2}\n",
+            List.of(),
+            "params.alpha",
+            "alpha_3 = 1.2 is more than 1"),
         row(
             "a truth key given twice",
             CATEGORICAL + SIZES + "  truth.exponent: 1.2\ntruth:\n  exponent: 1.3\n",

@@ -120,9 +120,13 @@ class ExogenousScheduleTest {
     assertProblem("half", "alpha", "alpha: \"half\" is not a number in [0, 1] or a schedule");
     assertProblem(map("schedule", "cosine"), "alpha", "alpha.schedule: \"cosine\" is not one of");
     assertProblem(
-        map("schedule", "power", "alpha0", 0.5, "exponent", -1),
+        map("schedule", "power", "alpha0", 0.5, "exponent", "fast"),
         "alpha",
-        "alpha.exponent: -1 is not >= 0");
+        "alpha.exponent: \"fast\" is not a number");
+    assertProblem(
+        map("schedule", "exponential", "alpha0", 0.5, "rate", -1),
+        "alpha",
+        "alpha.rate: -1 is not >= 0");
     assertProblem(map("schedule", "power", "alpha0", 0.5), "alpha", "alpha.exponent: is required");
     assertProblem(
         map("schedule", "step", "alpha0", 0.5, "until", 0),

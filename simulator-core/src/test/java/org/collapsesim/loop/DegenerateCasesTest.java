@@ -78,10 +78,20 @@ class DegenerateCasesTest {
     assertNoNaN(run);
   }
 
+  /**
+   * With alpha = 1 every generation is one fit on M fresh truth samples, so the simulated metric at
+   * generation 6 has the law of generation 0 (theory: one fit), not of seven: its mean over 400
+   * replicates must be within 4 standard errors of the one-fit value (false failure about 6e-5 per
+   * family), and it must not repeat generation 0's numbers (the draws are fresh).
+   */
   @ParameterizedTest
   @ValueSource(strings = {"gaussian", "categorical"})
   void alphaOneDrawsEveryGenerationFreshFromTheTruth(String family) {
-    ChainRunner run = run(family, "model_size: 3, samples: 20, alpha: 1.0", 6);
+    ChainRunner run =
+        ChainRunner.run(
+            "name: x\nseed: 1\nreplicates: 400\ngenerations: 6\nfamily: "
+                + family
+                + "\nparams: {model_size: 3, samples: 20, alpha: 1.0}\n");
     assertNoNaN(run);
     String metric = family.equals("gaussian") ? "var_ratio" : "gini_simpson";
     for (int t = 1; t <= 6; t++) {
@@ -89,6 +99,8 @@ class DegenerateCasesTest {
           run.theory(metric, 0), run.theory(metric, t), 1e-12, "stationary at generation " + t);
       assertEquals(1.0, run.rows(0).get(t).alphaT());
     }
+    TheoryAssert.assertMeanNear(metric + " t=6", run.theory(metric, 0), run.metric(metric, 6), 4);
+    assertFalse(java.util.Arrays.equals(run.metric(metric, 0), run.metric(metric, 6)));
   }
 
   @Test

@@ -23,6 +23,16 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
   static final int W2_SQ = 4;
   static final int ENTROPY = 5;
 
+  /**
+   * A fitted covariance whose smallest eigenvalue is at most this fraction of its largest is
+   * singular. A covariance fitted on n_train <= d samples has rank below d, but its computed
+   * eigenvalues are round-off of order d 2^-52 times the largest (or far smaller after a few
+   * generations sampled from a singular model), and whether a Cholesky factorization succeeds on it
+   * is chance; 1e-12 is well above that round-off for any practical d and well below the
+   * conditioning of a fitted covariance of a truth with condition number up to 1e10 (validated).
+   */
+  static final double SINGULAR_RATIO = 1e-12;
+
   private final GaussianTruth truth;
   private final boolean unbiased;
   private final double samplingBias;
@@ -264,17 +274,31 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
       m.cov[i] = stats.scatter[i] / denominator;
     }
     m.factorReady = false;
+    m.singular = stats.n <= d || numericallySingular(m.cov, d);
     return m;
   }
 
+  /** lambda_min <= SINGULAR_RATIO lambda_max (in one dimension: the variance is not positive). */
+  static boolean numericallySingular(double[] cov, int d) {
+    if (d == 1) {
+      return !(cov[0] > 0.0);
+    }
+    double[] lambda = new double[d];
+    SymmetricEigen.eigenvalues(cov, d, lambda); // ascending
+    return !(lambda[0] > SINGULAR_RATIO * lambda[d - 1]);
+  }
+
+  /**
+   * SPEC §4 metrics. A singular model (see {@link GaussianModel#singular}) has no density: its
+   * log-determinant and entropy are -Infinity and KL(P* || P_t) is +Infinity, whatever round-off
+   * would let a Cholesky factorization compute.
+   */
   @Override
   public void metrics(GaussianModel model, double[] out, RandomStream metricStream) {
     int d = truth.d;
     double[] lower = new double[d * d];
-    double logDet =
-        Cholesky.decompose(model.cov, d, lower)
-            ? Cholesky.logDet(lower, d)
-            : Double.NEGATIVE_INFINITY;
+    boolean regular = !model.singular && Cholesky.decompose(model.cov, d, lower);
+    double logDet = regular ? Cholesky.logDet(lower, d) : Double.NEGATIVE_INFINITY;
     double meanSq = 0;
     for (int j = 0; j < d; j++) {
       double e = model.mean[j] - truth.mean[j];
@@ -283,9 +307,13 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
     out[VAR_RATIO] = model.trace() / truth.trace;
     out[LOGDET_RATIO] = logDet - truth.logDet;
     out[MEAN_SQ_ERR] = meanSq;
-    out[KL_TRUE_MODEL] = GaussianDistances.kl(truth.mean, truth.cov, model.mean, model.cov, d);
+    out[KL_TRUE_MODEL] =
+        regular
+            ? GaussianDistances.kl(truth.mean, truth.cov, model.mean, model.cov, d)
+            : Double.POSITIVE_INFINITY;
     out[W2_SQ] = GaussianDistances.w2Squared(model.mean, model.cov, truth.mean, truth.cov, d);
-    out[ENTROPY] = GaussianDistances.differentialEntropy(model.cov, d);
+    out[ENTROPY] =
+        regular ? GaussianDistances.differentialEntropy(model.cov, d) : Double.NEGATIVE_INFINITY;
   }
 
   @Override

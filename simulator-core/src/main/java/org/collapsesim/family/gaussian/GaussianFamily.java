@@ -38,7 +38,12 @@ public final class GaussianFamily implements Family {
 
   @Override
   public String description() {
-    return "N(mu, Sigma) in d dimensions (model_size = d) refitted by mean and covariance";
+    return "N(mu, Sigma) in d dimensions (model_size = d) refitted by mean and covariance. Sigma_t"
+        + " is singular when fitted on n_train <= d samples, or when its smallest eigenvalue is at"
+        + " most 1e-12 times its largest (the points span fewer than d dimensions up to round-off,"
+        + " e.g. accumulated from a singular start); then logdet_ratio and entropy are -Infinity"
+        + " and kl_true_model +Infinity, on the exact and explicit paths alike. truth.covariance"
+        + " must have condition number <= 1e10";
   }
 
   @Override

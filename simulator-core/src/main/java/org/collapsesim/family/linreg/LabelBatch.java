@@ -14,6 +14,12 @@ final class LabelBatch implements SampleBatch<LabelBatch> {
   double[] y;
   int size;
 
+  /**
+   * Where the samples appended to this batch go: the j-th takes design row {@code positions[j]}
+   * (set by the loop's row partition for D_new, SPEC §5a); null for rows 0, 1, 2, ... in order.
+   */
+  int[] positions;
+
   /** The chain's design, drawn with its first truth draw (generation 0); null before that. */
   Design design;
 

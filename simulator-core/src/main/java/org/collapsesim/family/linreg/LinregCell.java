@@ -9,13 +9,17 @@ import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
 import org.collapsesim.random.RandomStream;
+import org.collapsesim.random.ZigguratNormal;
 
 /**
- * The linreg family bound to one cell. A sample is a labelled row of the chain's fixed design:
- * within a generation's batch, sample i labels row i, so under count mixing rows 0..k-1 carry true
- * labels x.w* + e and the rest labels of the previous model x.w_{t-1} + e (the rows are
- * exchangeable, so which rows are exogenous does not matter in law). The design itself is drawn
- * from the first truth draw of the chain (generation 0's exogenous stream).
+ * The linreg family bound to one cell. A sample is a labelled row of the chain's fixed design, so
+ * the family is {@link #positional}: every generation labels each of the T rows once, the rows of
+ * the exogenous part with x.w* + e and the others with the previous model's x.w_{t-1} + e, and the
+ * loop decides which rows are exogenous (count mixing: a uniformly random subset of floor(alpha_t T
+ * + 0.5) rows; per-sample mixing: each row's own coin; the fixed anchor: rows 0..k-1 with their
+ * generation-0 labels). Which rows are exogenous matters: the design is fixed for the whole chain,
+ * so anchoring the same rows every generation leaves the others drifting. The design itself is
+ * drawn from the first truth draw of the chain (generation 0's exogenous stream).
  */
 final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregModel> {
 
@@ -56,6 +60,16 @@ final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregM
   }
 
   @Override
+  public boolean positional() {
+    return true;
+  }
+
+  @Override
+  public void assignPositions(LabelBatch batch, int[] positions) {
+    batch.positions = positions;
+  }
+
+  @Override
   public void drawTruth(RandomStream rng, int n, LabelBatch out, BlockRunner blocks) {
     if (out.design == null) {
       out.design = Design.draw(rng, rows, d);
@@ -70,15 +84,23 @@ final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregM
     label(model.design, model.w, rng, n, out);
   }
 
-  /** Appends n samples: the next rows of the batch labelled x.w + sigma z. */
+  /**
+   * Appends n samples: the batch's next positions (rows) labelled x.w + sigma z, where row r's z is
+   * deviate r of the stream from its current position (which then moves past all T rows). Keying
+   * the noise by row, not by draw order, gives cells that differ only in mechanism the same label
+   * on every row that both draw from the same source (common random numbers, SPEC §8).
+   */
   private void label(Design design, double[] w, RandomStream rng, int n, LabelBatch out) {
     out.ensureCapacity(n);
+    long key = rng.key();
+    long base = rng.position();
     for (int i = 0; i < n; i++) {
-      int row = out.size % rows;
+      int row = out.positions != null ? out.positions[out.size] : out.size % rows;
       out.rows[out.size] = row;
-      out.y[out.size] = design.dot(row, w) + noise * rng.nextGaussian();
+      out.y[out.size] = design.dot(row, w) + noise * ZigguratNormal.deviate(key, base + row);
       out.size++;
     }
+    rng.skip(rows);
   }
 
   @Override

@@ -38,7 +38,13 @@ public final class LinregFamily implements Family {
   @Override
   public String description() {
     return "linear regression y = x.w* + noise in d dimensions (model_size = d), relabelled by its own"
-        + " fits on a design of T = samples rows fixed per chain";
+        + " fits on a design of T = samples rows fixed per chain. Each generation labels every row"
+        + " once: under mixing count the exogenous rows (true labels) are a uniformly random subset"
+        + " of floor(alpha_t T + 0.5) rows drawn afresh each generation, under per-sample each row's"
+        + " own coin decides, and with fixed_anchor rows 0..k-1 keep their generation-0 labels."
+        + " theory_test_error: alpha = 0, OLS, replace or accumulate; for alpha > 0 the exact"
+        + " conditional law given the design is a linear recursion (docs/families.md), not a"
+        + " column";
   }
 
   @Override
