@@ -8,6 +8,7 @@ import org.collapsesim.loop.ChainRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The categorical family against shared/THEORY.md (Wright-Fisher drift). Replicate means are
@@ -16,12 +17,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CategoricalTheoryTest {
 
-  @Test
-  void giniSimpsonDecaysAsWrightFisherDrift() {
+  @ParameterizedTest(name = "sampling {0}")
+  @ValueSource(strings = {"auto", "explicit"})
+  void giniSimpsonDecaysAsWrightFisherDrift(String sampling) {
     ChainRunner run =
         ChainRunner.run(
             "name: wf\nseed: 20261126\nreplicates: 300\ngenerations: 99\nfamily: categorical\n"
-                + "truth: {distribution: uniform}\nparams: {model_size: 10, samples: 100}\n");
+                + "truth: {distribution: uniform}\nparams: {model_size: 10, samples: 100}\n"
+                + "sampling: "
+                + sampling
+                + "\n");
     // THEORY.md: uniform over 10, M = 100: 0.81394 after 10 fits, 0.32943 after 100
     assertEquals(0.81394, run.theory("gini_simpson", 9), 5e-6);
     assertEquals(0.32943, run.theory("gini_simpson", 99), 5e-6);

@@ -7,12 +7,14 @@ import org.collapsesim.loop.ChainRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Gaussian family against shared/THEORY.md. Each assertion compares a mean over R replicates
  * with the closed form within 4 standard errors measured from the replicates: a false failure has
  * probability about 6e-5 per comparison, under 2e-3 for the whole class. Seeds are fixed and were
- * not chosen.
+ * not chosen. The laws hold on both sampling paths: auto (the exact sufficient-statistic draws) and
+ * explicit (raw samples), so each main case runs on both.
  */
 class GaussianTheoryTest {
 
@@ -33,9 +35,10 @@ class GaussianTheoryTest {
     assertEquals(0.09562, run.theory("mean_sq_err", 9), 5e-6);
   }
 
-  @Test
-  void mleVarianceDecaysAndTheSumIsConserved() {
-    ChainRunner run = ChainRunner.run(config(400, 30, ""));
+  @ParameterizedTest(name = "sampling {0}")
+  @ValueSource(strings = {"auto", "explicit"})
+  void mleVarianceDecaysAndTheSumIsConserved(String sampling) {
+    ChainRunner run = ChainRunner.run(config(400, 30, "") + "sampling: " + sampling + "\n");
     for (int t : new int[] {0, 9, 30}) {
       double[] var = run.metric("var_ratio", t);
       double[] msq = run.metric("mean_sq_err", t);
@@ -64,15 +67,18 @@ class GaussianTheoryTest {
     }
   }
 
-  @ParameterizedTest(name = "alpha {0}, mixing {1}, sampling_bias {2}, estimator {3}, d = {4}")
+  @ParameterizedTest(
+      name = "alpha {0}, mixing {1}, sampling_bias {2}, estimator {3}, d = {4}, sampling {5}")
   @CsvSource({
-    "0.2, count, 1.0, mle, 1",
-    "0.2, per-sample, 1.0, mle, 1",
-    "0.1, count, 0.9, unbiased, 1",
-    "0.3, per-sample, 1.1, mle, 3",
+    "0.2, count, 1.0, mle, 1, auto",
+    "0.2, per-sample, 1.0, mle, 1, auto",
+    "0.1, count, 0.9, unbiased, 1, auto",
+    "0.3, per-sample, 1.1, mle, 3, auto",
+    "0.2, per-sample, 1.0, mle, 1, explicit",
+    "0.3, count, 1.1, mle, 3, explicit",
   })
   void exogenousDataMatchTheMomentRecursion(
-      double alpha, String mixing, double bias, String estimator, int d) {
+      double alpha, String mixing, double bias, String estimator, int d, String sampling) {
     ChainRunner run =
         ChainRunner.run(
             "name: g\nseed: 7\nreplicates: 300\ngenerations: 25\nfamily: gaussian\nparams:\n"
@@ -86,6 +92,8 @@ class GaussianTheoryTest {
                 + bias
                 + "\n  estimator: "
                 + estimator
+                + "\nsampling: "
+                + sampling
                 + "\n");
     for (int t : new int[] {1, 5, 25}) {
       assertMeanNear(
