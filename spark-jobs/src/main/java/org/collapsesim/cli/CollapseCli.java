@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       DescribeCommand.class,
       CtmCommand.class,
       ClusterCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CollapseCli implements Runnable {

@@ -59,6 +59,11 @@ final class RunCommand implements Callable<Integer> {
   boolean overwrite;
 
   @Option(
+      names = "--report",
+      description = "with --out: write DIR/report.html and DIR/figures/ (as collapse report)")
+  boolean report;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "threads running replicates (default: all cores)")
@@ -89,6 +94,10 @@ final class RunCommand implements Callable<Integer> {
       err.println(out + ": the output directory is not empty; use --overwrite to replace it");
       return CollapseCli.USAGE;
     }
+    if (report && out == null) {
+      err.println("--report needs --out DIR: the report is made from the written tables");
+      return CollapseCli.USAGE;
+    }
     Instant start = Instant.now();
     PreparedCell prepared = PreparedCell.prepare(config, chosen);
     CellRun run = InProcessRunner.run(prepared, config.replicates(), threads);
@@ -98,6 +107,12 @@ final class RunCommand implements Callable<Integer> {
           config, prepared, run, outDir, overwrite, start, outWriter, err)) {
         return CollapseCli.USAGE;
       }
+      if (!ResultSummary.print(outDir, report, outWriter, err)) {
+        return CollapseCli.USAGE;
+      }
+    } else {
+      outWriter.println("(--out DIR writes the tables; bin/collapse report DIR then draws them)");
+      outWriter.flush();
     }
     long failed = run.chains().stream().filter(c -> !c.ok()).count();
     return failed == 0 ? 0 : CollapseCli.CHAIN_FAILED;

@@ -84,6 +84,12 @@ public final class SweepCommand implements Callable<Integer> {
   boolean allowFailures;
 
   @Option(
+      names = "--report",
+      description =
+          "write DIR/report.html and DIR/figures/ when the sweep ends (as collapse report)")
+  boolean report;
+
+  @Option(
       names = "--conf",
       paramLabel = "KEY=VALUE",
       description = "extra Spark configuration (repeatable)")
@@ -194,6 +200,10 @@ public final class SweepCommand implements Callable<Integer> {
             + result.chainsFailed()
             + " failed; output in "
             + dir);
+    err.flush();
+    if (!ResultSummary.print(dir, report, spec.commandLine().getOut(), err)) {
+      return CollapseCli.USAGE;
+    }
     if (result.chainsFailed() > 0 && !allowFailures) {
       err.println(
           "collapse sweep: "
