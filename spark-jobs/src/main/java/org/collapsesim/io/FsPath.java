@@ -79,7 +79,12 @@ public record FsPath(FileSystem fs, Path path) {
 
   /** A local path, on Hadoop's raw local file system. */
   public static FsPath local(java.nio.file.Path path) {
-    Path p = new Path(path.toAbsolutePath().normalize().toUri());
+    // toUri() ends an existing directory with '/', which would leave it without a name
+    String uri = path.toAbsolutePath().normalize().toUri().toString();
+    if (uri.endsWith("/") && path.toAbsolutePath().getNameCount() > 0) {
+      uri = uri.substring(0, uri.length() - 1);
+    }
+    Path p = new Path(java.net.URI.create(uri));
     try {
       return new FsPath(fileSystem(p, new Configuration()), p);
     } catch (IOException e) {
