@@ -101,11 +101,12 @@ public final class ChainBatchRunner {
         }
         out.commit();
       }
-      StringBuilder index = new StringBuilder();
+      StringBuilder index = new StringBuilder(WorkParts.checksumLines(dir));
       for (ChainRecord chain : chains) {
         index.append(batch.cellIndex()).append('\t').append(chain.replicate());
         index.append('\t').append(chain.status()).append('\n');
       }
+      index.append(WorkParts.END).append('\t').append(chains.size()).append('\n');
       // Last: on a store without rename, the index is what marks the part finished.
       AtomicOutput.writeFile(
           dir.resolve(WorkParts.INDEX_FILE),

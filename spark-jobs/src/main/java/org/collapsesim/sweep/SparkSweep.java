@@ -115,7 +115,14 @@ public final class SparkSweep {
         SweepManifest.build(layout, SweepManifest.RUNNING, startTime, null, null, engine),
         manifestFile);
 
-    WorkParts.Committed before = WorkParts.readCommitted(dir);
+    WorkParts.Committed before =
+        WorkParts.readCommitted(
+            dir,
+            problem -> {
+              if (progressOut != null) {
+                progressOut.println("collapse sweep: work part " + problem);
+              }
+            });
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String fixedBatch = spark.sparkContext().getConf().get(BATCH_SIZE_CONF, null);
     List<ChainBatch> batches =
