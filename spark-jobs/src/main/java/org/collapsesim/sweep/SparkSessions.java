@@ -65,6 +65,10 @@ public final class SparkSessions {
     }
     builder.config("spark.ui.showConsoleProgress", "false");
     SweepKryoRegistrator.SPARK_CONF.forEach(builder::config);
+    // The assembly reads one Parquet file per work part; above this many paths Spark lists them in
+    // a Spark job whose results (Path[]) Kryo refuses under registrationRequired. The driver lists
+    // them itself: a few thousand names is a moment's work.
+    builder.config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000");
     // Spark's _SUCCESS marker would be the only non-Parquet file in generations/.
     builder.config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
     extraConf.forEach(builder::config);
