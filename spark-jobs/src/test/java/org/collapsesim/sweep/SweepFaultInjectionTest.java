@@ -94,11 +94,17 @@ class SweepFaultInjectionTest {
     }
   }
 
+  /** The sweep without faults, the reference the faulty runs must end equal to. */
+  private Path cleanRun(Path config) {
+    Path clean = tmp.resolve("clean");
+    assertEquals(0, sweep("local[2]", config, "--out", clean.toString()).exitCode());
+    return clean;
+  }
+
   @Test
   void resumeRerunsExactlyTheChainsThatFailedOnce() throws Exception {
     Path config = SweepTestSupport.writeConfig(tmp, YAML);
-    Path clean = tmp.resolve("clean");
-    assertEquals(0, sweep("local[2]", config, "--out", clean.toString()).exitCode());
+    Path clean = cleanRun(config);
 
     System.setProperty(FaultInjection.PROPERTY, "chain:0/1@4; chain:1/3@0");
     Path out = tmp.resolve("faulty");
@@ -130,8 +136,7 @@ class SweepFaultInjectionTest {
   @Test
   void resumeRecomputesWorkPartsThatWereTruncatedOrCorrupted() throws Exception {
     Path config = SweepTestSupport.writeConfig(tmp, YAML);
-    Path clean = tmp.resolve("clean");
-    assertEquals(0, sweep("local[2]", config, "--out", clean.toString()).exitCode());
+    Path clean = cleanRun(config);
 
     System.setProperty(FaultInjection.PROPERTY, "chain:0/1@4");
     Path out = tmp.resolve("damaged");
@@ -208,8 +213,7 @@ class SweepFaultInjectionTest {
   @Test
   void anExecutorThatDiesOnItsFirstAttemptIsRetriedWithIdenticalOutput() throws Exception {
     Path config = SweepTestSupport.writeConfig(tmp, YAML);
-    Path clean = tmp.resolve("clean");
-    assertEquals(0, sweep("local[2]", config, "--out", clean.toString()).exitCode());
+    Path clean = cleanRun(config);
 
     System.setProperty(FaultInjection.PROPERTY, "executor-exit:1/2");
     Path out = tmp.resolve("retried");
