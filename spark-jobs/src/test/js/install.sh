@@ -13,7 +13,7 @@ if [[ -f package-lock.json ]]; then
   # npm writes node_modules/.package-lock.json at the end of a successful install; newer than
   # the lock file means the install matches the lock file as it is now.
   if [[ -d node_modules && node_modules/.package-lock.json -nt package-lock.json ]] \
-     && [[ -d node_modules/apache-arrow && -d node_modules/@duckdb/node-api ]]; then
+     && [[ -d node_modules/apache-arrow && -d node_modules/@duckdb/node-api && -d node_modules/puppeteer-core ]]; then
     echo "install.sh: node_modules is up to date"
     exit 0
   fi

@@ -1,7 +1,6 @@
 package org.collapsesim.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.collapsesim.config.ConfigProblem;
 import org.collapsesim.config.SweepConfig;
 import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.io.AtomicOutput;
+import org.collapsesim.io.FsPath;
 import org.collapsesim.io.LocalOutput;
 import org.collapsesim.io.ManifestJson;
 import org.collapsesim.io.OutputDirectory;
@@ -119,8 +119,10 @@ public final class InProcessSweep {
    *
    * @throws OutputDirectoryException if {@code dir} is not empty and {@code overwrite} is false
    */
-  public static Result run(SweepConfig config, Path dir, boolean overwrite) throws IOException {
+  public static Result run(SweepConfig config, Path localDir, boolean overwrite)
+      throws IOException {
     Instant start = Instant.now();
+    FsPath dir = FsPath.local(localDir);
     OutputDirectory.checkWritable(dir, false, overwrite);
     OutputLayout layout = OutputLayout.of(config);
     int metricCount = layout.metrics().size();
@@ -131,7 +133,7 @@ public final class InProcessSweep {
     boolean parquet = config.output().writes("parquet");
     try (AtomicOutput.PendingFile generations = AtomicOutput.begin(dir.resolve("generations"))) {
       if (parquet) {
-        Files.createDirectory(generations.temporary());
+        generations.temporary().mkdirs();
       }
       // A null resource (no parquet output) is skipped by try-with-resources.
       try (ParquetTableWriter.Appender generationRows =

@@ -14,6 +14,7 @@ import org.collapsesim.ctm.OutputDistribution;
 import org.collapsesim.io.Column;
 import org.collapsesim.io.ColumnType;
 import org.collapsesim.io.CsvWriter;
+import org.collapsesim.io.FsPath;
 import org.collapsesim.io.TableData;
 import org.collapsesim.io.TableSchema;
 import picocli.CommandLine.Command;
@@ -165,7 +166,7 @@ final class CtmCommand implements Callable<Integer> {
     }
     TableData data = rows.build();
     if (out != null) {
-      CsvWriter.write(data, out);
+      CsvWriter.write(data, FsPath.local(out));
       spec.commandLine()
           .getErr()
           .printf(

@@ -2,11 +2,11 @@ package org.collapsesim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.collapsesim.config.SweepConfig;
 import org.collapsesim.engine.InProcessRunner.CellRun;
 import org.collapsesim.engine.PreparedCell;
+import org.collapsesim.io.FsPath;
 import org.collapsesim.io.LocalOutput;
 import org.collapsesim.io.OutputDirectoryException;
 
@@ -18,13 +18,8 @@ final class OutputWriting {
   /**
    * Whether {@code dir} exists with content: checked before running, so a refusal wastes nothing.
    */
-  static boolean isNonEmpty(Path dir) throws IOException {
-    if (!java.nio.file.Files.isDirectory(dir)) {
-      return java.nio.file.Files.exists(dir);
-    }
-    try (var entries = java.nio.file.Files.list(dir)) {
-      return entries.findAny().isPresent();
-    }
+  static boolean isNonEmpty(FsPath dir) throws IOException {
+    return dir.isDirectory() ? !dir.list().isEmpty() : dir.exists();
   }
 
   /**
@@ -35,7 +30,7 @@ final class OutputWriting {
       SweepConfig config,
       PreparedCell cell,
       CellRun run,
-      Path dir,
+      FsPath dir,
       boolean overwrite,
       Instant start,
       PrintWriter out,

@@ -1,17 +1,19 @@
 package org.collapsesim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.SweepConfig;
 import org.collapsesim.engine.Families;
 import org.collapsesim.engine.InProcessRunner;
 import org.collapsesim.engine.InProcessRunner.CellRun;
 import org.collapsesim.engine.PreparedCell;
+import org.collapsesim.io.FsPath;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
 import org.collapsesim.stats.ReplicateSummary;
@@ -49,12 +51,17 @@ final class RunCommand implements Callable<Integer> {
       names = "--out",
       paramLabel = "DIR",
       description = "write the output files for this cell to DIR")
-  Path out;
+  String out;
 
   @Option(
       names = "--overwrite",
       description = "replace the contents of a non-empty output directory")
   boolean overwrite;
+
+  @Option(
+      names = "--report",
+      description = "with --out: write DIR/report.html and DIR/figures/ (as collapse report)")
+  boolean report;
 
   @Option(
       names = "--threads",
@@ -76,18 +83,36 @@ final class RunCommand implements Callable<Integer> {
       return CollapseCli.USAGE;
     }
     CellSpec chosen = (CellSpec) selected;
-    if (out != null && !overwrite && OutputWriting.isNonEmpty(out)) {
+    FsPath outDir;
+    try {
+      outDir = out == null ? null : FsPath.of(out, new Configuration());
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("--out " + out + ": cannot use it: " + e.getMessage());
+      return CollapseCli.USAGE;
+    }
+    if (outDir != null && !overwrite && OutputWriting.isNonEmpty(outDir)) {
       err.println(out + ": the output directory is not empty; use --overwrite to replace it");
+      return CollapseCli.USAGE;
+    }
+    if (report && out == null) {
+      err.println("--report needs --out DIR: the report is made from the written tables");
       return CollapseCli.USAGE;
     }
     Instant start = Instant.now();
     PreparedCell prepared = PreparedCell.prepare(config, chosen);
     CellRun run = InProcessRunner.run(prepared, config.replicates(), threads);
     print(outWriter, config, prepared, run);
-    if (out != null) {
-      if (!OutputWriting.writeCell(config, prepared, run, out, overwrite, start, outWriter, err)) {
+    if (outDir != null) {
+      if (!OutputWriting.writeCell(
+          config, prepared, run, outDir, overwrite, start, outWriter, err)) {
         return CollapseCli.USAGE;
       }
+      if (!ResultSummary.print(outDir, report, outWriter, err)) {
+        return CollapseCli.USAGE;
+      }
+    } else {
+      outWriter.println("(--out DIR writes the tables; bin/collapse report DIR then draws them)");
+      outWriter.flush();
     }
     long failed = run.chains().stream().filter(c -> !c.ok()).count();
     return failed == 0 ? 0 : CollapseCli.CHAIN_FAILED;

@@ -14,6 +14,7 @@ import org.collapsesim.config.ConfigException;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.ConfigProblem;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.io.FsPath;
 import org.collapsesim.sweep.FaultInjection;
 import org.collapsesim.sweep.SparkSessions;
 import org.collapsesim.sweep.SparkSweep;
@@ -62,8 +63,10 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "output directory (wins over output.dir)")
-  Path out;
+      description =
+          "output directory (wins over output.dir): a local path, or a Hadoop file system URI"
+              + " such as hdfs://namenode:8020/sweeps/a or s3a://bucket/sweeps/a")
+  String out;
 
   @Option(names = "--resume", description = "continue an interrupted sweep in its output directory")
   boolean resume;
@@ -79,6 +82,12 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--allow-failures", description = "exit 0 even if some chains failed")
   boolean allowFailures;
+
+  @Option(
+      names = "--report",
+      description =
+          "write DIR/report.html and DIR/figures/ when the sweep ends (as collapse report)")
+  boolean report;
 
   @Option(
       names = "--conf",
@@ -130,11 +139,17 @@ public final class SweepCommand implements Callable<Integer> {
       err.println("collapse sweep: " + faultProblem);
       return 2;
     }
-    Path dir =
-        out != null ? out : sweep.output().dir() == null ? null : Path.of(sweep.output().dir());
-    if (dir == null) {
+    String location = out != null ? out : sweep.output().dir();
+    if (location == null) {
       err.println(
           "collapse sweep: no output directory: give --out DIR or output.dir in the config");
+      return 2;
+    }
+    FsPath dir;
+    try {
+      dir = FsPath.of(location, SparkSessions.hadoopConfiguration(sparkConf));
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("collapse sweep: --out " + location + ": cannot use it: " + e.getMessage());
       return 2;
     }
     SparkSweep.Preparation preparation;
@@ -187,6 +202,10 @@ public final class SweepCommand implements Callable<Integer> {
             + dir);
     if (result.contrasts() != null) {
       err.println("collapse sweep: " + result.contrasts().describe());
+    }
+    err.flush();
+    if (!ResultSummary.print(dir, report, spec.commandLine().getOut(), err)) {
+      return CollapseCli.USAGE;
     }
     if (result.chainsFailed() > 0 && !allowFailures) {
       err.println(

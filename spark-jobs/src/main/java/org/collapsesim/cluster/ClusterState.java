@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.collapsesim.io.AtomicOutput;
+import org.collapsesim.io.FsPath;
 
 /**
  * A started cluster, as kept in {@code DIR/cluster.json}: the master's URL and web UI, and every
@@ -48,7 +49,7 @@ public record ClusterState(String masterUrl, String masterWebUi, List<DaemonProc
   /** Writes the state file (complete or not at all). */
   void write(Path dir) throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(this);
-    AtomicOutput.writeAtomically(dir.resolve(FILE), tmp -> Files.write(tmp, bytes));
+    AtomicOutput.writeFile(FsPath.local(dir.resolve(FILE)), out -> out.write(bytes));
   }
 
   /** The state file in {@code dir}, or empty when there is none (no cluster started there). */

@@ -1,10 +1,9 @@
 package org.collapsesim.io;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,12 +48,12 @@ public final class ArrowIpcWriter {
   private ArrowIpcWriter() {}
 
   /** Writes a table to {@code target} atomically, in batches of {@link #DEFAULT_BATCH_ROWS}. */
-  public static void write(TableData table, Path target) throws IOException {
+  public static void write(TableData table, FsPath target) throws IOException {
     write(table, target, DEFAULT_BATCH_ROWS);
   }
 
   /** Writes a table to {@code target} atomically, in batches of at most {@code batchRows} rows. */
-  public static void write(TableData table, Path target, int batchRows) throws IOException {
+  public static void write(TableData table, FsPath target, int batchRows) throws IOException {
     Objects.requireNonNull(table, "table");
     try (Appender out = open(target, table.schema(), batchRows)) {
       for (Object[] row : table.rowsForWriting()) {
@@ -65,12 +64,12 @@ public final class ArrowIpcWriter {
   }
 
   /** Opens a streaming writer for {@code target} with {@link #DEFAULT_BATCH_ROWS}. */
-  public static Appender open(Path target, TableSchema schema) throws IOException {
+  public static Appender open(FsPath target, TableSchema schema) throws IOException {
     return open(target, schema, DEFAULT_BATCH_ROWS);
   }
 
   /** Opens a streaming writer for {@code target}, with its own {@link RootAllocator}. */
-  public static Appender open(Path target, TableSchema schema, int batchRows) throws IOException {
+  public static Appender open(FsPath target, TableSchema schema, int batchRows) throws IOException {
     return open(target, schema, batchRows, null);
   }
 
@@ -84,7 +83,7 @@ public final class ArrowIpcWriter {
    *     RootAllocator}; either is closed by {@link Appender#close()}
    */
   public static Appender open(
-      Path target, TableSchema schema, int batchRows, BufferAllocator parent) throws IOException {
+      FsPath target, TableSchema schema, int batchRows, BufferAllocator parent) throws IOException {
     Objects.requireNonNull(schema, "schema");
     if (batchRows < 1) {
       throw new IllegalArgumentException("batchRows must be >= 1, got " + batchRows);
@@ -122,68 +121,42 @@ public final class ArrowIpcWriter {
    * The streaming writer of {@link ArrowIpcWriter#open}: see {@link TableAppender} for the
    * commit-or-discard protocol. Not thread-safe.
    */
-  public static final class Appender implements TableAppender {
-    private final TableSchema schema;
+  public static final class Appender extends AtomicTableAppender {
     private final int batchRows;
-    private final AtomicOutput.PendingFile pending;
     private BufferAllocator allocator;
     private VectorSchemaRoot root;
     private FieldVector[] vectors;
-    private FileChannel channel;
+    private WritableByteChannel channel;
     private ArrowFileWriter writer;
     private int rowsInBatch;
-    private long rowCount;
     private long batchCount;
-    private boolean failed;
-    private boolean committed;
-    private boolean closed;
 
-    private Appender(Path target, TableSchema schema, int batchRows, BufferAllocator parent)
+    private Appender(FsPath target, TableSchema schema, int batchRows, BufferAllocator parent)
         throws IOException {
-      this.schema = schema;
+      super(target, schema);
       this.batchRows = batchRows;
-      this.pending = AtomicOutput.begin(target);
       try {
         allocator =
             parent == null
                 ? new RootAllocator()
-                : parent.newChildAllocator(
-                    "ArrowIpcWriter:" + pending.target().getFileName(), 0, Long.MAX_VALUE);
+                : parent.newChildAllocator("ArrowIpcWriter:" + target.name(), 0, Long.MAX_VALUE);
         root = VectorSchemaRoot.create(toArrowSchema(schema), allocator);
         vectors = root.getFieldVectors().toArray(new FieldVector[0]);
         for (FieldVector v : vectors) {
           v.setInitialCapacity(Math.min(batchRows, INITIAL_CAPACITY));
           v.allocateNew();
         }
-        channel =
-            FileChannel.open(
-                pending.temporary(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        channel = Channels.newChannel(createFile());
         writer = new ArrowFileWriter(root, new DictionaryProvider.MapDictionaryProvider(), channel);
         writer.start();
-      } catch (IOException | RuntimeException | Error e) {
-        try {
-          close();
-        } catch (IOException | RuntimeException suppressed) {
-          e.addSuppressed(suppressed);
-        }
+      } catch (IOException | RuntimeException e) {
+        discard(e);
         throw e;
       }
     }
 
     @Override
-    public TableSchema schema() {
-      return schema;
-    }
-
-    @Override
-    public void append(Object... row) throws IOException {
-      ensureWritable();
-      appendChecked(schema.checkRow(rowCount, row));
-    }
-
-    /** Appends a row already checked against the schema. */
-    void appendChecked(Object[] row) throws IOException {
-      ensureWritable();
+    void writeRow(Object[] row) throws IOException {
       int i = rowsInBatch;
       for (int c = 0; c < row.length; c++) {
         Object value = row[c];
@@ -192,7 +165,7 @@ public final class ArrowIpcWriter {
           v.setNull(i);
           continue;
         }
-        switch (schema.column(c).type()) {
+        switch (schema().column(c).type()) {
           case STRING:
             ((VarCharVector) v).setSafe(i, ((String) value).getBytes(StandardCharsets.UTF_8));
             break;
@@ -209,19 +182,13 @@ public final class ArrowIpcWriter {
             ((BitVector) v).setSafe(i, (Boolean) value ? 1 : 0);
             break;
           default:
-            throw new AssertionError(schema.column(c).type());
+            throw new AssertionError(schema().column(c).type());
         }
       }
       rowsInBatch++;
-      rowCount++;
       if (rowsInBatch == batchRows) {
         writeBatch();
       }
-    }
-
-    @Override
-    public long rowCount() {
-      return rowCount;
     }
 
     /** The record batches written so far (after {@link #commit()}: in the file). */
@@ -230,31 +197,16 @@ public final class ArrowIpcWriter {
     }
 
     @Override
-    public void commit() throws IOException {
-      ensureWritable();
+    void finish() throws IOException {
       // An empty table still gets one (empty) batch: some readers want at least one.
-      if (rowsInBatch > 0 || rowCount == 0) {
+      if (rowsInBatch > 0 || rowCount() == 0) {
         writeBatch();
       }
-      failed = true; // until the rename succeeds, a failure below leaves nothing to retry
       writer.end();
-      releaseArrowResources();
-      pending.commit();
-      committed = true;
-      failed = false;
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      ResourceCloser.closeAll(this::releaseArrowResources, pending::close);
+      release();
     }
 
     private void writeBatch() throws IOException {
-      failed = true;
       root.setRowCount(rowsInBatch);
       writer.writeBatch();
       for (FieldVector v : vectors) {
@@ -263,26 +215,12 @@ public final class ArrowIpcWriter {
       root.setRowCount(0);
       rowsInBatch = 0;
       batchCount++;
-      failed = false;
-    }
-
-    private void ensureWritable() {
-      if (closed) {
-        throw new IllegalStateException("appender for " + pending.target() + " is closed");
-      }
-      if (committed) {
-        throw new IllegalStateException(
-            "appender for " + pending.target() + " is already committed");
-      }
-      if (failed) {
-        throw new IllegalStateException(
-            "appender for " + pending.target() + " failed earlier; discard it");
-      }
     }
 
     /** Closes the channel, the vectors and the allocator (which throws if a buffer leaked). */
-    private void releaseArrowResources() throws IOException {
-      FileChannel c = channel;
+    @Override
+    void release() throws IOException {
+      WritableByteChannel c = channel;
       VectorSchemaRoot r = root;
       BufferAllocator a = allocator;
       channel = null;

@@ -1,31 +1,33 @@
 package org.collapsesim.io;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FSDataOutputStream;
 
 /**
- * "Nothing half-written is ever visible" (SPEC §9): every output is written under a temporary name
- * in its target's directory ({@code .NAME.tmp-<16 hex digits>}) and renamed onto the target with
- * {@link StandardCopyOption#ATOMIC_MOVE} only once complete, after its content was forced to the
- * storage device. Readers see the previous file or the new one, never a mix or a prefix. On any
- * failure the temporary is deleted and the target is left as it was.
+ * "Nothing half-written is ever visible": every output appears complete or not at all, on any store
+ * {@link FsPath} reaches.
  *
- * <p>The rename replaces an existing regular file (POSIX {@code rename(2)}); a directory output
- * (say a Parquet folder that Spark wrote into the temporary path) can only replace a target that
- * does not exist.
+ * <ul>
+ *   <li>Stores with an atomic rename (local, HDFS): the output is written under a temporary name in
+ *       its target's directory ({@code .NAME.tmp-<16 hex digits>}) and renamed onto the target only
+ *       once complete (on a local disk after its content was forced to the device). Readers see the
+ *       previous file or the new one, never a mix or a prefix. A regular file replaces an existing
+ *       target; a directory (a Parquet folder, a work part) only takes a free name.
+ *   <li>Object stores (no atomic rename): the output is written at its final name, rename-free; a
+ *       file appears when its upload completes on close. A directory's files each appear complete;
+ *       whoever reads the directory must know its last file marks it finished (the work parts'
+ *       index, the manifest's {@code complete} status).
+ * </ul>
+ *
+ * On any failure the temporary (or, rename-free, the partial target) is deleted.
  */
 public final class AtomicOutput {
 
@@ -49,48 +51,48 @@ public final class AtomicOutput {
   }
 
   /**
-   * Writes {@code target} atomically: {@code writer} receives a temporary path in the same
-   * directory, which does not exist yet, and must create the file (or directory) there; when it
-   * returns normally the result is renamed onto {@code target}. If it throws, the temporary is
-   * deleted and the exception propagates; {@code target} is untouched.
-   *
-   * @throws IOException from the writer, or if the rename fails
+   * Writes the file {@code target} atomically: {@code writer} receives a stream to its temporary,
+   * closed (and the file committed) when the writer returns normally. If it throws, the temporary
+   * is deleted and the exception propagates; {@code target} is untouched.
    */
-  public static void writeAtomically(Path target, IOConsumer<Path> writer) throws IOException {
+  public static void writeFile(FsPath target, IOConsumer<OutputStream> writer) throws IOException {
     Objects.requireNonNull(writer, "writer");
     try (PendingFile pending = begin(target)) {
-      writer.accept(pending.temporary());
+      try (OutputStream out = pending.create()) {
+        writer.accept(out);
+      }
       pending.commit();
     }
   }
 
   /**
-   * Reserves a temporary path for {@code target}, for outputs written piece by piece (the streaming
-   * appenders). Write to {@link PendingFile#temporary()}, then {@link PendingFile#commit()}; {@link
-   * PendingFile#close()} without a commit deletes the temporary.
+   * Reserves a temporary for {@code target}, for outputs written piece by piece: write to {@link
+   * PendingFile#temporary()} (a file through {@link PendingFile#create()}, or a directory), then
+   * {@link PendingFile#commit()}; {@link PendingFile#close()} without a commit deletes it.
    *
    * @throws NoSuchFileException if the target's directory does not exist
    */
-  public static PendingFile begin(Path target) throws IOException {
+  public static PendingFile begin(FsPath target) throws IOException {
     Objects.requireNonNull(target, "target");
-    Path absolute = target.toAbsolutePath().normalize();
-    Path dir = absolute.getParent();
-    Path name = absolute.getFileName();
-    if (dir == null || name == null) {
+    FsPath dir = target.parent();
+    if (dir == null || target.name().isEmpty()) {
       throw new IllegalArgumentException(
           "target must name a file inside a directory, got " + target);
     }
-    if (!Files.isDirectory(dir)) {
-      throw Files.exists(dir)
+    if (!dir.isDirectory()) {
+      throw dir.exists()
           ? new NotDirectoryException(dir.toString())
           : new NoSuchFileException(dir.toString(), null, "the output's directory does not exist");
+    }
+    if (!target.atomicRename()) {
+      return new PendingFile(target, target);
     }
     byte[] suffix = new byte[8];
     synchronized (NAME_RANDOM) {
       NAME_RANDOM.nextBytes(suffix);
     }
-    Path temporary = dir.resolve("." + name + ".tmp-" + HexFormat.of().formatHex(suffix));
-    return new PendingFile(absolute, temporary);
+    String name = "." + target.name() + ".tmp-" + HexFormat.of().formatHex(suffix);
+    return new PendingFile(target, dir.resolve(name));
   }
 
   /**
@@ -101,56 +103,35 @@ public final class AtomicOutput {
   }
 
   /**
-   * Deletes a file, or a directory with everything in it; symbolic links are deleted, not followed.
-   */
-  public static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(
-        path,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException failure)
-              throws IOException {
-            if (failure != null) {
-              throw failure;
-            }
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
-  }
-
-  /**
-   * A temporary path reserved for a target. Committing renames it onto the target; closing without
+   * A temporary reserved for a target. Committing renames it onto the target; closing without
    * committing deletes it. Not thread-safe.
    */
   public static final class PendingFile implements AutoCloseable {
-    private final Path target;
-    private final Path temporary;
+    private final FsPath target;
+    private final FsPath temporary;
     private boolean committed;
 
-    private PendingFile(Path target, Path temporary) {
+    private PendingFile(FsPath target, FsPath temporary) {
       this.target = target;
       this.temporary = temporary;
     }
 
-    /** The absolute target path. */
-    public Path target() {
+    /** The target. */
+    public FsPath target() {
       return target;
     }
 
-    /** The temporary path to write to; it does not exist until the writer creates it. */
-    public Path temporary() {
+    /**
+     * Where to write: a fresh temporary name, or the target itself on a store without atomic
+     * rename.
+     */
+    public FsPath temporary() {
       return temporary;
+    }
+
+    /** Creates {@link #temporary()} as a file and opens it for writing. */
+    public FSDataOutputStream create() throws IOException {
+      return temporary.create(temporary.equals(target));
     }
 
     /** Whether {@link #commit()} has succeeded. */
@@ -159,25 +140,23 @@ public final class AtomicOutput {
     }
 
     /**
-     * Forces a regular file's content to the device and renames the temporary onto the target.
+     * Renames the finished temporary onto the target (a no-op when it was written in place).
      *
-     * @throws IOException if nothing was written at the temporary path, or the rename fails (the
-     *     temporary is then deleted by {@link #close()})
+     * @throws IOException if nothing was written, or the rename fails (the temporary is then
+     *     deleted by {@link #close()}); {@link FileAlreadyExistsException} when a directory's
+     *     target is taken
      */
     public void commit() throws IOException {
       if (committed) {
         throw new IllegalStateException("already committed: " + target);
       }
-      if (!Files.exists(temporary, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (!temporary.exists()) {
         throw new NoSuchFileException(
             temporary.toString(), null, "the writer created nothing for " + target);
       }
-      if (Files.isRegularFile(temporary, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-          channel.force(true);
-        }
+      if (temporary != target) {
+        temporary.renameOnto(target);
       }
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       committed = true;
     }
 
@@ -185,7 +164,7 @@ public final class AtomicOutput {
     @Override
     public void close() throws IOException {
       if (!committed) {
-        deleteRecursively(temporary);
+        temporary.deleteRecursively();
       }
     }
   }

@@ -1,27 +1,27 @@
 package org.collapsesim.io;
 
-import java.io.BufferedWriter;
+import com.univocity.parsers.common.TextWritingException;
+import com.univocity.parsers.csv.CsvWriterSettings;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 
 /**
- * Writes tables as CSV (RFC 4180) for readers that do not speak Arrow or Parquet.
+ * Writes tables as CSV (RFC 4180) for readers that do not speak Arrow or Parquet, through
+ * univocity-parsers (the CSV library Spark itself uses).
  *
  * <ul>
  *   <li>UTF-8 without a byte order mark; records end with CRLF, as RFC 4180 specifies (pandas, R,
  *       polars and DuckDB all accept it).
  *   <li>A header row with the column names.
  *   <li>A field is quoted (with inner quotes doubled) when it contains a comma, a double quote, CR
- *       or LF, starts or ends with white space, or is the empty string; so an empty <em>string</em>
- *       is {@code ""} while null ("not applicable") is an empty, unquoted field. Readers that
- *       honour the quotes tell the two apart (DuckDB with {@code allow_quoted_nulls=false});
- *       pandas, and DuckDB by default, read both as missing.
+ *       or LF (kept as they are inside the quotes), or is the empty string; so an empty
+ *       <em>string</em> is {@code ""} while null ("not applicable") is an empty, unquoted field.
+ *       Readers that honour the quotes tell the two apart (DuckDB with {@code
+ *       allow_quoted_nulls=false}); pandas, and DuckDB by default, read both as missing. White
+ *       space is part of the field, never trimmed.
  *   <li>Doubles use {@link Double#toString(double)}, which parses back to the identical double
  *       ({@code 0.1}, {@code 1.0E-5}, {@code 4.9E-324}, {@code -0.0}); infinities are written
  *       {@code inf} and {@code -inf}: pandas ({@code read_csv}), polars and R ({@code read.csv})
@@ -48,28 +48,28 @@ public final class CsvWriter {
   private CsvWriter() {}
 
   /** Writes a table to {@code target} atomically. */
-  public static void write(TableData table, Path target) throws IOException {
+  public static void write(TableData table, FsPath target) throws IOException {
     Objects.requireNonNull(table, "table");
-    AtomicOutput.writeAtomically(
-        target,
-        temporary -> {
-          try (Writer out = openWriter(temporary)) {
-            write(table, out);
-          }
-        });
+    try (Appender out = open(target, table.schema())) {
+      for (Object[] row : table.rowsForWriting()) {
+        out.appendChecked(row);
+      }
+      out.commit();
+    }
   }
 
   /** Writes a table (header and rows) to {@code out}, which is flushed but not closed. */
   public static void write(TableData table, Writer out) throws IOException {
-    writeHeader(table.schema(), out);
+    com.univocity.parsers.csv.CsvWriter csv = newWriter(out, table.schema());
+    String[] fields = new String[table.schema().size()];
     for (Object[] row : table.rowsForWriting()) {
-      writeRecord(table.schema(), row, out);
+      csv.writeRow(format(table.schema(), row, fields));
     }
-    out.flush();
+    csv.flush();
   }
 
   /** Opens a streaming writer for {@code target}; the header is written at once. */
-  public static Appender open(Path target, TableSchema schema) throws IOException {
+  public static Appender open(FsPath target, TableSchema schema) throws IOException {
     Objects.requireNonNull(schema, "schema");
     return new Appender(target, schema);
   }
@@ -96,158 +96,100 @@ public final class CsvWriter {
     return Double.parseDouble(text);
   }
 
-  /** A field's CSV text: quoted and with doubled quotes when RFC 4180 (or readability) needs it. */
-  public static String quote(String field) {
-    if (!needsQuotes(field)) {
-      return field;
+  /** A univocity writer with the rules of the class comment; the header is written at once. */
+  private static com.univocity.parsers.csv.CsvWriter newWriter(Writer out, TableSchema schema) {
+    CsvWriterSettings settings = new CsvWriterSettings();
+    settings.getFormat().setLineSeparator(LINE_END);
+    settings.getFormat().setQuote('"');
+    settings.getFormat().setQuoteEscape('"');
+    settings.setQuotationTriggers(',', '"', '\r', '\n');
+    settings.setNormalizeLineEndingsWithinQuotes(false);
+    settings.setIgnoreLeadingWhitespaces(false);
+    settings.setIgnoreTrailingWhitespaces(false);
+    settings.setNullValue(null);
+    settings.setEmptyValue("\"\"");
+    settings.setSkipEmptyLines(false);
+    settings.setMaxColumns(Math.max(512, schema.size()));
+    com.univocity.parsers.csv.CsvWriter csv =
+        new com.univocity.parsers.csv.CsvWriter(out, settings);
+    String[] header = new String[schema.size()];
+    for (int c = 0; c < header.length; c++) {
+      header[c] = schema.column(c).name();
     }
-    return '"' + field.replace("\"", "\"\"") + '"';
+    csv.writeRow((Object[]) header);
+    return csv;
   }
 
-  private static boolean needsQuotes(String field) {
-    if (field.isEmpty()) {
-      return true;
-    }
-    if (Character.isWhitespace(field.charAt(0))
-        || Character.isWhitespace(field.charAt(field.length() - 1))) {
-      return true;
-    }
-    for (int i = 0; i < field.length(); i++) {
-      char ch = field.charAt(i);
-      if (ch == ',' || ch == '"' || ch == '\r' || ch == '\n') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static Writer openWriter(Path file) throws IOException {
-    return new BufferedWriter(
-        new OutputStreamWriter(
-            Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-            StandardCharsets.UTF_8.newEncoder()),
-        1 << 16);
-  }
-
-  private static void writeHeader(TableSchema schema, Writer out) throws IOException {
-    for (int c = 0; c < schema.size(); c++) {
-      if (c > 0) {
-        out.write(',');
-      }
-      out.write(quote(schema.column(c).name()));
-    }
-    out.write(LINE_END);
-  }
-
-  private static void writeRecord(TableSchema schema, Object[] row, Writer out) throws IOException {
+  /** The row's fields as text (null stays null: an empty unquoted field), into {@code fields}. */
+  private static Object[] format(TableSchema schema, Object[] row, String[] fields) {
     for (int c = 0; c < row.length; c++) {
-      if (c > 0) {
-        out.write(',');
-      }
       Object value = row[c];
-      if (value == null) {
-        continue;
-      }
-      switch (schema.column(c).type()) {
-        case STRING:
-          out.write(quote((String) value));
-          break;
-        case FLOAT64:
-          out.write(formatDouble((Double) value));
-          break;
-        case INT64:
-        case INT32:
-        case BOOL:
-          out.write(value.toString());
-          break;
-        default:
-          throw new AssertionError(schema.column(c).type());
-      }
+      fields[c] =
+          value == null
+              ? null
+              : schema.column(c).type() == ColumnType.FLOAT64
+                  ? formatDouble((Double) value)
+                  : value.toString();
     }
-    out.write(LINE_END);
+    return fields;
   }
 
   /**
    * The streaming writer of {@link CsvWriter#open}: see {@link TableAppender} for the
    * commit-or-discard protocol. Not thread-safe.
    */
-  public static final class Appender implements TableAppender {
-    private final TableSchema schema;
-    private final AtomicOutput.PendingFile pending;
-    private Writer out;
-    private long rowCount;
-    private boolean failed;
-    private boolean committed;
-    private boolean closed;
+  public static final class Appender extends AtomicTableAppender {
+    private final String[] fields;
+    private com.univocity.parsers.csv.CsvWriter csv;
 
-    private Appender(Path target, TableSchema schema) throws IOException {
-      this.schema = schema;
-      this.pending = AtomicOutput.begin(target);
+    private Appender(FsPath target, TableSchema schema) throws IOException {
+      super(target, schema);
+      this.fields = new String[schema.size()];
       try {
-        out = openWriter(pending.temporary());
-        writeHeader(schema, out);
-      } catch (IOException | RuntimeException | Error e) {
-        try {
-          close();
-        } catch (IOException | RuntimeException suppressed) {
-          e.addSuppressed(suppressed);
-        }
+        csv =
+            newWriter(
+                new OutputStreamWriter(createFile(), StandardCharsets.UTF_8.newEncoder()), schema);
+      } catch (IOException | RuntimeException e) {
+        discard(e);
         throw e;
       }
     }
 
     @Override
-    public TableSchema schema() {
-      return schema;
-    }
-
-    @Override
-    public void append(Object... row) throws IOException {
-      ensureWritable();
-      Object[] checked = schema.checkRow(rowCount, row);
-      failed = true;
-      writeRecord(schema, checked, out);
-      failed = false;
-      rowCount++;
-    }
-
-    @Override
-    public long rowCount() {
-      return rowCount;
-    }
-
-    @Override
-    public void commit() throws IOException {
-      ensureWritable();
-      failed = true;
-      Writer w = out;
-      out = null;
-      w.close();
-      pending.commit();
-      committed = true;
-      failed = false;
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (closed) {
-        return;
+    void writeRow(Object[] row) throws IOException {
+      try {
+        csv.writeRow(format(schema(), row, fields));
+      } catch (TextWritingException e) {
+        throw ioCause(e);
       }
-      closed = true;
-      Writer w = out;
-      out = null;
-      ResourceCloser.closeAll(w == null ? null : w::close, pending::close);
     }
 
-    private void ensureWritable() {
-      if (closed || committed || failed) {
-        throw new IllegalStateException(
-            "CSV appender for "
-                + pending.target()
-                + " is "
-                + (closed
-                    ? "closed"
-                    : committed ? "already committed" : "broken by an earlier failure"));
+    @Override
+    void finish() throws IOException {
+      com.univocity.parsers.csv.CsvWriter w = csv;
+      csv = null;
+      try {
+        w.close();
+      } catch (IllegalStateException e) {
+        throw ioCause(e);
+      }
+    }
+
+    /** univocity wraps the stream's IOException; the caller wants the I/O failure itself. */
+    private static IOException ioCause(RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof IOException io) {
+          return io;
+        }
+      }
+      throw e;
+    }
+
+    @Override
+    void release() {
+      if (csv != null) {
+        csv.close();
+        csv = null;
       }
     }
   }

@@ -1,8 +1,6 @@
 package org.collapsesim.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -32,14 +30,15 @@ public final class LocalOutput {
   private LocalOutput() {}
 
   /**
-   * {@link #writeCell(SweepConfig, PreparedCell, List, List, Path, boolean, Instant)} started now.
+   * {@link #writeCell(SweepConfig, PreparedCell, List, List, FsPath, boolean, Instant)} started
+   * now.
    */
   public static void writeCell(
       SweepConfig config,
       PreparedCell cell,
       List<GenerationRecord> okRowsSortedByReplicateThenGeneration,
       List<ChainRecord> chainsByReplicate,
-      Path dir,
+      FsPath dir,
       boolean overwrite)
       throws IOException {
     writeCell(
@@ -72,7 +71,7 @@ public final class LocalOutput {
       PreparedCell cell,
       List<GenerationRecord> okRowsSortedByReplicateThenGeneration,
       List<ChainRecord> chainsByReplicate,
-      Path dir,
+      FsPath dir,
       boolean overwrite,
       Instant startTime)
       throws IOException {
@@ -126,24 +125,24 @@ public final class LocalOutput {
   }
 
   private static void writeGenerations(
-      Path target,
+      FsPath target,
       OutputLayout layout,
       PreparedCell cell,
       int[] metricIndexes,
       List<GenerationRecord> rows)
       throws IOException {
-    AtomicOutput.writeAtomically(
-        target,
-        temporary -> {
-          Files.createDirectory(temporary);
-          try (ParquetTableWriter.Appender out =
-              ParquetTableWriter.open(temporary.resolve(PART_FILE), layout.generationsSchema())) {
-            for (GenerationRecord r : rows) {
-              out.append(layout.generationRow(cell, metricIndexes, r));
-            }
-            out.commit();
-          }
-        });
+    try (AtomicOutput.PendingFile pending = AtomicOutput.begin(target)) {
+      pending.temporary().mkdirs();
+      try (ParquetTableWriter.Appender out =
+          ParquetTableWriter.open(
+              pending.temporary().resolve(PART_FILE), layout.generationsSchema())) {
+        for (GenerationRecord r : rows) {
+          out.append(layout.generationRow(cell, metricIndexes, r));
+        }
+        out.commit();
+      }
+      pending.commit();
+    }
   }
 
   /**

@@ -1,50 +1,51 @@
 package org.collapsesim.io;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * JSON for {@code manifest.json}, the metric definitions and the Arrow schema metadata, written and
- * read back (resume) with Jackson.
+ * read back (resume) by Jackson data binding.
  *
- * <p>What can be written: null, {@link String}, {@link Boolean}, integers ({@link Long}, {@link
- * Integer}, {@link Short}, {@link Byte}, {@link BigInteger}; exact), {@link Double} and {@link
- * Float} (shortest text that parses back to the same double), {@link BigDecimal}, enums (by name),
- * {@link Map}s with String keys (in the map's iteration order; pass a {@code LinkedHashMap} for a
- * stable order), {@link Iterable}s, object arrays and {@code double[]}, {@code long[]}, {@code
- * int[]}. JSON has no infinities, so {@code ±Infinity} is written as the strings {@code "Infinity"}
- * and {@code "-Infinity"} ({@link #toDouble(Object)} maps them back); NaN is rejected (the SPEC
- * never writes NaN; use null). Anything else is rejected with its path.
+ * <p>What can be written: what Jackson binds (null, strings, booleans, numbers, enums by name,
+ * {@link Map}s with String keys in their iteration order, collections and arrays), with one rule of
+ * our own in one serializer: JSON has no infinities, so {@code ±Infinity} (boxed or in a {@code
+ * double[]}) is written as the strings {@code "Infinity"} and {@code "-Infinity"} ({@link
+ * #toDouble(Object)} maps them back), and NaN is rejected with its path (the outputs never hold
+ * NaN; "not applicable" is null). A value Jackson cannot bind, or a non-String map key, is rejected
+ * with its path.
  *
  * <p>What reading gives: {@code LinkedHashMap}s (document order), {@code ArrayList}s, String,
  * Boolean, null, {@link Long} for every integer that fits (BigInteger beyond), {@link Double} for
  * every other number. Duplicate keys and trailing content are errors.
+ *
+ * <p>The config hash is not computed here but by {@code CanonicalJson} in simulator-core, whose
+ * byte-exact canonical form (sorted keys, fixed number spelling) must never change with a Jackson
+ * upgrade or setting.
  */
 public final class ManifestJson {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
+          .registerModule(
+              new SimpleModule("collapse-sim")
+                  .addSerializer(Double.class, new FiniteOrInfiniteSerializer<>(Double.class))
+                  .addSerializer(double[].class, new FiniteOrInfiniteSerializer<>(double[].class))
+                  .addKeySerializer(Object.class, new StringKeysOnly()))
           .enable(SerializationFeature.INDENT_OUTPUT)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -53,41 +54,45 @@ public final class ManifestJson {
 
   /** The value as pretty-printed JSON text (two-space indent, no trailing newline). */
   public static String toJson(Object value) {
-    JsonNode tree = toTree(value, "$");
-    try {
-      return MAPPER.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Jackson failed to write a tree it built itself", e);
-    }
+    return write(MAPPER.writer(), value);
   }
 
   /** The value as compact JSON text on one line (for Arrow schema metadata). */
   public static String toCompactJson(Object value) {
-    JsonNode tree = toTree(value, "$");
+    return write(MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT), value);
+  }
+
+  private static String write(ObjectWriter writer, Object value) {
     try {
-      return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree);
+      return writer.writeValueAsString(value);
+    } catch (JsonMappingException e) {
+      Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+      throw new IllegalArgumentException(
+          "cannot write JSON at " + path(e.getPath()) + ": " + cause.getMessage(), e);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Jackson failed to write a tree it built itself", e);
+      throw new IllegalStateException("Jackson failed to write JSON text", e);
     }
+  }
+
+  /** The path of a failed value as {@code $.key[index]...}. */
+  private static String path(List<JsonMappingException.Reference> references) {
+    StringBuilder out = new StringBuilder("$");
+    for (JsonMappingException.Reference r : references) {
+      if (r.getFieldName() != null) {
+        out.append('.').append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        out.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return out.toString();
   }
 
   /**
    * Writes the value as pretty-printed JSON (UTF-8, final newline) to {@code target}, atomically.
    */
-  public static void write(Object value, Path target) throws IOException {
-    String text = toJson(value) + "\n";
-    AtomicOutput.writeAtomically(
-        target,
-        temporary -> {
-          try (Writer out =
-              Files.newBufferedWriter(
-                  temporary,
-                  StandardCharsets.UTF_8,
-                  StandardOpenOption.CREATE_NEW,
-                  StandardOpenOption.WRITE)) {
-            out.write(text);
-          }
-        });
+  public static void write(Object value, FsPath target) throws IOException {
+    byte[] text = (toJson(value) + "\n").getBytes(StandardCharsets.UTF_8);
+    AtomicOutput.writeFile(target, out -> out.write(text));
   }
 
   /**
@@ -96,7 +101,24 @@ public final class ManifestJson {
    * @throws IOException if the text is not one well-formed JSON value
    */
   public static Object parse(String json) throws IOException {
-    return fromTree(MAPPER.readTree(json));
+    return longIntegers(MAPPER.readValue(json, Object.class));
+  }
+
+  /** Jackson reads small integers as Integer: every integer that fits becomes a Long. */
+  private static Object longIntegers(Object value) {
+    if (value instanceof Integer i) {
+      return i.longValue();
+    }
+    if (value instanceof Map<?, ?> map) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = (Map<String, Object>) map;
+      m.replaceAll((k, v) -> longIntegers(v));
+    } else if (value instanceof List<?> list) {
+      @SuppressWarnings("unchecked")
+      List<Object> l = (List<Object>) list;
+      l.replaceAll(ManifestJson::longIntegers);
+    }
+    return value;
   }
 
   /**
@@ -104,22 +126,24 @@ public final class ManifestJson {
    *
    * @throws IOException if the file cannot be read, is not well-formed, or is not an object
    */
-  public static Map<String, Object> read(Path file) throws IOException {
-    JsonNode tree;
-    try {
-      tree = MAPPER.readTree(file.toFile());
+  public static Map<String, Object> read(FsPath file) throws IOException {
+    Object value;
+    try (InputStream in = file.open()) {
+      value = longIntegers(MAPPER.readValue(in, Object.class));
     } catch (JsonProcessingException e) {
       throw new IOException("malformed JSON in " + file + ": " + e.getOriginalMessage(), e);
     }
-    if (tree == null || !tree.isObject()) {
+    if (!(value instanceof Map<?, ?>)) {
       throw new IOException(
           "expected a JSON object at the top of "
               + file
               + ", found "
-              + (tree == null ? "nothing" : tree.getNodeType()));
+              + (value == null
+                  ? "nothing"
+                  : value instanceof List ? "an array" : "a " + value.getClass().getSimpleName()));
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> map = (Map<String, Object>) fromTree(tree);
+    Map<String, Object> map = (Map<String, Object>) value;
     return map;
   }
 
@@ -133,155 +157,76 @@ public final class ManifestJson {
     if (jsonValue instanceof Number) {
       return ((Number) jsonValue).doubleValue();
     }
-    if ("Infinity".equals(jsonValue)) {
+    if (INFINITY.equals(jsonValue)) {
       return Double.POSITIVE_INFINITY;
     }
-    if ("-Infinity".equals(jsonValue)) {
+    if (MINUS_INFINITY.equals(jsonValue)) {
       return Double.NEGATIVE_INFINITY;
     }
     throw new IllegalArgumentException(
         "not a JSON number or \"Infinity\"/\"-Infinity\": " + jsonValue);
   }
 
-  private static Object fromTree(JsonNode node) {
-    if (node == null || node.isMissingNode()) {
-      throw new IllegalArgumentException("no JSON value");
+  private static final String INFINITY = "Infinity";
+  private static final String MINUS_INFINITY = "-Infinity";
+
+  /**
+   * The one rule for doubles, boxed or in a {@code double[]}: a finite double as Jackson writes it
+   * (the shortest text that parses back to it), an infinity as a string, NaN refused.
+   */
+  private static final class FiniteOrInfiniteSerializer<T> extends StdSerializer<T> {
+    FiniteOrInfiniteSerializer(Class<T> type) {
+      super(type);
     }
-    switch (node.getNodeType()) {
-      case NULL:
-        return null;
-      case BOOLEAN:
-        return node.booleanValue();
-      case STRING:
-        return node.textValue();
-      case NUMBER:
-        if (node.isIntegralNumber()) {
-          return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
+
+    @Override
+    public void serialize(T value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      if (value instanceof double[] array) {
+        gen.writeStartArray(array, array.length);
+        for (int i = 0; i < array.length; i++) {
+          writeDouble(array[i], gen, i);
         }
-        return node.doubleValue();
-      case ARRAY:
-        {
-          List<Object> list = new ArrayList<>(node.size());
-          for (JsonNode element : node) {
-            list.add(fromTree(element));
-          }
-          return list;
+        gen.writeEndArray();
+      } else {
+        writeDouble((Double) value, gen, -1);
+      }
+    }
+
+    private static void writeDouble(double v, JsonGenerator gen, int index) throws IOException {
+      if (Double.isNaN(v)) {
+        JsonMappingException e =
+            JsonMappingException.from(gen, "NaN cannot be written; use null for 'not applicable'");
+        if (index >= 0) {
+          e.prependPath(new JsonMappingException.Reference(null, index));
         }
-      case OBJECT:
-        {
-          Map<String, Object> map = new LinkedHashMap<>();
-          for (Map.Entry<String, JsonNode> e : node.properties()) {
-            map.put(e.getKey(), fromTree(e.getValue()));
-          }
-          return map;
-        }
-      default:
-        throw new IllegalArgumentException("unexpected JSON node " + node.getNodeType());
+        throw e;
+      }
+      if (Double.isInfinite(v)) {
+        gen.writeString(v > 0 ? INFINITY : MINUS_INFINITY);
+      } else {
+        gen.writeNumber(v);
+      }
     }
   }
 
-  private static JsonNode toTree(Object value, String path) {
-    if (value == null) {
-      return NODES.nullNode();
+  /** JSON object keys are strings; a map with other keys is a mistake, not something to coerce. */
+  private static final class StringKeysOnly extends StdSerializer<Object> {
+    StringKeysOnly() {
+      super(Object.class);
     }
-    if (value instanceof String) {
-      return NODES.textNode((String) value);
-    }
-    if (value instanceof Boolean) {
-      return NODES.booleanNode((Boolean) value);
-    }
-    if (value instanceof Long
-        || value instanceof Integer
-        || value instanceof Short
-        || value instanceof Byte) {
-      return NODES.numberNode(((Number) value).longValue());
-    }
-    if (value instanceof Double || value instanceof Float) {
-      return doubleNode(((Number) value).doubleValue(), path);
-    }
-    if (value instanceof BigInteger) {
-      return NODES.numberNode((BigInteger) value);
-    }
-    if (value instanceof BigDecimal) {
-      return NODES.numberNode((BigDecimal) value);
-    }
-    if (value instanceof Enum<?>) {
-      return NODES.textNode(((Enum<?>) value).name());
-    }
-    if (value instanceof Map<?, ?>) {
-      ObjectNode node = NODES.objectNode();
-      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-        if (!(e.getKey() instanceof String)) {
-          throw new IllegalArgumentException(
-              "JSON object keys must be strings; at "
-                  + path
-                  + " found key "
-                  + e.getKey()
-                  + (e.getKey() == null ? "" : " (" + e.getKey().getClass().getName() + ")"));
-        }
-        String key = (String) e.getKey();
-        node.set(key, toTree(e.getValue(), path + "." + key));
-      }
-      return node;
-    }
-    if (value instanceof Iterable<?>) {
-      ArrayNode node = NODES.arrayNode();
-      int i = 0;
-      for (Object element : (Iterable<?>) value) {
-        node.add(toTree(element, path + "[" + i++ + "]"));
-      }
-      return node;
-    }
-    if (value instanceof Object[]) {
-      ArrayNode node = NODES.arrayNode();
-      Object[] array = (Object[]) value;
-      for (int i = 0; i < array.length; i++) {
-        node.add(toTree(array[i], path + "[" + i + "]"));
-      }
-      return node;
-    }
-    if (value instanceof double[]) {
-      ArrayNode node = NODES.arrayNode();
-      double[] array = (double[]) value;
-      for (int i = 0; i < array.length; i++) {
-        node.add(doubleNode(array[i], path + "[" + i + "]"));
-      }
-      return node;
-    }
-    if (value instanceof long[]) {
-      ArrayNode node = NODES.arrayNode();
-      for (long v : (long[]) value) {
-        node.add(v);
-      }
-      return node;
-    }
-    if (value instanceof int[]) {
-      ArrayNode node = NODES.arrayNode();
-      for (int v : (int[]) value) {
-        node.add(v);
-      }
-      return node;
-    }
-    throw new IllegalArgumentException(
-        "cannot write a "
-            + value.getClass().getName()
-            + " as JSON at "
-            + path
-            + "; allowed: null, String, Boolean, integers, Double, Float, BigDecimal, enums, Map<String, ?>,"
-            + " Iterable, Object[], double[], long[], int[]");
-  }
 
-  private static JsonNode doubleNode(double v, String path) {
-    if (Double.isNaN(v)) {
-      throw new IllegalArgumentException(
-          "NaN at " + path + " cannot be written; use null for 'not applicable'");
+    @Override
+    public void serialize(Object key, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      if (!(key instanceof String s)) {
+        throw JsonMappingException.from(
+            gen,
+            "JSON object keys must be strings, found "
+                + key
+                + (key == null ? "" : " (" + key.getClass().getName() + ")"));
+      }
+      gen.writeFieldName(s);
     }
-    if (v == Double.POSITIVE_INFINITY) {
-      return NODES.textNode("Infinity");
-    }
-    if (v == Double.NEGATIVE_INFINITY) {
-      return NODES.textNode("-Infinity");
-    }
-    return NODES.numberNode(v);
   }
 }

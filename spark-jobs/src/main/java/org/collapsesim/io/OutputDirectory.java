@@ -1,12 +1,7 @@
 package org.collapsesim.io;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -66,32 +61,33 @@ public final class OutputDirectory {
    * @throws OutputDirectoryException if the directory cannot be used as asked
    * @throws IOException if listing, creating or deleting fails
    */
-  public static Outcome checkWritable(Path dir, boolean resume, boolean overwrite)
+  public static Outcome checkWritable(FsPath dir, boolean resume, boolean overwrite)
       throws IOException {
     Objects.requireNonNull(dir, "dir");
     if (resume && overwrite) {
       throw new IllegalArgumentException(
           "resume and overwrite exclude each other; choose one (output " + dir + ")");
     }
-    if (!Files.exists(dir)) {
-      Files.createDirectories(dir);
+    if (!dir.exists()) {
+      dir.mkdirs();
       return Outcome.CREATED;
     }
-    if (!Files.isDirectory(dir)) {
+    if (!dir.isDirectory()) {
       throw new OutputDirectoryException(
           dir, "output path " + dir + " exists and is not a directory");
     }
-    if (!Files.isWritable(dir)) {
+    java.io.File local = dir.localFile();
+    if (local != null && !local.canWrite()) {
       throw new OutputDirectoryException(dir, "output directory " + dir + " is not writable");
     }
-    List<Path> entries = list(dir);
+    List<FsPath> entries = dir.list();
     if (entries.isEmpty()) {
       return Outcome.EMPTY;
     }
     if (resume) {
-      for (Path entry : entries) {
-        if (AtomicOutput.isTemporaryName(entry.getFileName().toString())) {
-          AtomicOutput.deleteRecursively(entry);
+      for (FsPath entry : entries) {
+        if (AtomicOutput.isTemporaryName(entry.name())) {
+          entry.deleteRecursively();
         }
       }
       return Outcome.RESUMING;
@@ -99,10 +95,9 @@ public final class OutputDirectory {
     if (overwrite) {
       List<String> foreign = new ArrayList<>();
       boolean hasManifest = false;
-      for (Path entry : entries) {
-        String name = entry.getFileName().toString();
-        hasManifest |=
-            name.equals(MANIFEST_FILE) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
+      for (FsPath entry : entries) {
+        String name = entry.name();
+        hasManifest |= name.equals(MANIFEST_FILE) && entry.isFile();
         if (!KNOWN_ENTRIES.contains(name) && !AtomicOutput.isTemporaryName(name)) {
           foreign.add(name);
         }
@@ -118,14 +113,14 @@ public final class OutputDirectory {
                 + summarize(foreign)
                 + "); choose another output directory or empty this one by hand");
       }
-      for (Path entry : entries) {
-        AtomicOutput.deleteRecursively(entry);
+      for (FsPath entry : entries) {
+        entry.deleteRecursively();
       }
       return Outcome.OVERWRITTEN;
     }
     List<String> names = new ArrayList<>();
-    for (Path entry : entries) {
-      names.add(entry.getFileName().toString());
+    for (FsPath entry : entries) {
+      names.add(entry.name());
     }
     throw new OutputDirectoryException(
         dir,
@@ -134,17 +129,6 @@ public final class OutputDirectory {
             + " is not empty ("
             + summarize(names)
             + "); pass --resume to continue the sweep recorded there, or --overwrite to replace it");
-  }
-
-  private static List<Path> list(Path dir) throws IOException {
-    List<Path> entries = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-      for (Path p : stream) {
-        entries.add(p);
-      }
-    }
-    Collections.sort(entries);
-    return entries;
   }
 
   private static String summarize(List<String> names) {

@@ -1,7 +1,6 @@
 package org.collapsesim.io;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * The output directory of a sweep cannot be used as asked: it is not empty and neither resume nor
@@ -11,16 +10,16 @@ import java.nio.file.Path;
 public final class OutputDirectoryException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  private final transient Path directory;
+  private final transient FsPath directory;
 
   /** An exception about {@code directory}, explained by {@code message}. */
-  public OutputDirectoryException(Path directory, String message) {
+  public OutputDirectoryException(FsPath directory, String message) {
     super(message);
     this.directory = directory;
   }
 
   /** The directory concerned. */
-  public Path directory() {
+  public FsPath directory() {
     return directory;
   }
 }

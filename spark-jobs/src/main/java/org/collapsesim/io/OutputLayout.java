@@ -463,8 +463,9 @@ public final class OutputLayout {
     row[at++] = record.generation();
     row[at++] = record.alphaT();
     row[at++] = record.nTrain();
-    for (Double v : project(record.metrics(), metricIndexes)) {
-      row[at++] = v;
+    double[] metrics = record.metrics();
+    for (int idx : metricIndexes) {
+      row[at++] = idx < 0 ? null : (Object) metrics[idx];
     }
     theoryInto(row, at, cell, metricIndexes, record.generation());
     return row;

@@ -1,18 +1,24 @@
 package org.collapsesim.io;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.DelegatingPositionOutputStream;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -66,14 +72,14 @@ public final class ParquetTableWriter {
 
   /**
    * Opens a writer for {@code target}; rows are checked against {@code schema} like every {@link
-   * TableAppender}. {@code metadata} goes into the file's key/value metadata.
+   * TableAppender}. The schema's metadata goes into the file's key/value metadata.
    */
-  public static Appender open(Path target, TableSchema schema) throws IOException {
+  public static Appender open(FsPath target, TableSchema schema) throws IOException {
     return new Appender(target, schema);
   }
 
   /** Writes {@code rows} to {@code target} atomically. */
-  public static void write(Path target, TableSchema schema, Iterable<Object[]> rows)
+  public static void write(FsPath target, TableSchema schema, Iterable<Object[]> rows)
       throws IOException {
     try (Appender out = open(target, schema)) {
       for (Object[] row : rows) {
@@ -83,92 +89,201 @@ public final class ParquetTableWriter {
     }
   }
 
-  /** The streaming Parquet writer of {@link #open}; see {@link TableAppender}. Not thread-safe. */
-  public static final class Appender implements TableAppender {
-    private final TableSchema schema;
-    private final AtomicOutput.PendingFile pending;
-    private final SimpleGroupFactory groups;
-    private ParquetWriter<Group> writer;
-    private long rows;
-    private boolean finished;
+  /**
+   * The streaming Parquet writer of {@link #open}; see {@link TableAppender}. Not thread-safe.
+   *
+   * <p>Columnar: each row's values go straight to their column's writer (Parquet's {@link
+   * ColumnWriteStore}, the layer under its record API), so no record object is built per row and no
+   * record-shredding bookkeeping runs per value; a flat schema of required and optional primitives
+   * needs none. Row groups close at Parquet's default size; every column is dictionary-encoded
+   * while its dictionary stays small (Parquet falls back to plain pages for columns of mostly
+   * distinct values), which makes the identity columns (cell_id, family, parameters) a few bytes
+   * per page. A string that repeats as one instance row after row (an identity value) is encoded to
+   * UTF-8 once.
+   */
+  public static final class Appender extends AtomicTableAppender {
+    private static final long ROW_GROUP_BYTES = ParquetWriter.DEFAULT_BLOCK_SIZE;
+    private static final int SIZE_CHECK_ROWS = 1024;
 
-    private Appender(Path target, TableSchema schema) throws IOException {
-      this.schema = Objects.requireNonNull(schema, "schema");
-      this.pending = AtomicOutput.begin(target);
-      MessageType type = toParquetSchema(schema);
-      this.groups = new SimpleGroupFactory(type);
+    private final MessageType type;
+    private final ParquetProperties properties;
+    private final CodecFactory codecs;
+    private final ColumnDescriptor[] descriptors;
+    private final ColumnType[] types;
+    private final int[] maxDefinition;
+    private final String[] lastString;
+    private final Binary[] lastBinary;
+    private ParquetFileWriter file;
+    private ColumnChunkPageWriteStore pages;
+    private ColumnWriteStore columns;
+    private ColumnWriter[] writers;
+    private long rowsInGroup;
+    private int rowGroups;
+
+    private Appender(FsPath target, TableSchema schema) throws IOException {
+      super(target, schema);
+      this.type = toParquetSchema(schema);
+      this.properties = ParquetProperties.builder().build();
+      this.codecs = new CodecFactory(new Configuration(false), properties.getPageSizeThreshold());
+      int n = schema.size();
+      this.descriptors = new ColumnDescriptor[n];
+      this.types = new ColumnType[n];
+      this.maxDefinition = new int[n];
+      this.lastString = new String[n];
+      this.lastBinary = new Binary[n];
+      for (int c = 0; c < n; c++) {
+        descriptors[c] = type.getColumnDescription(new String[] {schema.column(c).name()});
+        types[c] = schema.column(c).type();
+        maxDefinition[c] = descriptors[c].getMaxDefinitionLevel();
+      }
       try {
-        this.writer =
-            ExampleParquetWriter.builder(new LocalOutputFile(pending.temporary()))
-                .withType(type)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                .withExtraMetaData(Map.copyOf(schema.metadata()))
-                .build();
+        file =
+            new ParquetFileWriter(
+                new StreamOutputFile(createFile()),
+                type,
+                ParquetFileWriter.Mode.CREATE,
+                ROW_GROUP_BYTES,
+                ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
+                null,
+                properties);
+        file.start();
+        startRowGroup();
       } catch (IOException | RuntimeException e) {
-        pending.close();
+        discard(e);
         throw e;
       }
     }
 
-    @Override
-    public TableSchema schema() {
-      return schema;
+    private void startRowGroup() {
+      pages =
+          new ColumnChunkPageWriteStore(
+              codecs.getCompressor(CompressionCodecName.SNAPPY),
+              type,
+              properties.getAllocator(),
+              properties.getColumnIndexTruncateLength(),
+              properties.getPageWriteChecksumEnabled(),
+              null,
+              rowGroups);
+      columns = properties.newColumnWriteStore(type, pages, pages);
+      writers = new ColumnWriter[descriptors.length];
+      for (int c = 0; c < descriptors.length; c++) {
+        writers[c] = columns.getColumnWriter(descriptors[c]);
+      }
     }
 
     @Override
-    public void append(Object... row) throws IOException {
-      if (finished) {
-        throw new IllegalStateException("the writer was committed or closed");
-      }
-      Object[] checked = schema.checkRow(rows, row);
-      Group group = groups.newGroup();
-      for (int i = 0; i < checked.length; i++) {
-        Object v = checked[i];
+    void writeRow(Object[] row) throws IOException {
+      for (int c = 0; c < row.length; c++) {
+        Object v = row[c];
+        ColumnWriter w = writers[c];
         if (v == null) {
+          w.writeNull(0, 0);
           continue;
         }
-        switch (schema.column(i).type()) {
-          case STRING -> group.append(schema.column(i).name(), (String) v);
-          case INT64 -> group.append(schema.column(i).name(), (Long) v);
-          case INT32 -> group.append(schema.column(i).name(), (Integer) v);
-          case FLOAT64 -> group.append(schema.column(i).name(), (Double) v);
-          case BOOL -> group.append(schema.column(i).name(), (Boolean) v);
-          default -> throw new AssertionError(schema.column(i).type());
+        int d = maxDefinition[c];
+        switch (types[c]) {
+          case STRING -> w.write(binary(c, (String) v), 0, d);
+          case INT64 -> w.write((Long) v, 0, d);
+          case INT32 -> w.write((Integer) v, 0, d);
+          case FLOAT64 -> w.write((Double) v, 0, d);
+          case BOOL -> w.write((Boolean) v, 0, d);
+          default -> throw new AssertionError(types[c]);
         }
       }
-      writer.write(group);
-      rows++;
-    }
-
-    @Override
-    public long rowCount() {
-      return rows;
-    }
-
-    @Override
-    public void commit() throws IOException {
-      if (finished) {
-        throw new IllegalStateException("the writer was committed or closed");
+      columns.endRecord();
+      rowsInGroup++;
+      if (rowsInGroup % SIZE_CHECK_ROWS == 0 && columns.getBufferedSize() >= ROW_GROUP_BYTES) {
+        flushRowGroup();
+        startRowGroup();
       }
-      finished = true;
-      ParquetWriter<Group> w = writer;
-      writer = null;
-      w.close();
-      pending.commit();
+    }
+
+    private Binary binary(int column, String value) {
+      if (value != lastString[column]) {
+        lastString[column] = value;
+        lastBinary[column] = Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
+      }
+      return lastBinary[column];
+    }
+
+    private void flushRowGroup() throws IOException {
+      if (rowsInGroup > 0) {
+        file.startBlock(rowsInGroup);
+        columns.flush();
+        pages.flushToFileWriter(file);
+        file.endBlock();
+        rowGroups++;
+      }
+      closeRowGroup();
+      rowsInGroup = 0;
+    }
+
+    private void closeRowGroup() {
+      if (columns != null) {
+        columns.close();
+        pages.close();
+        columns = null;
+        pages = null;
+      }
     }
 
     @Override
-    public void close() throws IOException {
-      finished = true;
-      try {
-        if (writer != null) {
-          writer.close();
-          writer = null;
+    void finish() throws IOException {
+      flushRowGroup();
+      ParquetFileWriter f = file;
+      file = null;
+      f.end(schema().metadata());
+      codecs.release();
+    }
+
+    @Override
+    void release() throws IOException {
+      closeRowGroup();
+      codecs.release();
+      if (file != null) {
+        ParquetFileWriter f = file;
+        file = null;
+        f.close();
+      }
+    }
+  }
+
+  /** A Parquet {@link OutputFile} over a stream that {@link AtomicOutput} already created. */
+  private static final class StreamOutputFile implements OutputFile {
+    private final FSDataOutputStream stream;
+
+    StreamOutputFile(FSDataOutputStream stream) {
+      this.stream = stream;
+    }
+
+    @Override
+    public PositionOutputStream create(long blockSizeHint) {
+      return new DelegatingPositionOutputStream(stream) {
+        @Override
+        public long getPos() throws IOException {
+          return stream.getPos();
         }
-      } finally {
-        pending.close();
-      }
+      };
+    }
+
+    @Override
+    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+      return create(blockSizeHint);
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+      return false;
+    }
+
+    @Override
+    public long defaultBlockSize() {
+      return 0;
+    }
+
+    @Override
+    public String getPath() {
+      return "collapse-sim table";
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.collapsesim.io;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class SweepTableFiles {
    * @return the number of rows written
    */
   public static long write(
-      Path dir,
+      FsPath dir,
       String name,
       OutputSpec output,
       TableSchema schema,

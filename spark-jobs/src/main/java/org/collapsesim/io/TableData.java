@@ -73,7 +73,8 @@ public final class TableData {
       if (built) {
         throw new IllegalStateException("build() was already called");
       }
-      rows.add(schema.checkRow(rows.size(), row));
+      Object[] checked = schema.checkRow(rows.size(), row);
+      rows.add(checked == row ? row.clone() : checked);
       return this;
     }
 

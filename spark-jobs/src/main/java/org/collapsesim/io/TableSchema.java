@@ -102,10 +102,11 @@ public record TableSchema(List<Column> columns, Map<String, String> metadata) {
   }
 
   /**
-   * Checks a row against this schema and returns a normalised copy: one value per column, each null
-   * (allowed only in nullable columns) or of its column's {@link ColumnType#javaType()} after exact
-   * widening (an Integer in an INT64 column becomes a Long). NaN is rejected: the SPEC never writes
-   * NaN, null means "not applicable".
+   * Checks a row against this schema and returns it, or a normalised copy where a value needed
+   * converting (callers that keep the row must copy it): one value per column, each null (allowed
+   * only in nullable columns) or of its column's {@link ColumnType#javaType()} after exact widening
+   * (an Integer in an INT64 column becomes a Long). NaN is rejected: the SPEC never writes NaN,
+   * null means "not applicable".
    *
    * @param rowNumber the row's 0-based position, for the error message
    * @throws IllegalArgumentException naming the row, the column, the value and what is allowed
@@ -123,10 +124,16 @@ public record TableSchema(List<Column> columns, Map<String, String> metadata) {
               + " columns "
               + names());
     }
-    Object[] out = new Object[row.length];
+    Object[] out = row; // copied on the first value that needs converting
     for (int i = 0; i < row.length; i++) {
       Column c = columns.get(i);
       Object v = row[i];
+      if (v != null && v.getClass() == c.type().javaType()) { // the common case, checked cheaply
+        if (v instanceof Double d && d.isNaN()) {
+          throw nanIn(rowNumber, c);
+        }
+        continue;
+      }
       if (v == null) {
         if (!c.nullable()) {
           throw new IllegalArgumentException(
@@ -158,15 +165,22 @@ public record TableSchema(List<Column> columns, Map<String, String> metadata) {
                 + ")");
       }
       if (coerced instanceof Double && ((Double) coerced).isNaN()) {
-        throw new IllegalArgumentException(
-            "row "
-                + rowNumber
-                + ", column '"
-                + c.name()
-                + "': NaN is not allowed; use null for 'not applicable'");
+        throw nanIn(rowNumber, c);
+      }
+      if (out == row) {
+        out = row.clone();
       }
       out[i] = coerced;
     }
     return out;
+  }
+
+  private static IllegalArgumentException nanIn(long rowNumber, Column c) {
+    return new IllegalArgumentException(
+        "row "
+            + rowNumber
+            + ", column '"
+            + c.name()
+            + "': NaN is not allowed; use null for 'not applicable'");
   }
 }

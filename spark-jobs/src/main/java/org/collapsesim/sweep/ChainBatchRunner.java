@@ -1,18 +1,15 @@
 package org.collapsesim.sweep;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.io.AtomicOutput;
+import org.collapsesim.io.FsPath;
 import org.collapsesim.io.OutputLayout;
 import org.collapsesim.io.ParquetTableWriter;
 import org.collapsesim.loop.BlockRunner;
@@ -42,28 +39,31 @@ public final class ChainBatchRunner {
    */
   public static void run(
       SweepSource source,
-      Path partsDir,
+      FsPath partsDir,
       ChainBatch batch,
       int blockThreads,
       IntConsumer chainDone,
       FaultInjection faults,
       int taskAttempt)
       throws IOException {
-    Path target = partsDir.resolve(batch.partName());
-    if (Files.isDirectory(target)) {
+    FsPath target = partsDir.resolve(batch.partName());
+    if (WorkParts.isCommitted(target)) {
       return;
+    }
+    if (!target.atomicRename()) {
+      target.deleteRecursively(); // an unfinished part written in place by a killed attempt
     }
     ExecutorContext context = ExecutorContext.of(source);
     OutputLayout layout = context.layout();
     PreparedCell cell = context.cell(batch.cellIndex());
     int[] metricIndexes = context.metricIndexes(batch.cellIndex());
-    Files.createDirectories(partsDir);
+    partsDir.mkdirs();
     int threads = Math.min(blockThreads, Runtime.getRuntime().availableProcessors());
     ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
     BlockRunner blocks = pool == null ? BlockRunner.SEQUENTIAL : BlockRunner.on(pool);
     try (AtomicOutput.PendingFile pending = AtomicOutput.begin(target)) {
-      Path dir = pending.temporary();
-      Files.createDirectory(dir);
+      FsPath dir = pending.temporary();
+      dir.mkdirs();
       List<ChainRecord> chains = new ArrayList<>(batch.size());
       try (ParquetTableWriter.Appender rows =
           ParquetTableWriter.open(
@@ -101,16 +101,20 @@ public final class ChainBatchRunner {
         }
         out.commit();
       }
-      try (Writer index =
-          Files.newBufferedWriter(dir.resolve(WorkParts.INDEX_FILE), StandardCharsets.UTF_8)) {
-        for (ChainRecord chain : chains) {
-          index.write(batch.cellIndex() + "\t" + chain.replicate() + "\t" + chain.status() + "\n");
-        }
+      StringBuilder index = new StringBuilder(WorkParts.checksumLines(dir));
+      for (ChainRecord chain : chains) {
+        index.append(batch.cellIndex()).append('\t').append(chain.replicate());
+        index.append('\t').append(chain.status()).append('\n');
       }
+      index.append(WorkParts.END).append('\t').append(chains.size()).append('\n');
+      // Last: on a store without rename, the index is what marks the part finished.
+      AtomicOutput.writeFile(
+          dir.resolve(WorkParts.INDEX_FILE),
+          out -> out.write(index.toString().getBytes(StandardCharsets.UTF_8)));
       try {
         pending.commit();
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-        if (!Files.isDirectory(target)) {
+      } catch (FileAlreadyExistsException e) {
+        if (!WorkParts.isCommitted(target)) {
           throw e;
         }
         // Another attempt of this task committed first; ours is discarded by close().

@@ -1,12 +1,36 @@
 package org.collapsesim.sweep;
 
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
 
 /** Builds the SparkSession a sweep runs on. */
 public final class SparkSessions {
 
   private SparkSessions() {}
+
+  /**
+   * The Hadoop configuration the driver uses for the output directory before (and besides) the
+   * session: Hadoop's defaults and {@code HADOOP_CONF_DIR}, the {@code spark.hadoop.*} system
+   * properties spark-submit sets, then the command line's {@code --conf spark.hadoop.*}, the same
+   * settings the session's executors see.
+   */
+  public static Configuration hadoopConfiguration(Map<String, String> extraConf) {
+    SparkConf conf = new SparkConf(true);
+    extraConf.forEach(conf::set);
+    return SparkHadoopUtil.get().newConfiguration(conf);
+  }
+
+  /**
+   * The Hadoop configuration of this executor (or driver): the session's {@code spark.hadoop.*}.
+   */
+  static Configuration executorHadoopConfiguration() {
+    SparkEnv env = SparkEnv.get();
+    return env == null ? new Configuration() : SparkHadoopUtil.get().newConfiguration(env.conf());
+  }
 
   /** Whether {@code master} is an embedded mode (local, local[n], local-cluster[...]). */
   public static boolean isLocal(String master) {
@@ -41,6 +65,10 @@ public final class SparkSessions {
     }
     builder.config("spark.ui.showConsoleProgress", "false");
     SweepKryoRegistrator.SPARK_CONF.forEach(builder::config);
+    // The assembly reads one Parquet file per work part; above this many paths Spark lists them in
+    // a Spark job whose results (Path[]) Kryo refuses under registrationRequired. The driver lists
+    // them itself: a few thousand names is a moment's work.
+    builder.config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000");
     // Spark's _SUCCESS marker would be the only non-Parquet file in generations/.
     builder.config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
     extraConf.forEach(builder::config);

@@ -2,8 +2,6 @@ package org.collapsesim.sweep;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.collapsesim.config.SweepConfig;
-import org.collapsesim.io.AtomicOutput;
+import org.collapsesim.io.FsPath;
 import org.collapsesim.io.ManifestJson;
 import org.collapsesim.io.OutputDirectory;
 import org.collapsesim.io.OutputLayout;
@@ -58,14 +56,14 @@ public final class SparkSweep {
    * @throws SweepRefusedException (exit 2) when the directory may not be used as asked
    */
   public static Preparation prepareOutput(
-      SweepConfig config, Path dir, boolean resume, boolean overwrite)
+      SweepConfig config, FsPath dir, boolean resume, boolean overwrite)
       throws IOException, SweepRefusedException {
     if (resume && overwrite) {
       throw new SweepRefusedException("--resume and --overwrite exclude each other; choose one");
     }
-    Path manifestFile = dir.resolve(OutputDirectory.MANIFEST_FILE);
+    FsPath manifestFile = dir.resolve(OutputDirectory.MANIFEST_FILE);
     Instant start = Instant.now();
-    if (resume && Files.isRegularFile(manifestFile)) {
+    if (resume && manifestFile.isFile()) {
       Map<String, Object> manifest = ManifestJson.read(manifestFile);
       Object hash = manifest.get(SweepManifest.CONFIG_HASH);
       if (!config.configHash().equals(hash)) {
@@ -109,19 +107,26 @@ public final class SparkSweep {
       SparkSession spark,
       SweepConfig config,
       SweepSource source,
-      Path dir,
+      FsPath dir,
       Instant startTime,
       String engine,
       PrintStream progressOut,
       boolean inPlaceProgress)
       throws IOException {
     OutputLayout layout = OutputLayout.of(config);
-    Path manifestFile = dir.resolve(OutputDirectory.MANIFEST_FILE);
+    FsPath manifestFile = dir.resolve(OutputDirectory.MANIFEST_FILE);
     ManifestJson.write(
         SweepManifest.build(layout, SweepManifest.RUNNING, startTime, null, null, engine),
         manifestFile);
 
-    WorkParts.Committed before = WorkParts.readCommitted(dir);
+    WorkParts.Committed before =
+        WorkParts.readCommitted(
+            dir,
+            problem -> {
+              if (progressOut != null) {
+                progressOut.println("collapse sweep: work part " + problem);
+              }
+            });
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String fixedBatch = spark.sparkContext().getConf().get(BATCH_SIZE_CONF, null);
     List<ChainBatch> batches =
@@ -136,9 +141,9 @@ public final class SparkSweep {
                 Integer.parseInt(fixedBatch));
     long toRun = batches.stream().mapToLong(ChainBatch::size).sum();
     if (!batches.isEmpty()) {
-      Path partsDir = WorkParts.partsDir(dir).toAbsolutePath();
-      Files.createDirectories(partsDir);
-      String partsPath = partsDir.toString();
+      FsPath partsDir = WorkParts.partsDir(dir);
+      partsDir.mkdirs();
+      String partsUri = partsDir.uri();
       int blockThreads = SweepPlan.blockThreads(toRun, jsc.defaultParallelism());
       Broadcast<SweepSource> shared = jsc.broadcast(source);
       // Deliberate failures reach the tasks as a local property (not the config: see
@@ -164,7 +169,7 @@ public final class SparkSweep {
                     batch ->
                         ChainBatchRunner.run(
                             shared.value(),
-                            Path.of(partsPath),
+                            FsPath.of(partsUri, SparkSessions.executorHadoopConfiguration()),
                             batch,
                             blockThreads,
                             chainsDone::add,
@@ -195,10 +200,11 @@ public final class SparkSweep {
         SweepManifest.build(layout, SweepManifest.COMPLETE, startTime, end, counts, engine);
     jsc.setJobDescription("collapse-sim: output tables");
     ContrastReduction contrasts =
-        SweepAssembly.assemble(spark, source, config, dir, layout.arrowMetadata(manifest));
+        SweepAssembly.assemble(
+            spark, source, config, dir, after.parts(), layout.arrowMetadata(manifest));
     ManifestJson.write(manifest, manifestFile);
     if (counts.chainsFailed() == 0) {
-      AtomicOutput.deleteRecursively(dir.resolve(WorkParts.WORK_DIR));
+      dir.resolve(WorkParts.WORK_DIR).deleteRecursively();
     }
     return new Result(
         config.chainCount(), counts.chainsOk(), counts.chainsFailed(), toRun, contrasts);

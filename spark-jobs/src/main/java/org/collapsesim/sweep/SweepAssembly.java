@@ -3,8 +3,6 @@
 package org.collapsesim.sweep;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.collapsesim.config.SweepConfig;
 import org.collapsesim.io.AtomicOutput;
 import org.collapsesim.io.Column;
 import org.collapsesim.io.ColumnType;
+import org.collapsesim.io.FsPath;
 import org.collapsesim.io.OutputLayout;
 import org.collapsesim.io.SweepTableFiles;
 import org.collapsesim.io.TableSchema;
@@ -83,17 +82,19 @@ public final class SweepAssembly {
       SparkSession spark,
       SweepSource source,
       SweepConfig config,
-      Path outputDir,
+      FsPath outputDir,
+      List<FsPath> committedParts,
       Map<String, String> arrowMetadata)
       throws IOException {
     OutputLayout layout = OutputLayout.of(config);
-    Path parts = WorkParts.partsDir(outputDir);
     StructType genStruct = SparkRows.structType(WorkParts.generationsPartSchema(layout));
     StructType chainStruct = SparkRows.structType(WorkParts.chainsPartSchema(layout));
-    String genGlob = parts.toAbsolutePath().toUri() + "part-*/" + WorkParts.GENERATIONS_FILE;
-    String chainGlob = parts.toAbsolutePath().toUri() + "part-*/" + WorkParts.CHAINS_FILE;
-    Dataset<Row> generations = spark.read().schema(genStruct).parquet(genGlob);
-    Dataset<Row> chainRecords = spark.read().schema(chainStruct).parquet(chainGlob);
+    // The committed parts by name, not a glob: on a store without rename an unfinished part sits
+    // beside them under its final name.
+    Dataset<Row> generations =
+        spark.read().schema(genStruct).parquet(files(committedParts, WorkParts.GENERATIONS_FILE));
+    Dataset<Row> chainRecords =
+        spark.read().schema(chainStruct).parquet(files(committedParts, WorkParts.CHAINS_FILE));
 
     if (config.output().writes("parquet")) {
       writeGenerations(generations.drop(WorkParts.CELL_INDEX), outputDir.resolve("generations"));
@@ -173,6 +174,10 @@ public final class SweepAssembly {
         arrowMetadata,
         cells.finish().iterator());
     return reduction;
+  }
+
+  private static String[] files(List<FsPath> parts, String name) {
+    return parts.stream().map(p -> p.resolve(name).uri()).toArray(String[]::new);
   }
 
   /**
@@ -365,7 +370,7 @@ public final class SweepAssembly {
 
   /** Streams {@code sorted} into the table's files; {@code observer} sees each row on its way. */
   private static void write(
-      Path outputDir,
+      FsPath outputDir,
       String name,
       SweepConfig config,
       TableSchema schema,
@@ -395,22 +400,27 @@ public final class SweepAssembly {
   /**
    * Writes the generations dataset with Spark into a temporary directory and renames it onto {@code
    * target}; a previous dataset there (a resumed sweep that had failures) is moved aside first and
-   * deleted after.
+   * deleted after. On a store without rename, Spark writes in place after the old one is deleted
+   * (the manifest says {@code running} meanwhile).
    */
-  private static void writeGenerations(Dataset<Row> rows, Path target) throws IOException {
-    Path aside = null;
-    if (Files.exists(target)) {
-      try (AtomicOutput.PendingFile reserve = AtomicOutput.begin(target)) {
-        aside = reserve.temporary();
+  private static void writeGenerations(Dataset<Row> rows, FsPath target) throws IOException {
+    FsPath aside = null;
+    if (target.exists()) {
+      if (target.atomicRename()) {
+        try (AtomicOutput.PendingFile reserve = AtomicOutput.begin(target)) {
+          aside = reserve.temporary();
+        }
+        target.renameOnto(aside);
+      } else {
+        target.deleteRecursively();
       }
-      Files.move(target, aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
     try (AtomicOutput.PendingFile pending = AtomicOutput.begin(target)) {
-      rows.write().parquet(pending.temporary().toUri().toString());
+      rows.write().parquet(pending.temporary().uri());
       pending.commit();
     }
     if (aside != null) {
-      AtomicOutput.deleteRecursively(aside);
+      aside.deleteRecursively();
     }
   }
 }

@@ -73,7 +73,7 @@ class ArrowIpcWriterTest {
     int n = 200_000;
     TableData table = TestTables.table(n);
     Path file = dir.resolve("summary.arrow");
-    ArrowIpcWriter.write(table, file);
+    ArrowIpcWriter.write(table, FsPath.local(file));
 
     byte[] head = new byte[6];
     try (InputStream in = Files.newInputStream(file)) {
@@ -123,7 +123,7 @@ class ArrowIpcWriterTest {
   @Test
   void batchSizeIsBounded() throws IOException {
     Path file = dir.resolve("chains.arrow");
-    ArrowIpcWriter.write(TestTables.table(1001), file, 100);
+    ArrowIpcWriter.write(TestTables.table(1001), FsPath.local(file), 100);
     ReadBack back = readBack(file);
     assertEquals(11, back.batches());
     assertEquals(100, back.maxBatchRows());
@@ -134,7 +134,7 @@ class ArrowIpcWriterTest {
   @Test
   void emptyTableHasSchemaMetadataAndNoRows() throws IOException {
     Path file = dir.resolve("cells.arrow");
-    ArrowIpcWriter.write(TestTables.table(0), file);
+    ArrowIpcWriter.write(TestTables.table(0), FsPath.local(file));
     ReadBack back = readBack(file);
     assertEquals(0, back.rows().size());
     assertEquals(
@@ -148,7 +148,7 @@ class ArrowIpcWriterTest {
     Path file = dir.resolve("summary.arrow");
     try (RootAllocator root = new RootAllocator()) {
       try (ArrowIpcWriter.Appender out =
-          ArrowIpcWriter.open(file, TestTables.schema(), 1000, root)) {
+          ArrowIpcWriter.open(FsPath.local(file), TestTables.schema(), 1000, root)) {
         for (int i = 0; i < 2500; i++) {
           out.append(TestTables.row(i));
           if (i == 1200) {
@@ -185,7 +185,7 @@ class ArrowIpcWriterTest {
               RuntimeException.class,
               () -> {
                 try (ArrowIpcWriter.Appender out =
-                    ArrowIpcWriter.open(file, TestTables.schema(), 100, root)) {
+                    ArrowIpcWriter.open(FsPath.local(file), TestTables.schema(), 100, root)) {
                   for (int i = 0; i < 250; i++) {
                     out.append(TestTables.row(i));
                   }
@@ -202,13 +202,14 @@ class ArrowIpcWriterTest {
   @Test
   void aFailedRewriteKeepsThePreviousFile() throws IOException {
     Path file = dir.resolve("cells.arrow");
-    ArrowIpcWriter.write(TestTables.table(10), file);
+    ArrowIpcWriter.write(TestTables.table(10), FsPath.local(file));
     byte[] before = Files.readAllBytes(file);
-    try (ArrowIpcWriter.Appender out = ArrowIpcWriter.open(file, TestTables.schema())) {
+    try (ArrowIpcWriter.Appender out =
+        ArrowIpcWriter.open(FsPath.local(file), TestTables.schema())) {
       out.append(TestTables.row(0));
     } // no commit
     assertArrayEquals(before, Files.readAllBytes(file));
-    ArrowIpcWriter.write(TestTables.table(3), file);
+    ArrowIpcWriter.write(TestTables.table(3), FsPath.local(file));
     assertEquals(3, readBack(file).rows().size(), "a committed rewrite replaces the file");
     assertOnlyFiles("cells.arrow");
   }
@@ -227,10 +228,12 @@ class ArrowIpcWriterTest {
   void rejectsBadArguments() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> ArrowIpcWriter.open(dir.resolve("a.arrow"), TestTables.schema(), 0));
+        () -> ArrowIpcWriter.open(FsPath.local(dir.resolve("a.arrow")), TestTables.schema(), 0));
     assertThrows(
         java.nio.file.NoSuchFileException.class,
-        () -> ArrowIpcWriter.write(TestTables.table(1), dir.resolve("missing").resolve("a.arrow")));
+        () ->
+            ArrowIpcWriter.write(
+                TestTables.table(1), FsPath.local(dir.resolve("missing").resolve("a.arrow"))));
   }
 
   private void assertOnlyFiles(String... names) throws IOException {
@@ -252,7 +255,8 @@ class ArrowIpcWriterTest {
             Column.optional("c", ColumnType.BOOL),
             Column.optional("d", ColumnType.INT32));
     ArrowIpcWriter.write(
-        TableData.builder(s).add(null, null, null, null).add(0L, "", false, 0).build(), file);
+        TableData.builder(s).add(null, null, null, null).add(0L, "", false, 0).build(),
+        FsPath.local(file));
     ReadBack back = readBack(file);
     assertArrayEquals(new Object[] {null, null, null, null}, back.rows().get(0));
     assertArrayEquals(new Object[] {0L, "", false, 0}, back.rows().get(1));

@@ -94,7 +94,7 @@ class CsvWriterTest {
         "name,x,n,ok,note\r\n"
             + "plain,0.1,42,true,\r\n"
             + "\"a,b\",inf,,false,\"\"\r\n"
-            + "\"say \"\"hi\"\"\",-inf,-9223372036854775808,,\" padded\"\r\n"
+            + "\"say \"\"hi\"\"\",-inf,-9223372036854775808,, padded\r\n"
             + "\"two\nlines\",,-1,true,\"cr\rlf\r\n\"\r\n"
             + "é ∞,1.0E-5,0,false,x\r\n",
         out.toString());
@@ -132,7 +132,7 @@ class CsvWriterTest {
     }
     expected.forEach(b::add);
     Path file = dir.resolve("summary.csv");
-    CsvWriter.write(b.build(), file);
+    CsvWriter.write(b.build(), FsPath.local(file));
 
     List<List<String>> records = parse(Files.readString(file, StandardCharsets.UTF_8));
     assertEquals(List.of("x"), records.get(0));
@@ -158,7 +158,7 @@ class CsvWriterTest {
   @Test
   void streamingAppenderCommitsOrDiscards() throws IOException {
     Path file = dir.resolve("chains.csv");
-    try (CsvWriter.Appender out = CsvWriter.open(file, TestTables.schema())) {
+    try (CsvWriter.Appender out = CsvWriter.open(FsPath.local(file), TestTables.schema())) {
       for (int i = 0; i < 500; i++) {
         out.append(TestTables.row(i));
       }
@@ -173,7 +173,7 @@ class CsvWriterTest {
     assertEquals(TestTables.note(19), records.get(20).get(5), "quoted CR LF and comma survive");
 
     Path other = dir.resolve("cells.csv");
-    try (CsvWriter.Appender out = CsvWriter.open(other, TestTables.schema())) {
+    try (CsvWriter.Appender out = CsvWriter.open(FsPath.local(other), TestTables.schema())) {
       out.append(TestTables.row(1));
     } // no commit: discarded
     try (Stream<Path> s = Files.list(dir)) {
@@ -185,8 +185,8 @@ class CsvWriterTest {
   void tableWriterMatchesAppender() throws IOException {
     Path a = dir.resolve("a.csv");
     Path b = dir.resolve("b.csv");
-    CsvWriter.write(TestTables.table(300), a);
-    try (CsvWriter.Appender out = CsvWriter.open(b, TestTables.schema())) {
+    CsvWriter.write(TestTables.table(300), FsPath.local(a));
+    try (CsvWriter.Appender out = CsvWriter.open(FsPath.local(b), TestTables.schema())) {
       for (int i = 0; i < 300; i++) {
         out.append(TestTables.row(i));
       }

@@ -102,7 +102,7 @@ class IndependentReaderTest {
   void apacheArrowJsReadsTheArrowFile() throws Exception {
     TableSchema schema = TestTables.schema();
     Path file = dir.resolve("summary.arrow");
-    ArrowIpcWriter.write(TestTables.table(ROWS), file);
+    ArrowIpcWriter.write(TestTables.table(ROWS), FsPath.local(file));
 
     Map<?, ?> got = runNode("read-arrow.mjs", file.toString(), "--rows", Integer.toString(SHOWN));
 
@@ -155,7 +155,7 @@ class IndependentReaderTest {
   void duckDbReadsTheCsvFile() throws Exception {
     TableSchema schema = TestTables.schema();
     Path file = dir.resolve("summary.csv");
-    CsvWriter.write(TestTables.table(1000), file);
+    CsvWriter.write(TestTables.table(1000), FsPath.local(file));
 
     Map<?, ?> got =
         runNode(
@@ -192,7 +192,7 @@ class IndependentReaderTest {
   @Test
   void apacheArrowJsReadsAnEmptyTable() throws Exception {
     Path file = dir.resolve("cells.arrow");
-    ArrowIpcWriter.write(TestTables.table(0), file);
+    ArrowIpcWriter.write(TestTables.table(0), FsPath.local(file));
     Map<?, ?> got = runNode("read-arrow.mjs", file.toString());
     assertEquals(0L, got.get("numRows"));
     assertEquals(List.of(), got.get("firstRows"));

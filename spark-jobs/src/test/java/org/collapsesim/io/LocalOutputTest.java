@@ -42,7 +42,7 @@ class LocalOutputTest {
       chains.add(cell.runChain(r, rows::add, BlockRunner.SEQUENTIAL));
     }
     Path out = dir.resolve("out");
-    LocalOutput.writeCell(config, cell, rows, chains, out, false);
+    LocalOutput.writeCell(config, cell, rows, chains, FsPath.local(out), false);
 
     for (String f :
         List.of(
@@ -113,7 +113,7 @@ class LocalOutputTest {
     assertEquals(finals.mean(), cells.value(0, "final_entropy_mean"));
     assertEquals(finals.lower(), cells.value(0, "final_entropy_lower"));
 
-    Map<String, Object> manifest = ManifestJson.read(out.resolve("manifest.json"));
+    Map<String, Object> manifest = ManifestJson.read(FsPath.local(out.resolve("manifest.json")));
     assertEquals(config.configHash(), manifest.get("config_hash"));
     assertEquals("complete", manifest.get("status"));
     assertEquals(
@@ -126,8 +126,8 @@ class LocalOutputTest {
 
     assertThrows(
         OutputDirectoryException.class,
-        () -> LocalOutput.writeCell(config, cell, rows, chains, out, false),
+        () -> LocalOutput.writeCell(config, cell, rows, chains, FsPath.local(out), false),
         "a non-empty directory is refused");
-    LocalOutput.writeCell(config, cell, rows, chains, out, true);
+    LocalOutput.writeCell(config, cell, rows, chains, FsPath.local(out), true);
   }
 }

@@ -46,13 +46,13 @@ class ManifestJsonTest {
     m.put("alphas", new double[] {0.0, 0.5, Double.POSITIVE_INFINITY});
 
     Path file = dir.resolve("manifest.json");
-    ManifestJson.write(m, file);
+    ManifestJson.write(m, FsPath.local(file));
     String text = Files.readString(file);
     assertTrue(text.endsWith("}\n"), text);
     assertTrue(text.contains("\"upper\" : \"Infinity\""), text);
     assertTrue(text.contains("9007199254740993"), "longs are written with every digit");
 
-    Map<String, Object> back = ManifestJson.read(file);
+    Map<String, Object> back = ManifestJson.read(FsPath.local(file));
     assertEquals(new ArrayList<>(m.keySet()), new ArrayList<>(back.keySet()), "key order");
     assertEquals(Long.MIN_VALUE, back.get("seed"));
     assertEquals(Long.MAX_VALUE, back.get("big_seed"));
@@ -93,14 +93,15 @@ class ManifestJsonTest {
   @Test
   void readingIsStrict() throws IOException {
     Path dup = Files.writeString(dir.resolve("dup.json"), "{\"a\": 1, \"a\": 2}");
-    assertThrows(IOException.class, () -> ManifestJson.read(dup));
+    assertThrows(IOException.class, () -> ManifestJson.read(FsPath.local(dup)));
     Path trailing = Files.writeString(dir.resolve("trailing.json"), "{\"a\": 1} {");
-    assertThrows(IOException.class, () -> ManifestJson.read(trailing));
+    assertThrows(IOException.class, () -> ManifestJson.read(FsPath.local(trailing)));
     Path array = Files.writeString(dir.resolve("array.json"), "[1]");
-    IOException notObject = assertThrows(IOException.class, () -> ManifestJson.read(array));
+    IOException notObject =
+        assertThrows(IOException.class, () -> ManifestJson.read(FsPath.local(array)));
     assertTrue(notObject.getMessage().contains("JSON object"), notObject.getMessage());
     Path truncated = Files.writeString(dir.resolve("truncated.json"), "{\"a\": [1, 2");
-    assertThrows(IOException.class, () -> ManifestJson.read(truncated));
+    assertThrows(IOException.class, () -> ManifestJson.read(FsPath.local(truncated)));
     assertEquals(
         new BigInteger("123456789012345678901234567890"),
         ManifestJson.parse("123456789012345678901234567890"));

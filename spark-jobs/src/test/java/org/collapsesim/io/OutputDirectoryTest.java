@@ -35,9 +35,13 @@ class OutputDirectoryTest {
   @Test
   void createsAMissingDirectoryAndAcceptsAnEmptyOne() throws IOException {
     Path dir = tmp.resolve("a/b/out");
-    assertEquals(OutputDirectory.Outcome.CREATED, OutputDirectory.checkWritable(dir, false, false));
+    assertEquals(
+        OutputDirectory.Outcome.CREATED,
+        OutputDirectory.checkWritable(FsPath.local(dir), false, false));
     assertTrue(Files.isDirectory(dir));
-    assertEquals(OutputDirectory.Outcome.EMPTY, OutputDirectory.checkWritable(dir, false, false));
+    assertEquals(
+        OutputDirectory.Outcome.EMPTY,
+        OutputDirectory.checkWritable(FsPath.local(dir), false, false));
   }
 
   @Test
@@ -45,21 +49,24 @@ class OutputDirectoryTest {
     Path dir = previousSweep();
     OutputDirectoryException e =
         assertThrows(
-            OutputDirectoryException.class, () -> OutputDirectory.checkWritable(dir, false, false));
+            OutputDirectoryException.class,
+            () -> OutputDirectory.checkWritable(FsPath.local(dir), false, false));
     assertTrue(
         e.getMessage().contains("not empty")
             && e.getMessage().contains("--resume")
             && e.getMessage().contains("--overwrite")
             && e.getMessage().contains("manifest.json"),
         e.getMessage());
-    assertEquals(dir, e.directory());
+    assertEquals(dir, e.directory().localFile().toPath());
     assertEquals(4, names(dir).size(), "nothing touched");
   }
 
   @Test
   void resumeKeepsResultsAndRemovesStaleTemporaries() throws IOException {
     Path dir = previousSweep();
-    assertEquals(OutputDirectory.Outcome.RESUMING, OutputDirectory.checkWritable(dir, true, false));
+    assertEquals(
+        OutputDirectory.Outcome.RESUMING,
+        OutputDirectory.checkWritable(FsPath.local(dir), true, false));
     assertEquals(List.of("generations", "manifest.json", "summary.arrow"), names(dir));
   }
 
@@ -69,7 +76,8 @@ class OutputDirectoryTest {
     Path outside = Files.writeString(tmp.resolve("precious.txt"), "keep");
     Files.createSymbolicLink(dir.resolve("cells.arrow"), outside);
     assertEquals(
-        OutputDirectory.Outcome.OVERWRITTEN, OutputDirectory.checkWritable(dir, false, true));
+        OutputDirectory.Outcome.OVERWRITTEN,
+        OutputDirectory.checkWritable(FsPath.local(dir), false, true));
     assertEquals(List.of(), names(dir));
     assertEquals("keep", Files.readString(outside), "a symbolic link is removed, not followed");
   }
@@ -82,7 +90,8 @@ class OutputDirectoryTest {
     Files.writeString(dir.resolve("summary.csv"), "s");
     OutputDirectoryException e =
         assertThrows(
-            OutputDirectoryException.class, () -> OutputDirectory.checkWritable(dir, false, true));
+            OutputDirectoryException.class,
+            () -> OutputDirectory.checkWritable(FsPath.local(dir), false, true));
     assertTrue(
         e.getMessage().contains("refusing to overwrite")
             && e.getMessage().contains("notes.txt")
@@ -95,8 +104,10 @@ class OutputDirectoryTest {
   void rejectsContradictoryFlagsAndFiles() throws IOException {
     Path file = Files.writeString(tmp.resolve("file"), "x");
     assertThrows(
-        OutputDirectoryException.class, () -> OutputDirectory.checkWritable(file, false, false));
+        OutputDirectoryException.class,
+        () -> OutputDirectory.checkWritable(FsPath.local(file), false, false));
     assertThrows(
-        IllegalArgumentException.class, () -> OutputDirectory.checkWritable(tmp, true, true));
+        IllegalArgumentException.class,
+        () -> OutputDirectory.checkWritable(FsPath.local(tmp), true, true));
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.collapsesim.config.SweepConfig;
 import org.collapsesim.engine.PreparedCell;
+import org.collapsesim.io.FsPath;
 import org.collapsesim.io.LocalOutput;
 import org.collapsesim.io.ManifestJson;
 import org.collapsesim.io.OutputTestSupport;
@@ -65,7 +66,7 @@ class MechanismSweepTest {
         result.stderr());
     assertTrue(Files.isRegularFile(out.resolve("contrasts.csv")));
     SweepConfig sweep = SweepTestSupport.parse(config);
-    Map<String, Object> manifest = ManifestJson.read(out.resolve("manifest.json"));
+    Map<String, Object> manifest = ManifestJson.read(FsPath.local(out.resolve("manifest.json")));
     @SuppressWarnings("unchecked")
     Map<String, Object> contrastsNote = (Map<String, Object>) manifest.get("contrasts");
     assertEquals("closed-loop", contrastsNote.get("compare_to"));
@@ -149,7 +150,7 @@ class MechanismSweepTest {
       records.add(cell.runChain(r, rows::add, org.collapsesim.loop.BlockRunner.SEQUENTIAL));
     }
     Path local = tmp.resolve("local");
-    LocalOutput.writeCell(sweep, cell, rows, records, local, false);
+    LocalOutput.writeCell(sweep, cell, rows, records, FsPath.local(local), false);
     for (String table : List.of("summary", "chains", "cells")) {
       SweepTestSupport.assertSameTable(
           OutputTestSupport.readArrow(local.resolve(table + ".arrow")),

@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.SweepConfig;
 import org.collapsesim.engine.PreparedCell;
+import org.collapsesim.io.FsPath;
 import org.collapsesim.io.LocalOutput;
 import org.collapsesim.io.ManifestJson;
 import org.collapsesim.io.OutputTestSupport;
@@ -88,7 +89,7 @@ class SparkSweepTest {
     assertFalse(
         Files.exists(out.resolve(WorkParts.WORK_DIR)),
         "work parts are removed after a clean sweep");
-    Map<String, Object> manifest = ManifestJson.read(out.resolve("manifest.json"));
+    Map<String, Object> manifest = ManifestJson.read(FsPath.local(out.resolve("manifest.json")));
     assertEquals("complete", manifest.get("status"));
 
     SweepConfig sweep = SweepTestSupport.parse(config);
@@ -114,7 +115,7 @@ class SparkSweepTest {
         records.add(cell.runChain(r, rows::add, BlockRunner.SEQUENTIAL));
       }
       Path dir = tmp.resolve("local-" + spec.index());
-      LocalOutput.writeCell(sweep, cell, rows, records, dir, false);
+      LocalOutput.writeCell(sweep, cell, rows, records, FsPath.local(dir), false);
       local.add(OutputTestSupport.readArrow(dir.resolve("summary.arrow")));
       local.add(OutputTestSupport.readArrow(dir.resolve("chains.arrow")));
       local.add(OutputTestSupport.readArrow(dir.resolve("cells.arrow")));

@@ -94,11 +94,17 @@ class SweepFaultInjectionTest {
     }
   }
 
+  /** The sweep without faults, the reference the faulty runs must end equal to. */
+  private Path cleanRun(Path config) {
+    Path clean = tmp.resolve("clean");
+    assertEquals(0, sweep("local[2]", config, "--out", clean.toString()).exitCode());
+    return clean;
+  }
+
   @Test
   void resumeRerunsExactlyTheChainsThatFailedOnce() throws Exception {
     Path config = SweepTestSupport.writeConfig(tmp, YAML);
-    Path clean = tmp.resolve("clean");
-    assertEquals(0, sweep("local[2]", config, "--out", clean.toString()).exitCode());
+    Path clean = cleanRun(config);
 
     System.setProperty(FaultInjection.PROPERTY, "chain:0/1@4; chain:1/3@0");
     Path out = tmp.resolve("faulty");
@@ -120,6 +126,44 @@ class SweepFaultInjectionTest {
     assertEquals(List.of(), failedChains(out));
     assertSameOutput(clean, out);
     assertFalse(Files.exists(out.resolve(WorkParts.WORK_DIR)), "work parts deleted once all ok");
+  }
+
+  /**
+   * A work part damaged after it was committed (a Parquet file cut short, an index that lost its
+   * end) is found by --resume through the index's checksums and end line, deleted, and its chains
+   * run again: the output equals an undisturbed run.
+   */
+  @Test
+  void resumeRecomputesWorkPartsThatWereTruncatedOrCorrupted() throws Exception {
+    Path config = SweepTestSupport.writeConfig(tmp, YAML);
+    Path clean = cleanRun(config);
+
+    System.setProperty(FaultInjection.PROPERTY, "chain:0/1@4");
+    Path out = tmp.resolve("damaged");
+    assertEquals(1, sweep("local[2]", config, "--out", out.toString()).exitCode());
+    List<Path> okParts = new ArrayList<>();
+    try (var parts = Files.list(out.resolve(WorkParts.WORK_DIR).resolve("parts"))) {
+      for (Path part : parts.sorted().toList()) {
+        if (!Files.readString(part.resolve(WorkParts.INDEX_FILE)).contains("failed")) {
+          okParts.add(part);
+        }
+      }
+    }
+    assertEquals(3, okParts.size(), "4 parts of 2 chains, one holding the failed chain");
+    Path parquet = okParts.get(0).resolve(WorkParts.GENERATIONS_FILE);
+    byte[] bytes = Files.readAllBytes(parquet);
+    Files.write(parquet, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Path index = okParts.get(1).resolve(WorkParts.INDEX_FILE);
+    String text = Files.readString(index);
+    Files.writeString(index, text.substring(0, text.indexOf(WorkParts.END)));
+
+    SweepTestSupport.CommandResult resumed =
+        sweep("local[2]", config, "--out", out.toString(), "--resume");
+    assertEquals(0, resumed.exitCode(), resumed.stderr());
+    assertTrue(
+        resumed.stderr().contains("8 chains (5 run now), 8 ok, 0 failed"),
+        "the failed chain and the 4 chains of the two damaged parts: " + resumed.stderr());
+    assertSameOutput(clean, out);
   }
 
   @Test
@@ -169,8 +213,7 @@ class SweepFaultInjectionTest {
   @Test
   void anExecutorThatDiesOnItsFirstAttemptIsRetriedWithIdenticalOutput() throws Exception {
     Path config = SweepTestSupport.writeConfig(tmp, YAML);
-    Path clean = tmp.resolve("clean");
-    assertEquals(0, sweep("local[2]", config, "--out", clean.toString()).exitCode());
+    Path clean = cleanRun(config);
 
     System.setProperty(FaultInjection.PROPERTY, "executor-exit:1/2");
     Path out = tmp.resolve("retried");

@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.collapsesim.cli.SweepCommand;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.io.FsPath;
 import org.collapsesim.io.OutputLayout;
 import org.collapsesim.io.OutputTestSupport;
 import picocli.CommandLine;
@@ -52,6 +53,40 @@ final class SweepTestSupport {
     cl.setErr(new PrintWriter(err, true));
     int code = cl.execute(args);
     return new CommandResult(code, err.toString());
+  }
+
+  /**
+   * {@code out} itself when it is on the local disk, else a copy of it in {@code local}, so that
+   * the local readers can compare its tables.
+   */
+  static Path localCopy(FsPath out, Path local) throws IOException {
+    if (out.localFile() != null) {
+      return out.localFile().toPath();
+    }
+    out.fs().copyToLocalFile(false, out.path(), new org.apache.hadoop.fs.Path(local.toUri()), true);
+    return local;
+  }
+
+  /** Every table in {@code actual} equals the one in {@code expected} (sorted by its keys). */
+  static void assertSameOutput(SparkSession spark, SweepConfig sweep, Path expected, Path actual)
+      throws IOException {
+    for (String table : List.of("summary", "chains", "cells")) {
+      assertSameTable(
+          OutputTestSupport.readArrow(expected.resolve(table + ".arrow")),
+          OutputTestSupport.readArrow(actual.resolve(table + ".arrow")),
+          table,
+          "cell_id",
+          table.equals("summary")
+              ? "generation"
+              : table.equals("chains") ? "replicate" : "cell_id");
+    }
+    assertSameTable(
+        readGenerationsWithSpark(spark, sweep, expected),
+        readGenerationsWithSpark(spark, sweep, actual),
+        "generations",
+        "cell_id",
+        "replicate",
+        "generation");
   }
 
   /** Orders two key values of one column (strings, numbers). */

@@ -1,0 +1,88 @@
+package org.collapsesim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.spark.sql.SparkSession;
+import org.collapsesim.config.SweepConfig;
+import org.collapsesim.io.AtomicOutput;
+import org.collapsesim.io.FsPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Outputs on a real HDFS: a MiniDFSCluster (one NameNode, one DataNode) on 127.0.0.1, started and
+ * stopped here. A sweep written to {@code hdfs://} has the tables of the same sweep on the local
+ * disk, and a sweep killed and resumed there too.
+ */
+class HdfsOutputTest {
+
+  private static MiniDFSCluster hdfs;
+  private static SparkSession spark;
+
+  @TempDir static Path base;
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Configuration conf = new Configuration();
+    conf.set("dfs.namenode.rpc-bind-host", "127.0.0.1");
+    conf.set("dfs.datanode.address", "127.0.0.1:0");
+    conf.set("dfs.datanode.http.address", "127.0.0.1:0");
+    conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
+    conf.set("dfs.namenode.http-address", "127.0.0.1:0");
+    hdfs = new MiniDFSCluster.Builder(conf, base.resolve("hdfs").toFile()).numDataNodes(1).build();
+    hdfs.waitActive();
+    spark = SweepTestSupport.session("local[2]", Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (spark != null) {
+      spark.stop();
+    }
+    if (hdfs != null) {
+      hdfs.shutdown(true);
+    }
+  }
+
+  private static String uri(String path) {
+    return "hdfs://127.0.0.1:" + hdfs.getNameNodePort() + path;
+  }
+
+  @Test
+  void aSweepOnHdfsHasTheTablesOfTheSameSweepOnTheLocalDisk() throws Exception {
+    Path config = SweepTestSupport.writeConfig(tmp, KilledSweepScenario.YAML);
+    String out = uri("/sweeps/whole");
+    SweepTestSupport.CommandResult onHdfs = SweepTestSupport.sweep(config.toString(), "--out", out);
+    assertEquals(0, onHdfs.exitCode(), onHdfs.stderr());
+    Path local = tmp.resolve("local");
+    SweepTestSupport.CommandResult onDisk =
+        SweepTestSupport.sweep(config.toString(), "--out", local.toString());
+    assertEquals(0, onDisk.exitCode(), onDisk.stderr());
+
+    FsPath dir = FsPath.of(out, new Configuration());
+    for (FsPath entry : dir.list()) {
+      assertFalse(AtomicOutput.isTemporaryName(entry.name()), "temporary left: " + entry);
+    }
+    assertFalse(dir.resolve(WorkParts.WORK_DIR).exists(), "work parts left");
+    Path copy = SweepTestSupport.localCopy(dir, tmp.resolve("copy"));
+    SweepConfig sweep = SweepTestSupport.parse(config);
+    SweepTestSupport.assertSameOutput(spark, sweep, local, copy);
+    // --resume of a finished sweep on HDFS reads its manifest there and does nothing.
+    SweepTestSupport.CommandResult again =
+        SweepTestSupport.sweep(config.toString(), "--out", out, "--resume");
+    assertEquals(0, again.exitCode(), again.stderr());
+  }
+
+  @Test
+  void aSweepKilledAndResumedOnHdfsGivesTheUninterruptedResult() throws Exception {
+    KilledSweepScenario.run(spark, tmp, FsPath.of(uri("/sweeps/killed"), new Configuration()));
+  }
+}

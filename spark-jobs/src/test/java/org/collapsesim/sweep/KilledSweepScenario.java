@@ -1,0 +1,131 @@
+package org.collapsesim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.SparkSession;
+import org.collapsesim.config.SweepConfig;
+import org.collapsesim.io.FsPath;
+import org.collapsesim.io.OutputTestSupport;
+import org.collapsesim.io.OutputTestSupport.ReadTable;
+
+/**
+ * --resume after a killed driver, on any file system: a sweep run by a child JVM into {@code out}
+ * is killed (destroyForcibly) once some work parts are committed, then resumed here; every chain
+ * must appear once, committed chains must not rerun, and the tables must equal an uninterrupted run
+ * on the local disk.
+ */
+final class KilledSweepScenario {
+
+  static final String YAML =
+      "name: resume-test\nseed: 5\nreplicates: 8\ngenerations: 150\n"
+          + "family: categorical\nrecord_every: 10\n"
+          + "grid:\n  alpha: [0.0, 0.1, 0.4]\n"
+          + "params:\n  model_size: 200\n  samples: 2000\n";
+
+  private KilledSweepScenario() {}
+
+  static void run(SparkSession spark, Path tmp, FsPath out) throws Exception {
+    Path config = SweepTestSupport.writeConfig(tmp, YAML);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent"))
+            .toList());
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            SweepMain.class.getName(),
+            config.toString(),
+            "--out",
+            out.uri(),
+            "--master",
+            "local[1]",
+            "--conf",
+            SparkSweep.BATCH_SIZE_CONF + "=1"));
+    Process child =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("child.log").toFile())
+            .start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+    int committed = 0;
+    while (System.nanoTime() < deadline && child.isAlive()) {
+      committed = WorkParts.readCommitted(out).parts().size();
+      if (committed >= 3) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertTrue(
+        child.isAlive(), () -> "the child sweep ended before it could be killed:\n" + log(tmp));
+    child.destroyForcibly();
+    assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+    WorkParts.Committed before = WorkParts.readCommitted(out);
+    assertTrue(before.parts().size() >= 3, "parts committed before the kill: " + before.parts());
+    assertTrue(
+        before.okCount() < 24,
+        "the kill came before the end: " + before.okCount() + " chains committed");
+    assertFalse(
+        out.resolve("summary.arrow").exists(), "no table of an unfinished sweep is visible");
+
+    SweepConfig sweep = SweepTestSupport.parse(config);
+    SparkSweep.Preparation prep = SparkSweep.prepareOutput(sweep, out, true, false);
+    assertFalse(prep.nothingToDo());
+    SweepSource source =
+        new SweepSource(Files.readString(config), tmp.toString(), List.of(), sweep.configHash());
+    SparkSweep.Result resumed =
+        SparkSweep.run(spark, sweep, source, out, prep.startTime(), "test", null, false);
+    assertEquals(24 - before.okCount(), resumed.chainsRun(), "committed chains are not rerun");
+    assertEquals(24, resumed.chainsOk());
+    assertFalse(out.resolve(WorkParts.WORK_DIR).exists(), "the work parts are gone");
+    Path copy = SweepTestSupport.localCopy(out, tmp.resolve("copy"));
+
+    Path reference = tmp.resolve("reference");
+    SweepTestSupport.CommandResult full =
+        SweepTestSupport.sweep(config.toString(), "--out", reference.toString());
+    assertEquals(0, full.exitCode(), full.stderr());
+
+    ReadTable chains = OutputTestSupport.readArrow(copy.resolve("chains.arrow"));
+    Set<String> keys = new HashSet<>();
+    for (int i = 0; i < chains.rows().size(); i++) {
+      assertTrue(
+          keys.add(chains.value(i, "cell_id") + "/" + chains.value(i, "replicate")),
+          "chain listed twice: row " + i);
+    }
+    assertEquals(24, keys.size());
+    ReadTable gens = SweepTestSupport.readGenerationsWithSpark(spark, sweep, copy);
+    Set<String> genKeys = new HashSet<>();
+    for (int i = 0; i < gens.rows().size(); i++) {
+      assertTrue(
+          genKeys.add(
+              gens.value(i, "cell_id")
+                  + "/"
+                  + gens.value(i, "replicate")
+                  + "/"
+                  + gens.value(i, "generation")),
+          "generation row twice: " + i);
+    }
+    assertEquals(24 * 16, genKeys.size());
+    SweepTestSupport.assertSameOutput(spark, sweep, reference, copy);
+  }
+
+  private static String log(Path tmp) {
+    try {
+      return Files.readString(tmp.resolve("child.log"));
+    } catch (java.io.IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+}
