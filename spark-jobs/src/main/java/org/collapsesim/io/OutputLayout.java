@@ -465,7 +465,7 @@ public final class OutputLayout {
     row[at++] = record.nTrain();
     double[] metrics = record.metrics();
     for (int idx : metricIndexes) {
-      row[at++] = idx < 0 ? null : (Object) metrics[idx];
+      row[at++] = idx < 0 ? null : nullIfNaN(metrics[idx]); // a diagnostic's null is NaN
     }
     theoryInto(row, at, cell, metricIndexes, record.generation());
     return row;
