@@ -30,8 +30,8 @@ import org.collapsesim.result.GenerationRecord;
 /**
  * The baseline of the scaling benchmark ({@code benchmarks/scaling.sh}): runs every chain of a
  * sweep config in this JVM on one thread, without Spark, and writes the same tables as {@code
- * collapse sweep} (SPEC §9: {@code generations/} in Parquet, summary/chains/cells in Arrow and/or
- * CSV, {@code manifest.json}).
+ * collapse sweep} (README, Output: {@code generations/} in Parquet, summary/chains/cells in Arrow
+ * and/or CSV, {@code manifest.json}).
  *
  * <p>It is {@code collapse run --out} ({@link LocalOutput}) extended to every cell: the rows go
  * through the same {@link OutputLayout} and the same statistics ({@link LocalOutput#summaryRows},

@@ -23,9 +23,10 @@ import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
- * Checks that two sweep output directories hold the same tables (SPEC §8: the same numbers, bit for
- * bit, wall_ms excepted), so that the scaling benchmark compares engines that did the same work:
- * the in-process baseline ({@link InProcessSweep}) against {@code collapse sweep}.
+ * Checks that two sweep output directories hold the same tables (README, Random streams and
+ * determinism: the same numbers, bit for bit, wall_ms excepted), so that the scaling benchmark
+ * compares engines that did the same work: the in-process baseline ({@link InProcessSweep}) against
+ * {@code collapse sweep}.
  *
  * <ul>
  *   <li>{@code summary/chains/cells.csv}: the same records field by field, in file order, the

@@ -6,8 +6,9 @@ import java.util.function.BiPredicate;
 
 /**
  * When a parameter applies to a cell, given the cell's family and its other resolved parameters
- * (defaults included). A parameter that does not apply to a cell is dropped from it (SPEC §6), so
- * {@code window} disappears from {@code regime: replace} cells and those cells can merge.
+ * (defaults included). A parameter that does not apply to a cell is dropped from it (README,
+ * Configuration), so {@code window} disappears from {@code regime: replace} cells and those cells
+ * can merge.
  *
  * @param condition the condition as the user reads it, e.g. {@code regime = window}; empty for
  *     {@link #ALWAYS}

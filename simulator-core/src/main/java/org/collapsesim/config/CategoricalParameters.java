@@ -3,9 +3,9 @@ package org.collapsesim.config;
 import java.util.List;
 
 /**
- * The categorical family's parameters (SPEC §4, §5): estimator with add-k smoothing, decoding
- * (temperature, top-k, top-p), metric settings (kl_eps, tail_fraction) and the truth: zipf(s),
- * uniform, or counts read from a file whose line count is the vocabulary size.
+ * The categorical family's parameters (README, Families and metrics, §5): estimator with add-k
+ * smoothing, decoding (temperature, top-k, top-p), metric settings (kl_eps, tail_fraction) and the
+ * truth: zipf(s), uniform, or counts read from a file whose line count is the vocabulary size.
  */
 final class CategoricalParameters {
 

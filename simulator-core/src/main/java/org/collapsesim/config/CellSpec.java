@@ -20,11 +20,13 @@ import java.util.TreeMap;
  *
  * @param index the position of the cell in the sweep, 0-based, in grid order
  * @param cellId first 16 hex digits of the SHA-256 of the canonical JSON of the family and every
- *     resolved parameter (SPEC §6); unchanged by seed, replicates, generations and output settings
+ *     resolved parameter (README, Configuration); unchanged by seed, replicates, generations and
+ *     output settings
  * @param family the family name
  * @param params every resolved parameter, sorted by key, unmodifiable
  * @param worldKey the 64-bit key of the cell's world (family, truth, model_size, samples) that
- *     random streams derive from (SPEC §8): cells differing only in mechanism share it
+ *     random streams derive from (README, Random streams and determinism): cells differing only in
+ *     mechanism share it
  * @param truthCounts the counts of a {@code truth.file}, or null when the truth has no file
  * @param truthTokens the token ids of a markov text {@code truth.file}, or null
  */

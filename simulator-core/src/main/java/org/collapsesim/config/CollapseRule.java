@@ -3,9 +3,9 @@ package org.collapsesim.config;
 import java.util.Objects;
 
 /**
- * A configured collapse rule (SPEC §4): a chain has collapsed at the first generation where {@code
- * metric <= threshold} ({@code below}) or {@code metric >= threshold} ({@code above}). Written
- * {@code collapse: {metric: entropy, below: 0.5}}.
+ * A configured collapse rule (README, Families and metrics): a chain has collapsed at the first
+ * generation where {@code metric <= threshold} ({@code below}) or {@code metric >= threshold}
+ * ({@code above}). Written {@code collapse: {metric: entropy, below: 0.5}}.
  *
  * @param metric one of the family's metric names
  * @param below true for {@code below:} (value <= threshold), false for {@code above:} (value >=

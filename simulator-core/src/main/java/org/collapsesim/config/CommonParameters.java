@@ -4,15 +4,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The parameters of the generation loop shared by every family (SPEC §3, §5): capacity, sample
- * size, exogenous schedule, mixing, regime and the fixed anchor, with the cell rules that tie them
- * together.
+ * The parameters of the generation loop shared by every family (the generation loop
+ * (docs/architecture.md), §5): capacity, sample size, exogenous schedule, mixing, regime and the
+ * fixed anchor, with the cell rules that tie them together.
  */
 final class CommonParameters {
 
   /**
    * Keys of anchor fractions taken out of the synthetic share each generation. alpha_t plus these
-   * must not exceed 1 (SPEC §3); the reservoir and program anchors add their keys here.
+   * must not exceed 1 (the generation loop (docs/architecture.md)); the reservoir and program
+   * anchors add their keys here.
    */
   static final List<String> ANCHOR_FRACTION_KEYS = List.of("reservoir.fraction");
 
@@ -103,7 +104,10 @@ final class CommonParameters {
     }
   }
 
-  /** alpha_t plus the anchor fractions must not exceed 1 for any t in 1..G (SPEC §3). */
+  /**
+   * alpha_t plus the anchor fractions must not exceed 1 for any t in 1..G (the generation loop
+   * (docs/architecture.md)).
+   */
   private static void checkExogenousShare(
       CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
     if (context.generations == null || !(cell.get("alpha") instanceof ExogenousSchedule)) {

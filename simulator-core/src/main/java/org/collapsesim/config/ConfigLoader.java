@@ -18,10 +18,10 @@ import java.util.TreeMap;
 import org.collapsesim.config.GridExpansion.ParameterSource;
 
 /**
- * Reads a sweep definition (SPEC §6): safe YAML, {@code --set} overrides, validation of every key
- * against the catalogue of the configured family ({@link FamilyParameters}), grid expansion into
- * cells with ids and world keys, and the config hash. Every problem found is reported at once in a
- * {@link ConfigException}; nothing downstream re-validates.
+ * Reads a sweep definition (README, Configuration): safe YAML, {@code --set} overrides, validation
+ * of every key against the catalogue of the configured family ({@link FamilyParameters}), grid
+ * expansion into cells with ids and world keys, and the config hash. Every problem found is
+ * reported at once in a {@link ConfigException}; nothing downstream re-validates.
  *
  * <p>Top-level keys: {@code name} (required), {@code seed} (required, 64 bits), {@code replicates}
  * (default 1), {@code generations} (required), {@code family} (required), {@code grid} (parameter
@@ -56,7 +56,7 @@ public final class ConfigLoader {
               .asRequired(),
           ParameterSpec.of(
                   "seed",
-                  "the master seed every random stream derives from (SPEC §8)",
+                  "the master seed every random stream derives from (README, Random streams and determinism)",
                   "a 64-bit integer (unsigned values up to 2^64 - 1 are kept as their bits)",
                   ConfigLoader::parseSeed)
               .asRequired(),

@@ -10,9 +10,9 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * The exogenous fraction alpha_t of each generation (SPEC §5): the share of generation t's samples
- * drawn from the truth rather than from the previous model. Every schedule gives alpha_0 = 1
- * (generation 0 is fitted on truth samples only) and alpha_1 = alpha0.
+ * The exogenous fraction alpha_t of each generation (README, Anchoring mechanisms): the share of
+ * generation t's samples drawn from the truth rather than from the previous model. Every schedule
+ * gives alpha_0 = 1 (generation 0 is fitted on truth samples only) and alpha_1 = alpha0.
  *
  * <ul>
  *   <li>{@link Constant}: alpha for every t >= 1;
@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * </ul>
  *
  * <p>Powers are computed with {@link StrictMath#pow}, whose result is specified bit for bit, so
- * alpha_t does not depend on the JIT or the CPU (SPEC §8).
+ * alpha_t does not depend on the JIT or the CPU (README, Random streams and determinism).
  */
 public sealed interface ExogenousSchedule {
 

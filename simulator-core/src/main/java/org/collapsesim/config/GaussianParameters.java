@@ -5,10 +5,10 @@ import java.util.List;
 import org.collapsesim.linalg.SymmetricEigen;
 
 /**
- * The gaussian family's parameters (SPEC §4): estimator, the sampling-bias decoding, and the truth
- * N(mu*, Sigma*) with {@code truth.mean} (a number broadcast to d, or d numbers) and {@code
- * truth.covariance} (a number sigma^2 for sigma^2 I, d positive numbers for a diagonal, or a d x d
- * symmetric positive definite matrix).
+ * The gaussian family's parameters (README, Families and metrics): estimator, the sampling-bias
+ * decoding, and the truth N(mu*, Sigma*) with {@code truth.mean} (a number broadcast to d, or d
+ * numbers) and {@code truth.covariance} (a number sigma^2 for sigma^2 I, d positive numbers for a
+ * diagonal, or a d x d symmetric positive definite matrix).
  */
 final class GaussianParameters {
 

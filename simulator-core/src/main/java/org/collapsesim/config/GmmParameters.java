@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gmm family's parameters (SPEC §4): a K-component Gaussian mixture ({@code model_size} = K) in
- * {@code dimension} d, fitted by EM ({@code em_tolerance}, {@code em_max_iterations}, the variance
- * floor {@code min_variance}), sampled with {@code sampling_bias} scaling every component's
- * covariance, with a Monte Carlo KL of {@code mc_samples} draws. The truth (K* components) is given
- * by {@code truth.weights}, {@code truth.means}, {@code truth.variances} or {@code
- * truth.covariances}; by default the two-component mixture of Shumailov et al. (Nature 2024):
- * weights [0.5, 0.5], means [-3, 3], unit variances.
+ * The gmm family's parameters (README, Families and metrics): a K-component Gaussian mixture
+ * ({@code model_size} = K) in {@code dimension} d, fitted by EM ({@code em_tolerance}, {@code
+ * em_max_iterations}, the variance floor {@code min_variance}), sampled with {@code sampling_bias}
+ * scaling every component's covariance, with a Monte Carlo KL of {@code mc_samples} draws. The
+ * truth (K* components) is given by {@code truth.weights}, {@code truth.means}, {@code
+ * truth.variances} or {@code truth.covariances}; by default the two-component mixture of Shumailov
+ * et al. (Nature 2024): weights [0.5, 0.5], means [-3, 3], unit variances.
  */
 final class GmmParameters {
 

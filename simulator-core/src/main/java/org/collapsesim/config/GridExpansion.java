@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Expands validated parameter values into the cells of a sweep (SPEC §6): the cross product of the
- * grid axes (in the order written, last axis varying fastest), each cell completed with defaults,
- * stripped of the parameters that do not apply to it, checked by the family's cell rules, and
- * merged with an earlier identical cell. Reports parameters that apply to no cell and required
- * parameters missing from a cell.
+ * Expands validated parameter values into the cells of a sweep (README, Configuration): the cross
+ * product of the grid axes (in the order written, last axis varying fastest), each cell completed
+ * with defaults, stripped of the parameters that do not apply to it, checked by the family's cell
+ * rules, and merged with an earlier identical cell. Reports parameters that apply to no cell and
+ * required parameters missing from a cell.
  */
 final class GridExpansion {
 

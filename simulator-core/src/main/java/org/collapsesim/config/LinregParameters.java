@@ -3,9 +3,10 @@ package org.collapsesim.config;
 import java.util.List;
 
 /**
- * The linreg family's parameters (SPEC §4): the truth y = x.w* + e with e ~ N(0, noise^2) and x ~
- * N(0, I_d), w* drawn on the sphere of radius {@code truth.w_norm}, and the estimator (OLS, or
- * ridge with {@code ridge} lambda > 0). Without ridge, OLS needs more rows than dimensions.
+ * The linreg family's parameters (README, Families and metrics): the truth y = x.w* + e with e ~
+ * N(0, noise^2) and x ~ N(0, I_d), w* drawn on the sphere of radius {@code truth.w_norm}, and the
+ * estimator (OLS, or ridge with {@code ridge} lambda > 0). Without ridge, OLS needs more rows than
+ * dimensions.
  */
 final class LinregParameters {
 

@@ -3,10 +3,10 @@ package org.collapsesim.config;
 import java.util.List;
 
 /**
- * The markov family's parameters (SPEC §4, §5): the order k, the training sequences, the estimator
- * with add-k smoothing, decoding (temperature, top-k, top-p), metric settings (kl_eps,
- * heldout_tokens) and the truth: a random sparse table with Dirichlet rows, or the chain of a UTF-8
- * text file tokenized as characters or words (whose vocabulary is model_size).
+ * The markov family's parameters (README, Families and metrics, §5): the order k, the training
+ * sequences, the estimator with add-k smoothing, decoding (temperature, top-k, top-p), metric
+ * settings (kl_eps, heldout_tokens) and the truth: a random sparse table with Dirichlet rows, or
+ * the chain of a UTF-8 text file tokenized as characters or words (whose vocabulary is model_size).
  */
 final class MarkovParameters {
 

@@ -3,7 +3,7 @@ package org.collapsesim.config;
 import java.util.List;
 
 /**
- * The {@code output} section: where a sweep writes and which formats (SPEC §9).
+ * The {@code output} section: where a sweep writes and which formats (README, Output).
  *
  * @param dir the output directory as written, or null (then {@code --out} must give one)
  * @param formats a non-empty subset of arrow, parquet, csv, in the order written; default [arrow,

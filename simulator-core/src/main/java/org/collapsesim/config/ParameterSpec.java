@@ -18,7 +18,7 @@ import java.util.Objects;
  *     ("off", e.g. {@code top_k}) or required
  * @param required whether every cell it applies to must have a value
  * @param world whether the parameter is part of the cell's world key (family, truth, model_size,
- *     samples: SPEC §8) rather than of its mechanism
+ *     samples: README, Random streams and determinism) rather than of its mechanism
  * @param parser checks one value and resolves it
  * @param applicability when the parameter applies to a cell
  */

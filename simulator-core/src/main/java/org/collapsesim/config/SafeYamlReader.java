@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Loads YAML into plain values (maps, lists, strings, numbers, booleans, null) and nothing else
- * (SPEC §6: no object construction from tags, alias expansion bounded).
+ * (README, Configuration: no object construction from tags, alias expansion bounded).
  *
  * <p>SnakeYAML composes the node tree with bounded aliases, nesting and size; the tree is then
  * walked here rather than handed to a constructor, so that every refusal becomes a {@link

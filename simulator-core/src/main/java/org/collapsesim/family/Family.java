@@ -5,8 +5,9 @@ import org.collapsesim.config.CellSpec;
 import org.collapsesim.loop.CellModel;
 
 /**
- * A model family of SPEC §4: its truth, sampler, estimator, metrics and theory. Each family lives
- * in its own package; the generation loop drives all of them through {@link CellModel}.
+ * A model family of README, Families and metrics: its truth, sampler, estimator, metrics and
+ * theory. Each family lives in its own package; the generation loop drives all of them through
+ * {@link CellModel}.
  */
 public interface Family {
 
@@ -26,7 +27,8 @@ public interface Family {
 
   /**
    * Binds the family to one validated cell: builds the truth (random truths from the master seed
-   * and the truth parameters alone, SPEC §8) and resolves the parameters.
+   * and the truth parameters alone, README, Random streams and determinism) and resolves the
+   * parameters.
    */
   CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed);
 }

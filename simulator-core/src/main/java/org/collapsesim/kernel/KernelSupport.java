@@ -1,13 +1,13 @@
 package org.collapsesim.kernel;
 
 /**
- * The hot kernels of the simulator, in two twins that give identical bits (SPEC §8): {@link
- * ScalarKernels} and {@code VectorKernels} (jdk.incubator.vector). {@link Kernels} picks one at
- * start-up. Floating-point reductions use {@value #LANES} logical lanes: element i goes to
- * accumulator i mod 8, and the accumulators combine as ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 +
- * a7)), whatever the hardware vector width. Logarithms are {@link org.collapsesim.math.DetMath#log}
- * (fdlibm), evaluated lane by lane with the same operations by the vector twin. Kernels trust their
- * arguments (validated at the door).
+ * The hot kernels of the simulator, in two twins that give identical bits (README, Random streams
+ * and determinism): {@link ScalarKernels} and {@code VectorKernels} (jdk.incubator.vector). {@link
+ * Kernels} picks one at start-up. Floating-point reductions use {@value #LANES} logical lanes:
+ * element i goes to accumulator i mod 8, and the accumulators combine as ((a0 + a1) + (a2 + a3)) +
+ * ((a4 + a5) + (a6 + a7)), whatever the hardware vector width. Logarithms are {@link
+ * org.collapsesim.math.DetMath#log} (fdlibm), evaluated lane by lane with the same operations by
+ * the vector twin. Kernels trust their arguments (validated at the door).
  */
 public interface KernelSupport {
 
@@ -53,11 +53,11 @@ public interface KernelSupport {
   double sumSquaredDeviations(double[] x, int n, double c);
 
   /**
-   * One pass over a vocabulary for the categorical metrics (SPEC §4), into {@code out} at the slot
-   * constants: entropy -sum p ln p; sum p^2; KL(P* || smoothed model) with the smoothed model (c +
-   * eps) / (N + V eps) given by {@code eps} and {@code logSmoothedDenominator}, over p* &gt; 0;
-   * KL(P || P*) (+Infinity where p &gt; 0 = p*); L1 distance; support (c &gt; 0); extinct (p* &gt;
-   * 0, c = 0).
+   * One pass over a vocabulary for the categorical metrics (README, Families and metrics), into
+   * {@code out} at the slot constants: entropy -sum p ln p; sum p^2; KL(P* || smoothed model) with
+   * the smoothed model (c + eps) / (N + V eps) given by {@code eps} and {@code
+   * logSmoothedDenominator}, over p* &gt; 0; KL(P || P*) (+Infinity where p &gt; 0 = p*); L1
+   * distance; support (c &gt; 0); extinct (p* &gt; 0, c = 0).
    *
    * @param logStar ln p* (-Infinity where p* = 0)
    */

@@ -7,8 +7,8 @@ import java.lang.System.Logger.Level;
  * {@value #PROPERTY} = {@code scalar}, {@code vector} or {@code auto} (default). Auto takes the
  * vector twin when the incubator module {@code jdk.incubator.vector} is in the boot layer (it needs
  * {@code --add-modules jdk.incubator.vector}) and the CPU has 256-bit vector registers; otherwise
- * it logs why and runs the scalar twin. Either twin gives the same bits (SPEC §8), so the choice
- * changes speed only. Model: Lucene's {@code VectorizationProvider}.
+ * it logs why and runs the scalar twin. Either twin gives the same bits (README, Random streams and
+ * determinism), so the choice changes speed only. Model: Lucene's {@code VectorizationProvider}.
  */
 public final class Kernels {
 

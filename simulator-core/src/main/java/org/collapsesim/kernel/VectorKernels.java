@@ -22,8 +22,8 @@ import org.collapsesim.random.ZigguratNormal;
  * compares and blends: {@link #log} evaluates every arm of {@link org.collapsesim.math.DetMath}'s
  * fdlibm log on all lanes with the same operations in the same order, and blends by the same
  * conditions, so each lane has the scalar twin's bits. The Vector API's own LOG/EXP are not used
- * (they change bits when compiled, SPEC §8). Short inputs go to the scalar twin. The only file that
- * names incubator types.
+ * (they change bits when compiled, README, Random streams and determinism). Short inputs go to the
+ * scalar twin. The only file that names incubator types.
  */
 final class VectorKernels implements KernelSupport {
 

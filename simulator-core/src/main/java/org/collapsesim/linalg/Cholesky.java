@@ -8,9 +8,9 @@ import org.collapsesim.math.DetMath;
  * determinant, solves, the inverse, and L z for sampling N(mu, A) as mu + L z.
  *
  * <p>Only IEEE {@code + - * /}, {@code sqrt} and {@link DetMath#log} are used, in a fixed order, so
- * results are bit-deterministic (SPEC §8). Methods write into caller-supplied arrays; only {@link
- * #inverse} allocates a d x d scratch array. Arguments are not re-checked: callers pass arrays of
- * length at least d * d (matrices) or d (vectors).
+ * results are bit-deterministic (README, Random streams and determinism). Methods write into
+ * caller-supplied arrays; only {@link #inverse} allocates a d x d scratch array. Arguments are not
+ * re-checked: callers pass arrays of length at least d * d (matrices) or d (vectors).
  */
 public final class Cholesky {
 

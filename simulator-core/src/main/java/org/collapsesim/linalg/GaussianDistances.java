@@ -16,8 +16,8 @@ import org.collapsesim.math.DetMath;
  * </ul>
  *
  * <p>Logarithms use {@link DetMath#log}, never {@link Math#log}: results are bit-deterministic
- * (SPEC §8). d = 1 takes a scalar path. Covariances must be symmetric positive semi-definite; that
- * is not re-checked. Each call allocates O(d^2) scratch.
+ * (README, Random streams and determinism). d = 1 takes a scalar path. Covariances must be
+ * symmetric positive semi-definite; that is not re-checked. Each call allocates O(d^2) scratch.
  */
 public final class GaussianDistances {
 

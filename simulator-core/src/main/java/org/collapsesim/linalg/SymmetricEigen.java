@@ -8,8 +8,9 @@ package org.collapsesim.linalg;
  * matrix, until every off-diagonal entry is zero to working precision (quadratic convergence,
  * typically 6-10 sweeps; eigenvalues accurate to ~1e-15 relative to the matrix norm).
  *
- * <p>Only IEEE {@code + - * /} and {@code sqrt} in a fixed order: bit-deterministic (SPEC §8).
- * Reads only the upper triangle (diagonal included); allocates O(d^2) scratch per call.
+ * <p>Only IEEE {@code + - * /} and {@code sqrt} in a fixed order: bit-deterministic (README, Random
+ * streams and determinism). Reads only the upper triangle (diagonal included); allocates O(d^2)
+ * scratch per call.
  */
 public final class SymmetricEigen {
 

@@ -1,5 +1,6 @@
 /**
  * Small dense linear algebra on row-major {@code double[]} matrices (Cholesky, Jacobi eigen) and
- * closed-form divergences between Gaussians; IEEE operations in a fixed order only (SPEC §8).
+ * closed-form divergences between Gaussians; IEEE operations in a fixed order only (README, Random
+ * streams and determinism).
  */
 package org.collapsesim.linalg;

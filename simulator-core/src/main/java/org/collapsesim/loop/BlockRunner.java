@@ -8,11 +8,12 @@ import java.util.concurrent.RecursiveAction;
 import java.util.function.IntConsumer;
 
 /**
- * Runs the independent blocks of one large generation (SPEC §8: blocks of a fixed size, each with
- * its own substream {@link org.collapsesim.random.StreamKeys#block}), either one after the other or
- * as fork/join tasks on a pool. Each block writes only its own part of the output and draws only
- * from its own substream, so the numbers are the same whichever runs them and in whatever order:
- * the pool changes the speed of a chain, never its result.
+ * Runs the independent blocks of one large generation (README, Random streams and determinism:
+ * blocks of a fixed size, each with its own substream {@link
+ * org.collapsesim.random.StreamKeys#block}), either one after the other or as fork/join tasks on a
+ * pool. Each block writes only its own part of the output and draws only from its own substream, so
+ * the numbers are the same whichever runs them and in whatever order: the pool changes the speed of
+ * a chain, never its result.
  *
  * <p>When the chains themselves run as tasks of the same pool (see {@link InProcessRunner}), work
  * stealing gives spare cores to the blocks of the chains in flight: with fewer chains than cores,

@@ -27,8 +27,9 @@ public interface CellModel<B extends SampleBatch<B>, S, M> {
 
   /**
    * Whether sample i of a generation is tied to position i (linreg: design row i), so that which
-   * positions each source takes matters (SPEC §5a). The loop then draws that partition from the
-   * MIXING stream and hands it over with {@link #assignPositions} before drawing D_new.
+   * positions each source takes matters (README, Anchoring mechanisms). The loop then draws that
+   * partition from the MIXING stream and hands it over with {@link #assignPositions} before drawing
+   * D_new.
    */
   default boolean positional() {
     return false;
@@ -112,7 +113,7 @@ public interface CellModel<B extends SampleBatch<B>, S, M> {
 
   /**
    * Closed-form expectations of the metrics for this cell under {@code settings}, from
-   * shared/THEORY.md: {@code [metric][generation]}, with a null row where no closed form applies.
+   * docs/theory.md: {@code [metric][generation]}, with a null row where no closed form applies.
    */
   double[][] theory(ChainSettings settings);
 

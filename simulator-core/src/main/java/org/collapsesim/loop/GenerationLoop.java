@@ -11,7 +11,8 @@ import org.collapsesim.random.StreamKeys;
 import org.collapsesim.random.StreamPurpose;
 
 /**
- * The generation loop of SPEC §3, for every family: one chain from D_0 to generation G.
+ * The generation loop of the generation loop (docs/architecture.md), for every family: one chain
+ * from D_0 to generation G.
  *
  * <pre>
  *   D_0  <- M samples of P*;  th_0 <- fit(D_0)                  (alpha_0 = 1)

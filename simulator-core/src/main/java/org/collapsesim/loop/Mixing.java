@@ -1,6 +1,6 @@
 package org.collapsesim.loop;
 
-/** How a generation's sources are mixed (SPEC §3). */
+/** How a generation's sources are mixed (the generation loop (docs/architecture.md)). */
 public enum Mixing {
   /** Exactly floor(a_t * M + 0.5) exogenous samples, the rest synthetic. */
   COUNT("count"),

@@ -1,6 +1,6 @@
 package org.collapsesim.loop;
 
-/** What a generation trains on (SPEC §3). */
+/** What a generation trains on (the generation loop (docs/architecture.md)). */
 public enum Regime {
   /** D_t = D_new. */
   REPLACE("replace"),

@@ -3,8 +3,8 @@ package org.collapsesim.math;
 import static org.collapsesim.math.DetMathConstants.*;
 
 /**
- * Bit-deterministic elementary functions (SPEC §8): the same input gives the same bits on every
- * CPU, JIT tier and kernel twin.
+ * Bit-deterministic elementary functions (README, Random streams and determinism): the same input
+ * gives the same bits on every CPU, JIT tier and kernel twin.
  *
  * <p>{@link #log} and {@link #exp} are ports of fdlibm 5.3 {@code e_log.c} and {@code e_exp.c} (Sun
  * Microsystems, 1993), the algorithms behind {@link StrictMath#log} and {@link StrictMath#exp};

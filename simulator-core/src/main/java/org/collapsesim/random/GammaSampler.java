@@ -7,7 +7,7 @@ import org.collapsesim.math.DetMath;
  * for generating gamma variables", ACM TOMS 26(3), 2000), exact in distribution given exact normal
  * and uniform deviates. Shapes below 1 use the boost Gamma(a) = Gamma(a + 1) U^(1/a) (same paper,
  * section 6). Only IEEE operations, {@code sqrt} and {@link DetMath} are used, so the bits do not
- * depend on the JIT or the CPU (SPEC §8).
+ * depend on the JIT or the CPU (README, Random streams and determinism).
  */
 public final class GammaSampler {
 

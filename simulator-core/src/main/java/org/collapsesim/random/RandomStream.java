@@ -10,7 +10,7 @@ package org.collapsesim.random;
  * about (streams x words)^2 / 2^64, negligible.
  *
  * <p>All conversions use integer arithmetic, IEEE basic operations or {@code DetMath}, so the
- * numbers never depend on the JIT or the CPU (SPEC §8).
+ * numbers never depend on the JIT or the CPU (README, Random streams and determinism).
  */
 public final class RandomStream {
 

@@ -1,7 +1,7 @@
 package org.collapsesim.random;
 
 /**
- * Derivation of every random stream from the master seed (SPEC §8).
+ * Derivation of every random stream from the master seed (README, Random streams and determinism).
  *
  * <pre>
  *   chainSeed = H(masterSeed, worldKey, replicate)

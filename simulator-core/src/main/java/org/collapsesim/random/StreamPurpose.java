@@ -1,8 +1,9 @@
 package org.collapsesim.random;
 
 /**
- * What a random stream is used for (SPEC §8). Each purpose has a fixed tag that enters the stream
- * key, so adding a purpose never changes the numbers of the others. Never renumber a tag.
+ * What a random stream is used for (README, Random streams and determinism). Each purpose has a
+ * fixed tag that enters the stream key, so adding a purpose never changes the numbers of the
+ * others. Never renumber a tag.
  */
 public enum StreamPurpose {
   /** Generation 0's real data, and every exogenous part drawn from the truth. */

@@ -9,9 +9,9 @@ import org.collapsesim.math.DetMath;
  * magnitude come from disjoint bits of the word, so they are independent. Exact in distribution (a
  * rejection sampler) up to the 52-bit resolution of the magnitude.
  *
- * <p>Counter-based, so that kernels can fill arrays in vector lanes (SPEC §8): deviate {@code e} of
- * stream {@code key} is a pure function of {@code (key, e)}. Its fast path (about 98.8% of
- * deviates) uses only word {@code w = SplitMix64.word(key, e)}:
+ * <p>Counter-based, so that kernels can fill arrays in vector lanes (README, Random streams and
+ * determinism): deviate {@code e} of stream {@code key} is a pure function of {@code (key, e)}. Its
+ * fast path (about 98.8% of deviates) uses only word {@code w = SplitMix64.word(key, e)}:
  *
  * <ul>
  *   <li>layer {@code j = w & 0xFF} (bits 0-7), sign = bit 8, magnitude {@code u = w >>> 12} (bits

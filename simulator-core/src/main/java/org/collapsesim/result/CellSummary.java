@@ -6,12 +6,12 @@ import org.collapsesim.stats.KaplanMeier;
 import org.collapsesim.stats.MeanInterval;
 
 /**
- * The per-cell statistics of cells.arrow (SPEC §9): chains ok and failed, the fraction of ok chains
- * collapsed by the horizon G, the Kaplan-Meier median collapse generation (chains that never
+ * The per-cell statistics of cells.arrow (README, Output): chains ok and failed, the fraction of ok
+ * chains collapsed by the horizon G, the Kaplan-Meier median collapse generation (chains that never
  * collapsed are censored at G; null when the survival curve never falls to 1/2), and for each
  * recorded metric the mean of its final-generation values with a 95% Student t interval. Values are
- * reduced in replicate order (SPEC §8), so the Spark sweep and the in-process writer agree bit for
- * bit.
+ * reduced in replicate order (README, Random streams and determinism), so the Spark sweep and the
+ * in-process writer agree bit for bit.
  *
  * @param chainsOk chains with status ok
  * @param chainsFailed chains with status failed

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The Kaplan-Meier product-limit estimate (Kaplan and Meier 1958) of the survival function of
- * collapse_generation (SPEC §9, cells table): S(t) = prod over event times t_i &lt;= t of (1 - d_i
- * / n_i), where d_i chains collapsed at t_i and n_i were still at risk. A chain that never
+ * collapse_generation (README, Output, cells table): S(t) = prod over event times t_i &lt;= t of (1
+ * - d_i / n_i), where d_i chains collapsed at t_i and n_i were still at risk. A chain that never
  * collapsed is censored at the horizon G. At a tie between an event and a censoring the censored
  * chain counts as at risk (the usual convention).
  *

@@ -2,9 +2,9 @@ package org.collapsesim.stats;
 
 /**
  * A mean over replicates with its two-sided 95% Student t interval, mean +- t(0.975, n - 1) * sd /
- * sqrt(n) (SPEC §9, cells table: final-generation metric means with 95% intervals). The mean, sd
- * and se are exactly those of {@link ReplicateSummary} for the same values, so the two tables agree
- * bit for bit.
+ * sqrt(n) (README, Output, cells table: final-generation metric means with 95% intervals). The
+ * mean, sd and se are exactly those of {@link ReplicateSummary} for the same values, so the two
+ * tables agree bit for bit.
  *
  * @param n the number of values
  * @param mean the mean, null when n = 0 or +Infinity and -Infinity both occur

@@ -3,10 +3,10 @@ package org.collapsesim.stats;
 import java.util.Arrays;
 
 /**
- * The summary of one metric over a cell's replicates at one generation (SPEC §9): n, mean, sd (n -
- * 1 denominator), se = sd / sqrt(n), the 5%, 50% and 95% quantiles by linear interpolation (R type
- * 7, numpy's default), min and max. A component that is not defined is {@code null}, never NaN or a
- * sentinel.
+ * The summary of one metric over a cell's replicates at one generation (README, Output): n, mean,
+ * sd (n - 1 denominator), se = sd / sqrt(n), the 5%, 50% and 95% quantiles by linear interpolation
+ * (R type 7, numpy's default), min and max. A component that is not defined is {@code null}, never
+ * NaN or a sentinel.
  *
  * <p>Determinism: the mean is summed left to right and the sd is two-pass (mean first, then the
  * squared deviations from it summed left to right), both in the order given. Callers pass the
@@ -14,9 +14,10 @@ import java.util.Arrays;
  * retries delivered them. Quantiles, min and max depend only on the multiset of values.
  *
  * <p>Infinities: the mean propagates +-Infinity; with both +Infinity and -Infinity present it is
- * undefined and {@code null}. sd and se are {@code null} when any value is infinite (SPEC §9) or n
- * &lt; 2. Quantiles interpolate by limits, so any positive weight on an infinite neighbour gives
- * that infinity, and an interpolation between -Infinity and +Infinity is {@code null}.
+ * undefined and {@code null}. sd and se are {@code null} when any value is infinite (README,
+ * Output) or n &lt; 2. Quantiles interpolate by limits, so any positive weight on an infinite
+ * neighbour gives that infinity, and an interpolation between -Infinity and +Infinity is {@code
+ * null}.
  *
  * @param n the number of values (replicates with status ok)
  */

@@ -15,7 +15,8 @@ import org.collapsesim.math.DetMath;
  * keeps its relative accuracy. Above 1000 dof, the Cornish-Fisher expansion of A&amp;S 26.7.5 to
  * dof^-4 (truncation below 1e-14) around {@link DetMath#normalQuantile}.
  *
- * <p>Uses only {@code StrictMath} and {@link DetMath}: bit-deterministic (SPEC §8).
+ * <p>Uses only {@code StrictMath} and {@link DetMath}: bit-deterministic (README, Random streams
+ * and determinism).
  */
 public final class StudentT {
 

@@ -15,11 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Differential test of the kernel twins (SPEC §8): on awkward lengths, the vector twin gives the
- * scalar twin's bits for every kernel, the random streams included, and the scalar twin gives
- * RandomStream's own numbers. Comparisons are of raw bits (doubleToRawLongBits), so -0.0 vs 0.0 or
- * two NaN payloads would fail too. Repeated so that the JIT has compiled the vector code (C2 may
- * change what an interpreted intrinsic returns; ours must not change).
+ * Differential test of the kernel twins (README, Random streams and determinism): on awkward
+ * lengths, the vector twin gives the scalar twin's bits for every kernel, the random streams
+ * included, and the scalar twin gives RandomStream's own numbers. Comparisons are of raw bits
+ * (doubleToRawLongBits), so -0.0 vs 0.0 or two NaN payloads would fail too. Repeated so that the
+ * JIT has compiled the vector code (C2 may change what an interpreted intrinsic returns; ours must
+ * not change).
  */
 class KernelTwinsTest {
 

@@ -19,10 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * SPEC §8 inside a chain: a generation larger than {@link StreamKeys#BLOCK_SIZE} is cut into blocks
- * (and a categorical model with more live categories than a group into groups) with their own
- * substreams, and running them on a pool of threads gives the numbers of running them in order.
- * Every config here draws more than one block per generation.
+ * README, Random streams and determinism inside a chain: a generation larger than {@link
+ * StreamKeys#BLOCK_SIZE} is cut into blocks (and a categorical model with more live categories than
+ * a group into groups) with their own substreams, and running them on a pool of threads gives the
+ * numbers of running them in order. Every config here draws more than one block per generation.
  */
 class BlockParallelismTest {
 

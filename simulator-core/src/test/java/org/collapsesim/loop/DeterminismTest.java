@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SPEC §8: a chain's numbers depend only on the config, never on what runs beside it. */
+/**
+ * README, Random streams and determinism: a chain's numbers depend only on the config, never on
+ * what runs beside it.
+ */
 class DeterminismTest {
 
   private static final String REGIMES = "[replace, accumulate, accumulate-subsample, window]";

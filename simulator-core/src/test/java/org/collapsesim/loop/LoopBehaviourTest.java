@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Behaviours of the generation loop that no closed form covers, each checked exactly (bit for bit
  * or by recomputation from the recorded rows): no false-failure rate. Cells that differ only in
- * mechanism share their random streams (SPEC §8), which is what makes most of these comparisons
- * exact.
+ * mechanism share their random streams (README, Random streams and determinism), which is what
+ * makes most of these comparisons exact.
  */
 class LoopBehaviourTest {
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Compares a replicate mean with a closed form within {@code z} standard errors measured from the
- * replicates themselves (shared/THEORY.md). With z = 4 and a mean of R >= 200 replicates close to
+ * replicates themselves (docs/theory.md). With z = 4 and a mean of R >= 200 replicates close to
  * normal, one comparison fails by chance with probability about 6.3e-5.
  */
 public final class TheoryAssert {

@@ -14,9 +14,9 @@ import org.collapsesim.loop.GenerationLoop;
 /**
  * The one fixture that proves, for any family with an exact path, that the explicit path (raw
  * samples) and the exact path (sufficient statistics drawn directly) give the same distribution of
- * a generation's metrics (SPEC §3): R chains per path, on disjoint replicate seeds so the two
- * samples are independent, then a two-sample Kolmogorov-Smirnov test per metric at alpha = 1e-4
- * ({@link TwoSampleKs}).
+ * a generation's metrics (the generation loop (docs/architecture.md)): R chains per path, on
+ * disjoint replicate seeds so the two samples are independent, then a two-sample Kolmogorov-Smirnov
+ * test per metric at alpha = 1e-4 ({@link TwoSampleKs}).
  */
 public final class SamplingPathFixture {
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code collapse} command line (SPEC §7). */
+/** The {@code collapse} command line (README, Commands). */
 @Command(
     name = "collapse",
     mixinStandardHelpOptions = true,
@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
     })
 public final class CollapseCli implements Runnable {
 
-  /** Exit code of a bad command line or config (SPEC §7). */
+  /** Exit code of a bad command line or config (README, Commands). */
   static final int USAGE = 2;
 
   /** Exit code when a chain failed. */

@@ -10,7 +10,7 @@ import org.collapsesim.io.FsPath;
 import org.collapsesim.io.LocalOutput;
 import org.collapsesim.io.OutputDirectoryException;
 
-/** Writes the SPEC §9 files of one in-process cell run ({@code collapse run --out}). */
+/** Writes the README, Output files of one in-process cell run ({@code collapse run --out}). */
 final class OutputWriting {
 
   private OutputWriting() {}

@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code collapse sweep CONFIG [--master URL] [--out DIR] [--resume | --overwrite] [--set k=v]...
- * [--allow-failures]} (SPEC §7): runs every chain of a config on Spark and writes the tables of
- * SPEC §9. Exit 0 when done, 1 when a chain failed (unless --allow-failures), 2 for a bad config, a
- * refused output directory or a resume with another config.
+ * [--allow-failures]} (README, Commands): runs every chain of a config on Spark and writes the
+ * tables of README, Output. Exit 0 when done, 1 when a chain failed (unless --allow-failures), 2
+ * for a bad config, a refused output directory or a resume with another config.
  */
 @Command(
     name = "sweep",

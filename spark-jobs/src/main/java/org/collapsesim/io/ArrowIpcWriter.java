@@ -25,11 +25,11 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Writes tables as Arrow IPC files (Feather v2; SPEC §9): the random-access file format ({@code
- * ARROW1} magic and footer), uncompressed, with the {@link TableSchema}'s metadata as the Arrow
- * schema's custom metadata, in record batches of at most {@code batchRows} rows so a large table
- * never needs one giant batch in memory. Readable by pyarrow/pandas, polars, R arrow, DuckDB and
- * the apache-arrow JavaScript package.
+ * Writes tables as Arrow IPC files (Feather v2; README, Output): the random-access file format
+ * ({@code ARROW1} magic and footer), uncompressed, with the {@link TableSchema}'s metadata as the
+ * Arrow schema's custom metadata, in record batches of at most {@code batchRows} rows so a large
+ * table never needs one giant batch in memory. Readable by pyarrow/pandas, polars, R arrow, DuckDB
+ * and the apache-arrow JavaScript package.
  *
  * <p>Type mapping: STRING → Utf8, INT64 → Int64, INT32 → Int32, FLOAT64 → Float64 (IEEE double,
  * infinities kept), BOOL → Bool; null → a cleared validity bit.

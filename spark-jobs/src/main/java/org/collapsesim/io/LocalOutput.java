@@ -15,12 +15,12 @@ import org.collapsesim.result.GenerationRecord;
 import org.collapsesim.result.GenerationSummary;
 
 /**
- * Writes the files of SPEC §9 for one cell run in-process ({@code collapse run --out}), without
- * Spark: the Parquet {@code generations/} dataset through {@link ParquetTableWriter} (one file,
- * {@code part-00000.parquet}), summary/chains/cells in Arrow and/or CSV as the config's {@code
- * output.formats} says, and {@code manifest.json} last. Columns and statistics are those of the
- * Spark sweep ({@link OutputLayout}, {@link GenerationSummary}, {@link CellSummary}), so a cell's
- * files are the same numbers whichever way it ran.
+ * Writes the files of README, Output for one cell run in-process ({@code collapse run --out}),
+ * without Spark: the Parquet {@code generations/} dataset through {@link ParquetTableWriter} (one
+ * file, {@code part-00000.parquet}), summary/chains/cells in Arrow and/or CSV as the config's
+ * {@code output.formats} says, and {@code manifest.json} last. Columns and statistics are those of
+ * the Spark sweep ({@link OutputLayout}, {@link GenerationSummary}, {@link CellSummary}), so a
+ * cell's files are the same numbers whichever way it ran.
  */
 public final class LocalOutput {
 

@@ -7,17 +7,17 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The policy for a sweep's output directory (SPEC §7, §9): a fresh run needs an empty or new
- * directory; {@code --resume} continues in a non-empty one; {@code --overwrite} replaces what is
- * there, but only when it looks like a collapse-sim output, so a mistyped {@code --out} cannot wipe
- * an unrelated folder.
+ * The policy for a sweep's output directory (README, Commands, §9): a fresh run needs an empty or
+ * new directory; {@code --resume} continues in a non-empty one; {@code --overwrite} replaces what
+ * is there, but only when it looks like a collapse-sim output, so a mistyped {@code --out} cannot
+ * wipe an unrelated folder.
  */
 public final class OutputDirectory {
 
   /** The manifest's file name; its presence marks a directory as a collapse-sim output. */
   public static final String MANIFEST_FILE = "manifest.json";
 
-  /** The entries a sweep writes at the top of its directory (SPEC §9). */
+  /** The entries a sweep writes at the top of its directory (README, Output). */
   public static final Set<String> KNOWN_ENTRIES =
       Set.of(
           MANIFEST_FILE,

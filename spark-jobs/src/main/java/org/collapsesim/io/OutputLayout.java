@@ -28,9 +28,9 @@ import org.collapsesim.stats.PairedContrast;
 import org.collapsesim.stats.ReplicateSummary;
 
 /**
- * The columns of every table of a sweep's output (SPEC §9), built once from a {@link SweepConfig}
- * and shared by the Spark sweep and the in-process {@code collapse run --out}, so both write the
- * same tables.
+ * The columns of every table of a sweep's output (README, Output), built once from a {@link
+ * SweepConfig} and shared by the Spark sweep and the in-process {@code collapse run --out}, so both
+ * write the same tables.
  *
  * <p>Column order: identity columns first (cell_id, family, model_size, samples, alpha (null unless
  * the schedule is constant), alpha_schedule, regime, mixing, estimator, then every other parameter

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.collapsesim.config.SweepConfig;
 
 /**
- * The content of {@code manifest.json} (SPEC §9): the resolved config and its hash, version and git
- * commit, the seed policy, the metric definitions, JDK and CPU, the kernels and sampling paths
- * chosen, start and end time, and the counts of cells, chains and failures. The same map is
+ * The content of {@code manifest.json} (README, Output): the resolved config and its hash, version
+ * and git commit, the seed policy, the metric definitions, JDK and CPU, the kernels and sampling
+ * paths chosen, start and end time, and the counts of cells, chains and failures. The same map is
  * embedded, as compact JSON, in every Arrow file's schema metadata.
  *
  * <p>Keys read back on {@code --resume}: {@link #CONFIG_HASH}, {@link #STATUS}, {@code
@@ -36,7 +36,10 @@ public final class SweepManifest {
   /** Status of a sweep whose every output file is written. */
   public static final String COMPLETE = "complete";
 
-  /** How every random number is derived (SPEC §8), for the reader of the output. */
+  /**
+   * How every random number is derived (README, Random streams and determinism), for the reader of
+   * the output.
+   */
   public static final String SEED_POLICY =
       "chain seed = H(master seed, world key, replicate); stream = H(chain seed, generation, purpose);"
           + " block b = H(stream, 'block', b) for blocks of 65536 samples; H folds each part with the"
@@ -68,7 +71,10 @@ public final class SweepManifest {
     return k;
   }
 
-  /** Per cell id, the path {@code sampling} resolves to: exact or explicit (SPEC §3). */
+  /**
+   * Per cell id, the path {@code sampling} resolves to: exact or explicit (the generation loop
+   * (docs/architecture.md)).
+   */
   private static Map<String, Object> samplingPaths(SweepConfig config) {
     Map<String, Object> paths = new LinkedHashMap<>();
     for (org.collapsesim.config.CellSpec cell : config.cells()) {

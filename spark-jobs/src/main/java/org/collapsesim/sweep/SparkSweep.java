@@ -19,7 +19,7 @@ import org.collapsesim.io.OutputLayout;
 import org.collapsesim.io.SweepManifest;
 
 /**
- * The driver of a sweep on Spark (SPEC §7-§9).
+ * The driver of a sweep on Spark (README, Commands-§9).
  *
  * <ol>
  *   <li>{@link #prepareOutput}: checks the output directory (empty, or --resume / --overwrite) and,

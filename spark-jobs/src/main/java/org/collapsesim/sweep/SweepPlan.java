@@ -27,9 +27,10 @@ public final class SweepPlan {
   }
 
   /**
-   * The threads each chain may use for the blocks of its large generations (SPEC §8): 1 when the
-   * chains fill the cores; with fewer chains than cores, the idle cores' share, so that a sweep of
-   * one large chain still uses every core. Blocks never change a number, so neither does this.
+   * The threads each chain may use for the blocks of its large generations (README, Random streams
+   * and determinism): 1 when the chains fill the cores; with fewer chains than cores, the idle
+   * cores' share, so that a sweep of one large chain still uses every core. Blocks never change a
+   * number, so neither does this.
    */
   public static int blockThreads(long pending, int parallelism) {
     return pending >= parallelism || pending == 0 ? 1 : (int) (parallelism / pending);

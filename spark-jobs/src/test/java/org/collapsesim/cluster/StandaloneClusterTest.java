@@ -191,7 +191,8 @@ class StandaloneClusterTest {
     Path config = tmp.resolve("cluster-kill.yaml");
     Files.writeString(config, CONFIG);
 
-    // The undisturbed run: embedded Spark, two cores (SPEC §8: the same numbers in every mode).
+    // The undisturbed run: embedded Spark, two cores (README, Random streams and determinism: the
+    // same numbers in every mode).
     Path reference = tmp.resolve("reference");
     long t0 = System.nanoTime();
     Process undisturbed =
@@ -477,7 +478,10 @@ class StandaloneClusterTest {
   // ---------------------------------------------------------------------------------------------
   // The tables
 
-  /** Columns that may differ between runs (SPEC §8): wall-clock times. */
+  /**
+   * Columns that may differ between runs (README, Random streams and determinism): wall-clock
+   * times.
+   */
   private static final Set<String> UNCOMPARED = Set.of("wall_ms");
 
   private static void assertSameTables(Path expectedDir, Path actualDir) throws IOException {

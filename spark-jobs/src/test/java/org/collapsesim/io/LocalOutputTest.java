@@ -21,7 +21,10 @@ import org.collapsesim.stats.ReplicateSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link LocalOutput}: the files of SPEC §9 for one in-process cell, read back independently. */
+/**
+ * {@link LocalOutput}: the files of README, Output for one in-process cell, read back
+ * independently.
+ */
 class LocalOutputTest {
 
   private static final String YAML =

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC §8: the same sweep under local[1], local[2] and local-cluster[2,1,1024] (two executor JVMs)
- * writes identical tables, compared sorted by (cell_id, replicate, generation), wall_ms excepted.
- * Batch sizes differ between the runs (1 chain per task versus the default), so the test also shows
- * that batching does not change a number; so do the assembly's partitions (one, or ranges of 7
- * rows).
+ * README, Random streams and determinism: the same sweep under local[1], local[2] and
+ * local-cluster[2,1,1024] (two executor JVMs) writes identical tables, compared sorted by (cell_id,
+ * replicate, generation), wall_ms excepted. Batch sizes differ between the runs (1 chain per task
+ * versus the default), so the test also shows that batching does not change a number; so do the
+ * assembly's partitions (one, or ranges of 7 rows).
  */
 class SweepDeterminismTest {
 

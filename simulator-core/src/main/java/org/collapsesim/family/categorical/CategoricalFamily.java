@@ -7,9 +7,9 @@ import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 
 /**
- * The categorical family: a distribution over V categories refitted by counts (SPEC §4). With
- * maximum likelihood and no exogenous data this is neutral Wright-Fisher drift with population M
- * (shared/THEORY.md).
+ * The categorical family: a distribution over V categories refitted by counts (README, Families and
+ * metrics). With maximum likelihood and no exogenous data this is neutral Wright-Fisher drift with
+ * population M (docs/theory.md).
  */
 public final class CategoricalFamily implements Family {
 

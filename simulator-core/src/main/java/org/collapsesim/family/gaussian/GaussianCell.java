@@ -316,9 +316,9 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
   }
 
   /**
-   * SPEC §4 metrics. A singular model (see {@link GaussianModel#singular}) has no density: its
-   * log-determinant and entropy are -Infinity and KL(P* || P_t) is +Infinity, whatever round-off
-   * would let a Cholesky factorization compute.
+   * README, Families and metrics metrics. A singular model (see {@link GaussianModel#singular}) has
+   * no density: its log-determinant and entropy are -Infinity and KL(P* || P_t) is +Infinity,
+   * whatever round-off would let a Cholesky factorization compute.
    */
   @Override
   public void metrics(GaussianModel model, double[] out, RandomStream metricStream) {

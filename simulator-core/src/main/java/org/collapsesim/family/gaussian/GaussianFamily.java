@@ -8,8 +8,8 @@ import org.collapsesim.loop.CellModel;
 
 /**
  * The Gaussian family: N(mu, Sigma) in d dimensions (model_size = d) refitted by its mean and
- * covariance, maximum likelihood or unbiased (SPEC §4). Sampling bias lambda draws from N(mu_t,
- * lambda Sigma_t).
+ * covariance, maximum likelihood or unbiased (README, Families and metrics). Sampling bias lambda
+ * draws from N(mu_t, lambda Sigma_t).
  */
 public final class GaussianFamily implements Family {
 

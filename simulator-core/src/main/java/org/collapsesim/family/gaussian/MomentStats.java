@@ -30,7 +30,9 @@ final class MomentStats {
       return;
     }
     double[] x = batch.x;
-    if (d == 1) { // the hot case: fixed-order 8-lane reductions (kernel twins, SPEC §8)
+    if (d
+        == 1) { // the hot case: fixed-order 8-lane reductions (kernel twins, README, Random streams
+      // and determinism)
       KernelSupport k = Kernels.get();
       mean[0] = k.sum(x, batch.size) / n;
       scatter[0] = k.sumSquaredDeviations(x, batch.size, mean[0]);

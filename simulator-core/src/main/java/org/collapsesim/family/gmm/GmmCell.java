@@ -131,7 +131,7 @@ final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
         MixtureDistances.klMonteCarlo(truth, model, metricStream, settings.mcSamples());
   }
 
-  /** No closed form for refitted mixtures (shared/THEORY.md has none): every row null. */
+  /** No closed form for refitted mixtures (docs/theory.md has none): every row null. */
   @Override
   public double[][] theory(ChainSettings chainSettings) {
     return new double[metricNames().size()][];

@@ -7,11 +7,12 @@ import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 
 /**
- * The Gaussian mixture family (SPEC §4): a K-component mixture in d dimensions ({@code model_size}
- * = K, {@code dimension} = d) refitted by EM with seeded k-means++ initialization, sampled with
- * every component's covariance scaled by {@code sampling_bias}. The default truth is the
- * two-component experiment of Shumailov et al., "AI models collapse when trained on recursively
- * generated data", Nature 631 (2024): weights [0.5, 0.5], means [-3, 3], unit variances.
+ * The Gaussian mixture family (README, Families and metrics): a K-component mixture in d dimensions
+ * ({@code model_size} = K, {@code dimension} = d) refitted by EM with seeded k-means++
+ * initialization, sampled with every component's covariance scaled by {@code sampling_bias}. The
+ * default truth is the two-component experiment of Shumailov et al., "AI models collapse when
+ * trained on recursively generated data", Nature 631 (2024): weights [0.5, 0.5], means [-3, 3],
+ * unit variances.
  */
 public final class GmmFamily implements Family {
 

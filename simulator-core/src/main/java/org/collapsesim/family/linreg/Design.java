@@ -3,8 +3,8 @@ package org.collapsesim.family.linreg;
 import org.collapsesim.random.RandomStream;
 
 /**
- * The fixed design of one chain (SPEC §4): T rows x ~ N(0, I_d), row-major, drawn once from the
- * chain's generation-0 exogenous stream before the first labels.
+ * The fixed design of one chain (README, Families and metrics): T rows x ~ N(0, I_d), row-major,
+ * drawn once from the chain's generation-0 exogenous stream before the first labels.
  */
 final class Design {
 

@@ -16,7 +16,8 @@ final class LabelBatch implements SampleBatch<LabelBatch> {
 
   /**
    * Where the samples appended to this batch go: the j-th takes design row {@code positions[j]}
-   * (set by the loop's row partition for D_new, SPEC §5a); null for rows 0, 1, 2, ... in order.
+   * (set by the loop's row partition for D_new, README, Anchoring mechanisms); null for rows 0, 1,
+   * 2, ... in order.
    */
   int[] positions;
 

@@ -88,7 +88,8 @@ final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregM
    * Appends n samples: the batch's next positions (rows) labelled x.w + sigma z, where row r's z is
    * deviate r of the stream from its current position (which then moves past all T rows). Keying
    * the noise by row, not by draw order, gives cells that differ only in mechanism the same label
-   * on every row that both draw from the same source (common random numbers, SPEC §8).
+   * on every row that both draw from the same source (common random numbers, README, Random streams
+   * and determinism).
    */
   private void label(Design design, double[] w, RandomStream rng, int n, LabelBatch out) {
     out.ensureCapacity(n);

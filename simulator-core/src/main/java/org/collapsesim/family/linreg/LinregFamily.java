@@ -9,12 +9,12 @@ import org.collapsesim.random.RandomStream;
 import org.collapsesim.random.StreamKeys;
 
 /**
- * The linreg family (SPEC §4): y = x.w* + e, e ~ N(0, sigma^2), x ~ N(0, I_d) (model_size = d), T =
- * samples rows of a design fixed per chain. Each generation relabels the design: exogenous rows
- * with the truth, the rest with the previous model, each with fresh noise; the model is refitted by
- * OLS (or ridge). Under {@code replace} the test error grows linearly in the generation; under
- * {@code accumulate} it stays bounded (Gerstgrasser et al. 2024, "Is model collapse inevitable?";
- * Dohmatob, Feng and Kempe 2024, "Model collapse demystified").
+ * The linreg family (README, Families and metrics): y = x.w* + e, e ~ N(0, sigma^2), x ~ N(0, I_d)
+ * (model_size = d), T = samples rows of a design fixed per chain. Each generation relabels the
+ * design: exogenous rows with the truth, the rest with the previous model, each with fresh noise;
+ * the model is refitted by OLS (or ridge). Under {@code replace} the test error grows linearly in
+ * the generation; under {@code accumulate} it stays bounded (Gerstgrasser et al. 2024, "Is model
+ * collapse inevitable?"; Dohmatob, Feng and Kempe 2024, "Model collapse demystified").
  */
 public final class LinregFamily implements Family {
 
@@ -69,7 +69,8 @@ public final class LinregFamily implements Family {
   }
 
   /**
-   * w* uniform on the sphere of radius wNorm, from the master seed, d and wNorm alone (SPEC §8).
+   * w* uniform on the sphere of radius wNorm, from the master seed, d and wNorm alone (README,
+   * Random streams and determinism).
    */
   static double[] trueWeights(long masterSeed, int d, double wNorm) {
     long truthHash = StreamKeys.hash(TRUTH_SALT, d, Double.doubleToLongBits(wNorm));

@@ -6,7 +6,7 @@ import org.collapsesim.loop.ExogenousSource;
 import org.collapsesim.loop.Regime;
 
 /**
- * Closed forms of shared/THEORY.md for linear regression refitted on its own labels: with T rows of
+ * Closed forms of docs/theory.md for linear regression refitted on its own labels: with T rows of
  * an isotropic Gaussian design, d features, label noise sigma^2 and OLS, each refit adds the
  * independent error (X^T X)^-1 X^T e to w, and E tr((X^T X)^-1) = d / (T - d - 1) (inverse
  * Wishart), so after n fits E||w_n - w*||^2 = n sigma^2 d / (T - d - 1); since E[w_n] = w*,

@@ -8,12 +8,12 @@ import org.collapsesim.loop.CellModel;
 import org.collapsesim.random.StreamKeys;
 
 /**
- * The markov family (SPEC §4): an order-k chain over V tokens (model_size = V, contexts V^k stored
- * sparsely), trained each generation on M tokens cut into sequences of {@code sequence_length},
- * each sequence started in a context drawn from the source's context distribution. The truth is a
- * random sparse table with Dirichlet rows, or the chain of a text. At order 0 it is the categorical
- * family's Wright-Fisher drift (Shumailov et al. 2024, "AI models collapse when trained on
- * recursively generated data", for the language-model setting).
+ * The markov family (README, Families and metrics): an order-k chain over V tokens (model_size = V,
+ * contexts V^k stored sparsely), trained each generation on M tokens cut into sequences of {@code
+ * sequence_length}, each sequence started in a context drawn from the source's context
+ * distribution. The truth is a random sparse table with Dirichlet rows, or the chain of a text. At
+ * order 0 it is the categorical family's Wright-Fisher drift (Shumailov et al. 2024, "AI models
+ * collapse when trained on recursively generated data", for the language-model setting).
  */
 public final class MarkovFamily implements Family {
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The categorical family against shared/THEORY.md (Wright-Fisher drift). Replicate means are
- * compared with closed forms within 4 standard errors from the replicates: about 6e-5 false-failure
+ * The categorical family against docs/theory.md (Wright-Fisher drift). Replicate means are compared
+ * with closed forms within 4 standard errors from the replicates: about 6e-5 false-failure
  * probability per comparison, under 2e-3 for the class. Seeds fixed, not chosen.
  */
 class CategoricalTheoryTest {

@@ -9,11 +9,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A Gaussian fitted on a training set whose points span fewer than d dimensions is singular: its
- * log-determinant and entropy are -Infinity and KL(P* || P_t) is +Infinity (SPEC §4), on every
- * chain and both sampling paths, whatever round-off lets a Cholesky factorization compute. Two ways
- * in: n_train = M <= d (replace), and accumulate from a singular D_0, where n_train grows past d
- * but every new sample stays in D_0's affine span (decided by the eigenvalue threshold). The
- * control (M > d) must stay finite. Deterministic assertions: no false-failure rate.
+ * log-determinant and entropy are -Infinity and KL(P* || P_t) is +Infinity (README, Families and
+ * metrics), on every chain and both sampling paths, whatever round-off lets a Cholesky
+ * factorization compute. Two ways in: n_train = M <= d (replace), and accumulate from a singular
+ * D_0, where n_train grows past d but every new sample stays in D_0's affine span (decided by the
+ * eigenvalue threshold). The control (M > d) must stay finite. Deterministic assertions: no
+ * false-failure rate.
  */
 class GaussianSingularityTest {
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Gaussian family against shared/THEORY.md. Each assertion compares a mean over R replicates
- * with the closed form within 4 standard errors measured from the replicates: a false failure has
+ * The Gaussian family against docs/theory.md. Each assertion compares a mean over R replicates with
+ * the closed form within 4 standard errors measured from the replicates: a false failure has
  * probability about 6e-5 per comparison, under 2e-3 for the whole class. Seeds are fixed and were
  * not chosen. The laws hold on both sampling paths: auto (the exact sufficient-statistic draws) and
  * explicit (raw samples), so each main case runs on both.

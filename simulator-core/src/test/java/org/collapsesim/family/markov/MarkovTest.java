@@ -45,7 +45,7 @@ class MarkovTest {
         "");
   }
 
-  /** Order 0 is Wright-Fisher drift: E[GS] = GS* (1 - 1/M)^(t+1) (shared/THEORY.md). */
+  /** Order 0 is Wright-Fisher drift: E[GS] = GS* (1 - 1/M)^(t+1) (docs/theory.md). */
   @Test
   void orderZeroReproducesCategoricalGiniSimpsonDecay() {
     ChainRunner runner =
