@@ -21,12 +21,13 @@ import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
 
 /**
- * Numbers under stress: random valid configs of every family, small and often degenerate (one
- * sample, fewer samples than dimensions, extreme decoding, every regime and mixing), run as chains.
- * No chain fails (the loop fails a chain on a NaN metric), no theory value is NaN (a null theory is
- * a null row; a mechanism's diagnostics are NaN only for null), and +/-Infinity appears only where
- * the metric's definition allows it: a singular Gaussian fit has log-determinant and entropy
- * -Infinity and KL(P* || P_t) +Infinity; every other metric is finite.
+ * Numbers under stress: random valid configs of every family and mechanism, small and often
+ * degenerate (one sample, fewer samples than dimensions, extreme decoding, every regime and mixing,
+ * a verifier that drops everything), run as chains. No chain fails (the loop fails a chain on a NaN
+ * metric), no theory value is NaN (a null theory is a null row; a mechanism's diagnostics are NaN
+ * only for null), and +/-Infinity appears only where the metric's definition allows it: a singular
+ * Gaussian fit has log-determinant and entropy -Infinity and KL(P* || P_t) +Infinity; every other
+ * metric is finite.
  */
 class NumbersUnderStressProperties {
 
@@ -143,14 +144,28 @@ class NumbersUnderStressProperties {
                         + "\n  samples: "
                         + (d + 1 + extra)
                         + "\n");
-    Arbitrary<String> family = Arbitraries.oneOf(categorical, gaussian, markov, gmm, linreg);
+    // the mechanisms, on the families that have them (categorical and gaussian): a reservoir, a
+    // verifier (with or without refill, one that may drop everything), real-data weighting
+    Arbitrary<String> mechanism =
+        Arbitraries.of(
+            "",
+            "  reservoir: {fraction: 0.3}\n",
+            "  verifier: {false_accept: 0.0, false_reject: 0.5}\n",
+            "  verifier: {false_accept: 0.0, false_reject: 1.0}\n",
+            "  verifier: {false_accept: 0.2, false_reject: 0.3, refill: true, max_draws: 500}\n",
+            "  real_weight: 0.8\n");
+    Arbitrary<String> anchored =
+        Combinators.combine(Arbitraries.oneOf(categorical, gaussian), mechanism)
+            .as((f, m) -> f + m);
+    Arbitrary<String> family =
+        Arbitraries.oneOf(categorical, gaussian, markov, gmm, linreg, anchored);
     return Combinators.combine(family, common, Arbitraries.longs().between(1, 1_000_000))
         .as(
             (f, c, seed) ->
                 "name: stress\nseed: " + seed + "\nreplicates: 2\ngenerations: 6\n" + f + c);
   }
 
-  @Property(tries = 150)
+  @Property(tries = 200)
   void noNaNAnywhereAndInfinityOnlyWhereDefined(@ForAll("configs") String yaml) {
     SweepConfig config;
     try {
