@@ -54,7 +54,11 @@ public final class MarkovFamily implements Family {
   @Override
   public String description() {
     return "an order-k Markov chain over V tokens (model_size = V) refitted by transition counts, trained on"
-        + " sequences; truth a random sparse Dirichlet table or a text";
+        + " sequences of sequence_length tokens; truth a random sparse Dirichlet table or a text, its"
+        + " sequences started from its stationary law. The fitted model's context law is the context"
+        + " frequencies N(c) / N of its training data, for every fitted chain: they weight entropy_rate"
+        + " and start the model's sequences (undecoded); a context the model never saw as a source falls"
+        + " back to its unigram (add-k: the uniform row)";
   }
 
   @Override
