@@ -1,12 +1,13 @@
 package org.collapsesim.stats;
 
-import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The summary of one metric over a cell's replicates at one generation (README, Output): n, mean,
  * sd (n - 1 denominator), se = sd / sqrt(n), the 5%, 50% and 95% quantiles by linear interpolation
  * (R type 7, numpy's default), min and max. A component that is not defined is {@code null}, never
- * NaN or a sentinel.
+ * NaN or a sentinel. The summary takes time linear in n: the quantiles, min and max are found by
+ * selection ({@link OrderStatistics}), bit for bit the values a sort would give.
  *
  * <p>Determinism: the mean is summed left to right and the sd is two-pass (mean first, then the
  * squared deviations from it summed left to right), both in the order given. Callers pass the
@@ -65,18 +66,17 @@ public record ReplicateSummary(
       sd = s;
       se = s / Math.sqrt(n);
     }
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
+    OrderStatistics x = new OrderStatistics(values);
     return new ReplicateSummary(
         n,
         mean,
         sd,
         se,
-        quantileSorted(sorted, 0.05),
-        quantileSorted(sorted, 0.5),
-        quantileSorted(sorted, 0.95),
-        sorted[0],
-        sorted[n - 1]);
+        quantile(x, 0.05),
+        quantile(x, 0.5),
+        quantile(x, 0.95),
+        x.get(0),
+        x.get(n - 1));
   }
 
   /**
@@ -132,19 +132,31 @@ public record ReplicateSummary(
    * @return null for an empty array or an undefined interpolation
    */
   public static Double quantileSorted(double[] sorted, double p) {
-    int n = sorted.length;
+    return quantile(sorted.length, p, i -> sorted[i]);
+  }
+
+  /** {@link #quantileSorted} over order statistics found by selection. */
+  static Double quantile(OrderStatistics x, double p) {
+    return quantile(x.size(), p, x::get);
+  }
+
+  /** The one definition behind both: {@code ranked.applyAsDouble(r)} is the value of rank r. */
+  private static Double quantile(int n, double p, IntToDoubleFunction ranked) {
     if (n == 0) {
       return null;
     }
     double h = (n - 1) * p;
     int lo = (int) Math.floor(h);
     if (lo >= n - 1) {
-      return sorted[n - 1];
+      return ranked.applyAsDouble(n - 1);
     }
     double frac = h - lo;
-    double a = sorted[lo];
-    double b = sorted[lo + 1];
-    if (frac == 0.0 || a == b) {
+    double a = ranked.applyAsDouble(lo);
+    if (frac == 0.0) {
+      return a;
+    }
+    double b = ranked.applyAsDouble(lo + 1);
+    if (a == b) {
       return a;
     }
     if (a == Double.NEGATIVE_INFINITY) {
