@@ -30,7 +30,7 @@ class OrderStatisticsProperties {
       @ForAll("values") double[] values, @ForAll long querySeed) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    OrderStatistics x = new OrderStatistics(values);
+    OrderStatistics x = new OrderStatistics(values, 0); // selection however small
     int[] ranks =
         new SplittableRandom(querySeed)
             .ints(values.length, 0, Math.max(1, values.length))
@@ -43,8 +43,9 @@ class OrderStatisticsProperties {
     }
   }
 
-  @Property(tries = 400)
-  void summaryIsTheSortedSummary(@ForAll("values") double[] values) {
+  /** Sizes past {@link OrderStatistics#SORT_ALL}, so the summary takes the selection path. */
+  @Property(tries = 200)
+  void summaryIsTheSortedSummary(@ForAll("manyValues") double[] values) {
     double[] before = values.clone();
     assertEquals(bySorting(values), ReplicateSummary.of(values));
     assertEquals(Arrays.toString(before), Arrays.toString(values), "input untouched");
@@ -53,7 +54,7 @@ class OrderStatisticsProperties {
   /** Sorted, reversed, organ-pipe, all equal, two values, sawtooth: sizes across the cut-offs. */
   @Test
   void orderedPatterns() {
-    for (int n : new int[] {1, 2, 23, 24, 25, 26, 100, 1001, 4096, 10_000}) {
+    for (int n : new int[] {1, 2, 23, 24, 25, 26, 100, 1024, 1025, 4096, 10_000}) {
       for (int pattern = 0; pattern < 6; pattern++) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
@@ -69,7 +70,7 @@ class OrderStatisticsProperties {
         }
         double[] sorted = v.clone();
         Arrays.sort(sorted);
-        OrderStatistics x = new OrderStatistics(v);
+        OrderStatistics x = new OrderStatistics(v, 0);
         for (int r : new int[] {n / 2, (n - 1) / 20, (19 * (n - 1)) / 20, 0, n - 1}) {
           assertEquals(sorted[r], x.get(r), "pattern " + pattern + " n " + n + " rank " + r);
         }
@@ -113,6 +114,15 @@ class OrderStatisticsProperties {
 
   @Provide
   Arbitrary<double[]> values() {
+    return values(0, 300);
+  }
+
+  @Provide
+  Arbitrary<double[]> manyValues() {
+    return values(0, 3 * OrderStatistics.SORT_ALL);
+  }
+
+  private static Arbitrary<double[]> values(int minSize, int maxSize) {
     Arbitrary<Double> special =
         Arbitraries.of(
             List.of(
@@ -132,8 +142,8 @@ class OrderStatisticsProperties {
         Arbitraries.frequencyOf(Tuple.of(2, special), Tuple.of(3, fewDistinct), Tuple.of(5, any));
     return element
         .array(Double[].class)
-        .ofMinSize(0)
-        .ofMaxSize(300)
+        .ofMinSize(minSize)
+        .ofMaxSize(maxSize)
         .map(a -> Arrays.stream(a).mapToDouble(Double::doubleValue).toArray());
   }
 }
