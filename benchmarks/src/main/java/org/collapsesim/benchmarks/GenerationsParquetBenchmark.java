@@ -12,16 +12,20 @@ import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.io.FsPath;
 import org.collapsesim.io.OutputLayout;
 import org.collapsesim.io.ParquetTableWriter;
+import org.collapsesim.io.RowSink;
 import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.result.GenerationRecord;
 
 /**
  * Rows per CPU-second of writing the generations table as Parquet, on one thread: the rows of a
  * preset's first cell (every generation recorded) are computed first and held in memory, then
- * written, row by row as the sweep writes them ({@link OutputLayout#generationRow} then {@link
- * ParquetTableWriter}), {@code REPEATS} times; the best repeat's thread CPU time is reported.
+ * written, row by row as {@code collapse run} writes them ({@link OutputLayout#writeGenerationRow}
+ * to the {@link ParquetTableWriter}'s unboxed {@link RowSink}), {@code REPEATS} times; the best
+ * repeat's thread CPU time is reported. With {@code boxed}, each row is built as an {@code
+ * Object[]} and appended ({@link OutputLayout#generationRow}), as the Spark sweep's parts are.
  *
- * <p>Usage: {@code GenerationsParquetBenchmark CONFIG [ROWS] [REPEATS]} (defaults 500000, 5).
+ * <p>Usage: {@code GenerationsParquetBenchmark CONFIG [ROWS] [REPEATS] [boxed]} (defaults 500000,
+ * 5).
  */
 public final class GenerationsParquetBenchmark {
 
@@ -29,11 +33,12 @@ public final class GenerationsParquetBenchmark {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: GenerationsParquetBenchmark CONFIG [ROWS] [REPEATS]");
+      System.err.println("usage: GenerationsParquetBenchmark CONFIG [ROWS] [REPEATS] [boxed]");
       System.exit(2);
     }
     int wanted = args.length > 1 ? Integer.parseInt(args[1]) : 500_000;
     int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    boolean boxed = args.length > 3 && args[3].equals("boxed");
     SweepConfig config = ConfigLoader.load(Path.of(args[0]), List.of("record_every=1"));
     OutputLayout layout = OutputLayout.of(config);
     PreparedCell cell = PreparedCell.prepare(config, config.cells().get(0));
@@ -52,8 +57,14 @@ public final class GenerationsParquetBenchmark {
       long start = cpu.getCurrentThreadCpuTime();
       try (ParquetTableWriter.Appender out =
           ParquetTableWriter.open(target, layout.generationsSchema())) {
+        RowSink row = out.rows();
         for (GenerationRecord r : rows) {
-          out.append(layout.generationRow(cell, metricIndexes, r));
+          if (boxed) {
+            out.append(layout.generationRow(cell, metricIndexes, r));
+          } else {
+            layout.writeGenerationRow(row, cell, metricIndexes, r);
+            row.endRow();
+          }
         }
         out.commit();
       }

@@ -136,7 +136,7 @@ public record ReplicateSummary(
   }
 
   /** {@link #quantileSorted} over order statistics found by selection. */
-  static Double quantile(OrderStatistics x, double p) {
+  public static Double quantile(OrderStatistics x, double p) {
     return quantile(x.size(), p, x::get);
   }
 

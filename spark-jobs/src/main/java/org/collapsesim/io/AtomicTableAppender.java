@@ -74,6 +74,21 @@ abstract class AtomicTableAppender implements TableAppender {
     rowCount++;
   }
 
+  /**
+   * For a format's {@link RowSink}: before the first value of a row. The appender counts as broken
+   * until {@link #endUnboxedRow}, since a row half-written cannot be taken back.
+   */
+  final void beginUnboxedRow() {
+    ensureWritable();
+    failed = true;
+  }
+
+  /** For a format's {@link RowSink}: the row's last value and its end are written. */
+  final void endUnboxedRow() {
+    failed = false;
+    rowCount++;
+  }
+
   @Override
   public final long rowCount() {
     return rowCount;

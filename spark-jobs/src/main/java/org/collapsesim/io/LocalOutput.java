@@ -136,8 +136,10 @@ public final class LocalOutput {
       try (ParquetTableWriter.Appender out =
           ParquetTableWriter.open(
               pending.temporary().resolve(PART_FILE), layout.generationsSchema())) {
+        RowSink row = out.rows();
         for (GenerationRecord r : rows) {
-          out.append(layout.generationRow(cell, metricIndexes, r));
+          layout.writeGenerationRow(row, cell, metricIndexes, r);
+          row.endRow();
         }
         out.commit();
       }

@@ -440,35 +440,52 @@ public final class OutputLayout {
 
   private int theoryInto(
       Object[] row, int at, PreparedCell cell, int[] metricIndexes, int generation) {
-    double[][] theory = cell.theory();
     for (int i = 0; i < familyMetricCount; i++) {
-      int idx = metricIndexes[i];
-      double[] series = idx < 0 ? null : theory[idx];
-      row[at++] =
-          series == null || generation >= series.length ? null : nullIfNaN(series[generation]);
+      row[at++] = nullIfNaN(theory(cell, metricIndexes[i], generation));
     }
     return at;
+  }
+
+  /** The theory value of family metric {@code idx} at {@code generation}; NaN where it has none. */
+  private static double theory(PreparedCell cell, int idx, int generation) {
+    double[] series = idx < 0 ? null : cell.theory()[idx];
+    return series == null || generation >= series.length ? Double.NaN : series[generation];
   }
 
   private static Double nullIfNaN(double v) {
     return Double.isNaN(v) ? null : v;
   }
 
-  /** A row of the generations dataset. */
+  /** A row of the generations dataset, boxed ({@link #writeGenerationRow} is the definition). */
   public Object[] generationRow(PreparedCell cell, int[] metricIndexes, GenerationRecord record) {
-    Object[] row = startRow(cell.cell().index(), generations.size());
-    int at = identityColumns.size();
-    row[at++] = record.replicate();
-    row[at++] = record.seed();
-    row[at++] = record.generation();
-    row[at++] = record.alphaT();
-    row[at++] = record.nTrain();
+    ArrayRowSink row = new ArrayRowSink(generations.size());
+    writeGenerationRow(row, cell, metricIndexes, record);
+    return row.row();
+  }
+
+  /**
+   * Writes the values of a row of the generations dataset to {@code out}, numbers unboxed: the
+   * cell's identity, replicate, seed, generation, alpha_t, n_train, the recorded metrics, then
+   * their theory values (null where a metric or its theory does not apply). The caller ends the row
+   * ({@link RowSink#endRow}), after any columns of its own.
+   */
+  public void writeGenerationRow(
+      RowSink out, PreparedCell cell, int[] metricIndexes, GenerationRecord record) {
+    for (Object id : identityValues.get(cell.cell().index())) {
+      out.value(id);
+    }
+    out.int32(record.replicate());
+    out.int64(record.seed());
+    out.int32(record.generation());
+    out.float64(record.alphaT());
+    out.int64(record.nTrain());
     double[] metrics = record.metrics();
     for (int idx : metricIndexes) {
-      row[at++] = idx < 0 ? null : nullIfNaN(metrics[idx]); // a diagnostic's null is NaN
+      out.float64OrNull(idx < 0 ? Double.NaN : metrics[idx]); // a diagnostic's null is NaN
     }
-    theoryInto(row, at, cell, metricIndexes, record.generation());
-    return row;
+    for (int i = 0; i < familyMetricCount; i++) {
+      out.float64OrNull(theory(cell, metricIndexes[i], record.generation()));
+    }
   }
 
   /** A row of summary.arrow; alpha_t comes from the cell's schedule. */

@@ -174,27 +174,146 @@ public final class ParquetTableWriter {
     @Override
     void writeRow(Object[] row) throws IOException {
       for (int c = 0; c < row.length; c++) {
-        Object v = row[c];
-        ColumnWriter w = writers[c];
-        if (v == null) {
-          w.writeNull(0, 0);
-          continue;
-        }
-        int d = maxDefinition[c];
-        switch (types[c]) {
-          case STRING -> w.write(binary(c, (String) v), 0, d);
-          case INT64 -> w.write((Long) v, 0, d);
-          case INT32 -> w.write((Integer) v, 0, d);
-          case FLOAT64 -> w.write((Double) v, 0, d);
-          case BOOL -> w.write((Boolean) v, 0, d);
-          default -> throw new AssertionError(types[c]);
-        }
+        write(c, row[c]);
       }
+      endRecord();
+    }
+
+    /** Writes a checked value (null, or of the column's Java type) to column {@code c}. */
+    private void write(int c, Object v) {
+      ColumnWriter w = writers[c];
+      if (v == null) {
+        w.writeNull(0, 0);
+        return;
+      }
+      int d = maxDefinition[c];
+      switch (types[c]) {
+        case STRING -> w.write(binary(c, (String) v), 0, d);
+        case INT64 -> w.write((Long) v, 0, d);
+        case INT32 -> w.write((Integer) v, 0, d);
+        case FLOAT64 -> w.write((Double) v, 0, d);
+        case BOOL -> w.write((Boolean) v, 0, d);
+        default -> throw new AssertionError(types[c]);
+      }
+    }
+
+    private void endRecord() throws IOException {
       columns.endRecord();
       rowsInGroup++;
       if (rowsInGroup % SIZE_CHECK_ROWS == 0 && columns.getBufferedSize() >= ROW_GROUP_BYTES) {
         flushRowGroup();
         startRowGroup();
+      }
+    }
+
+    /**
+     * The rows of this appender written value by value, numbers unboxed, straight to the column
+     * writers; each value is checked as {@link #append} checks it. A value that does not fit leaves
+     * the appender unusable (its row is half-written).
+     */
+    public RowSink rows() {
+      return unboxed;
+    }
+
+    private final RowSink unboxed = new UnboxedRow();
+
+    /**
+     * {@link #rows()}. A value that does not fit throws before anything of it is written and sets
+     * the row back to its start, so the next call finds the appender broken and says so.
+     */
+    private final class UnboxedRow implements RowSink {
+      private int column;
+
+      /** Checks that the next column is of {@code type} and returns its index. */
+      private int next(ColumnType type) {
+        start();
+        try {
+          schema().checkTyped(rowCount(), column, type);
+        } catch (IllegalArgumentException e) {
+          throw refuse(e);
+        }
+        return column++;
+      }
+
+      private void start() {
+        if (column == 0) {
+          beginUnboxedRow();
+        }
+      }
+
+      /** Sets the row back to its start (the appender stays broken) and returns {@code e}. */
+      private IllegalArgumentException refuse(IllegalArgumentException e) {
+        column = 0;
+        return e;
+      }
+
+      private IllegalArgumentException nan(int c) {
+        return refuse(schema().nanIn(rowCount(), c));
+      }
+
+      @Override
+      public void value(Object v) {
+        start();
+        Object checked;
+        try {
+          checked = schema().checkValue(rowCount(), column, v);
+        } catch (IllegalArgumentException e) {
+          throw refuse(e);
+        }
+        write(column++, checked);
+      }
+
+      @Override
+      public void int32(int v) {
+        int c = next(ColumnType.INT32);
+        writers[c].write(v, 0, maxDefinition[c]);
+      }
+
+      @Override
+      public void int64(long v) {
+        int c = next(ColumnType.INT64);
+        writers[c].write(v, 0, maxDefinition[c]);
+      }
+
+      @Override
+      public void float64(double v) {
+        int c = next(ColumnType.FLOAT64);
+        if (v != v) {
+          throw nan(c);
+        }
+        writers[c].write(v, 0, maxDefinition[c]);
+      }
+
+      @Override
+      public void float64OrNull(double v) {
+        int c = next(ColumnType.FLOAT64);
+        if (v == v) {
+          writers[c].write(v, 0, maxDefinition[c]);
+        } else if (maxDefinition[c] > 0) {
+          writers[c].writeNull(0, 0);
+        } else {
+          throw nan(c);
+        }
+      }
+
+      @Override
+      public void endRow() throws IOException {
+        if (column != types.length) {
+          int given = column;
+          throw refuse(
+              new IllegalArgumentException(
+                  "row "
+                      + rowCount()
+                      + " has "
+                      + given
+                      + " values, the schema has "
+                      + types.length
+                      + " columns "
+                      + schema().names()));
+        }
+        column = 0;
+        endRecord();
+        endUnboxedRow();
       }
     }
 

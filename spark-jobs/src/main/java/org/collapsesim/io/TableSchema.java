@@ -126,53 +126,108 @@ public record TableSchema(List<Column> columns, Map<String, String> metadata) {
     }
     Object[] out = row; // copied on the first value that needs converting
     for (int i = 0; i < row.length; i++) {
-      Column c = columns.get(i);
       Object v = row[i];
-      if (v != null && v.getClass() == c.type().javaType()) { // the common case, checked cheaply
-        if (v instanceof Double d && d.isNaN()) {
-          throw nanIn(rowNumber, c);
+      Object checked = checkValue(rowNumber, i, v);
+      if (checked != v) {
+        if (out == row) {
+          out = row.clone();
         }
-        continue;
+        out[i] = checked;
       }
-      if (v == null) {
-        if (!c.nullable()) {
-          throw new IllegalArgumentException(
-              "row "
-                  + rowNumber
-                  + ", column '"
-                  + c.name()
-                  + "': null in a non-nullable "
-                  + c.type()
-                  + " column");
-        }
-        continue;
+    }
+    return out;
+  }
+
+  /**
+   * One value of {@link #checkRow}: {@code v} itself, or its exact widening, for column {@code i}.
+   *
+   * @throws IllegalArgumentException naming the row, the column, the value and what is allowed
+   */
+  Object checkValue(long rowNumber, int i, Object v) {
+    if (i >= columns.size()) {
+      throw tooManyValues(rowNumber);
+    }
+    Column c = columns.get(i);
+    if (v != null && v.getClass() == c.type().javaType()) { // the common case, checked cheaply
+      if (v instanceof Double d && d.isNaN()) {
+        throw nanIn(rowNumber, c);
       }
-      Object coerced = c.type().coerceOrNull(v);
-      if (coerced == null) {
+      return v;
+    }
+    if (v == null) {
+      if (!c.nullable()) {
         throw new IllegalArgumentException(
             "row "
                 + rowNumber
                 + ", column '"
                 + c.name()
-                + "': "
-                + v.getClass().getSimpleName()
-                + " value "
-                + v
-                + " does not fit a "
+                + "': null in a non-nullable "
                 + c.type()
-                + " column (expects "
-                + c.type().javaType().getSimpleName()
-                + ")");
+                + " column");
       }
-      if (coerced instanceof Double && ((Double) coerced).isNaN()) {
-        throw nanIn(rowNumber, c);
-      }
-      if (out == row) {
-        out = row.clone();
-      }
-      out[i] = coerced;
+      return null;
     }
-    return out;
+    Object coerced = c.type().coerceOrNull(v);
+    if (coerced == null) {
+      throw new IllegalArgumentException(
+          "row "
+              + rowNumber
+              + ", column '"
+              + c.name()
+              + "': "
+              + v.getClass().getSimpleName()
+              + " value "
+              + v
+              + " does not fit a "
+              + c.type()
+              + " column (expects "
+              + c.type().javaType().getSimpleName()
+              + ")");
+    }
+    if (coerced instanceof Double && ((Double) coerced).isNaN()) {
+      throw nanIn(rowNumber, c);
+    }
+    return coerced;
+  }
+
+  /**
+   * For a value written unboxed ({@link RowSink}): column {@code i} must exist and be of {@code
+   * type}.
+   *
+   * @throws IllegalArgumentException naming the row, the column and what it expects
+   */
+  void checkTyped(long rowNumber, int i, ColumnType type) {
+    if (i >= columns.size()) {
+      throw tooManyValues(rowNumber);
+    }
+    Column c = columns.get(i);
+    if (c.type() != type) {
+      throw new IllegalArgumentException(
+          "row "
+              + rowNumber
+              + ", column '"
+              + c.name()
+              + "': a "
+              + type
+              + " value does not fit a "
+              + c.type()
+              + " column");
+    }
+  }
+
+  private IllegalArgumentException tooManyValues(long rowNumber) {
+    return new IllegalArgumentException(
+        "row "
+            + rowNumber
+            + " has more values than the schema's "
+            + columns.size()
+            + " columns "
+            + names());
+  }
+
+  /** The error for NaN in column {@code i}. */
+  IllegalArgumentException nanIn(long rowNumber, int i) {
+    return nanIn(rowNumber, columns.get(i));
   }
 
   private static IllegalArgumentException nanIn(long rowNumber, Column c) {
