@@ -1,3 +1,5 @@
+// Over 400 lines: the boxed rows and the unboxed RowSink write through the same column writers
+// and row-group bookkeeping of one appender, which a split would have to expose.
 package org.collapsesim.io;
 
 import java.io.IOException;
@@ -96,14 +98,24 @@ public final class ParquetTableWriter {
    * ColumnWriteStore}, the layer under its record API), so no record object is built per row and no
    * record-shredding bookkeeping runs per value; a flat schema of required and optional primitives
    * needs none. Row groups close at Parquet's default size; every column is dictionary-encoded
-   * while its dictionary stays small (Parquet falls back to plain pages for columns of mostly
+   * while its dictionary stays under 64 KB (Parquet falls back to plain pages for columns of mostly
    * distinct values), which makes the identity columns (cell_id, family, parameters) a few bytes
    * per page. A string that repeats as one instance row after row (an identity value) is encoded to
-   * UTF-8 once.
+   * UTF-8 once. {@link #rows()} takes a row value by value, numbers unboxed.
    */
   public static final class Appender extends AtomicTableAppender {
     private static final long ROW_GROUP_BYTES = ParquetWriter.DEFAULT_BLOCK_SIZE;
     private static final int SIZE_CHECK_ROWS = 1024;
+
+    /**
+     * A column chunk's dictionary stops at 64 KB (8192 doubles) and the column falls back to plain
+     * pages. Until it falls back, Parquet hashes every value into the dictionary: at its 1 MB
+     * default a column of measured values (mostly distinct) cost 131072 hash insertions per chunk
+     * for nothing, 15-20% of the generations write (GenerationsParquetBenchmark); identity columns'
+     * dictionaries stay a few bytes. The price: quickstart's generations file is 16% larger (metric
+     * columns with a few thousand distinct values lose their dictionary).
+     */
+    private static final int DICTIONARY_BYTES = 64 * 1024;
 
     private final MessageType type;
     private final ParquetProperties properties;
@@ -123,7 +135,8 @@ public final class ParquetTableWriter {
     private Appender(FsPath target, TableSchema schema) throws IOException {
       super(target, schema);
       this.type = toParquetSchema(schema);
-      this.properties = ParquetProperties.builder().build();
+      this.properties =
+          ParquetProperties.builder().withDictionaryPageSize(DICTIONARY_BYTES).build();
       this.codecs = new CodecFactory(new Configuration(false), properties.getPageSizeThreshold());
       int n = schema.size();
       this.descriptors = new ColumnDescriptor[n];
