@@ -83,6 +83,15 @@ class LocalOutputTest {
     assertEquals(1.3, gens.value(0, "truth_exponent"));
     int entropy = cell.metricNames().indexOf("entropy");
     assertEquals(rows.get(1).metrics()[entropy], gens.value(1, "entropy"));
+    int theories = 0;
+    for (int m = 0; m < cell.metricNames().size(); m++) {
+      double[] series = cell.theory()[m];
+      if (series != null && !Double.isNaN(series[2])) {
+        assertEquals(series[2], gens.value(1, "theory_" + cell.metricNames().get(m)));
+        theories++;
+      }
+    }
+    assertTrue(theories > 0, "some metric has a theory value at generation 2");
 
     OutputTestSupport.ReadTable summary = OutputTestSupport.readArrow(out.resolve("summary.arrow"));
     assertEquals(4, summary.rows().size());
