@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Reading the files a config names (truth counts, texts), reporting failures as problems. */
-final class ConfigFiles {
+public final class ConfigFiles {
 
   private ConfigFiles() {}
 
@@ -21,7 +21,8 @@ final class ConfigFiles {
    * @param written the path as written in the config, for messages
    * @param path the key path of the value, for problems
    */
-  static byte[] readBytes(Path file, String written, String path, List<ConfigProblem> problems) {
+  public static byte[] readBytes(
+      Path file, String written, String path, List<ConfigProblem> problems) {
     if (Files.isDirectory(file)) {
       problems.add(
           new ConfigProblem(
@@ -55,7 +56,8 @@ final class ConfigFiles {
    * {@code bytes} decoded as strict UTF-8, or null after adding a problem that gives the offset of
    * the first invalid byte (and nothing of the file's content).
    */
-  static String utf8(byte[] bytes, String written, String path, List<ConfigProblem> problems) {
+  public static String utf8(
+      byte[] bytes, String written, String path, List<ConfigProblem> problems) {
     ByteBuffer in = ByteBuffer.wrap(bytes);
     try {
       return StandardCharsets.UTF_8

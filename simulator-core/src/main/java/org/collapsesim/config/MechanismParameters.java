@@ -233,10 +233,10 @@ final class MechanismParameters {
       problems.add(
           new ConfigProblem(where, "needs estimator mle, but " + cell.describe("estimator")));
     }
-    if (context.generations == null || !(cell.get("samples") instanceof Long samples)) {
+    if (context.generations() == null || !(cell.get("samples") instanceof Long samples)) {
       return;
     }
-    for (int t = 1; t <= context.generations; t++) {
+    for (int t = 1; t <= context.generations(); t++) {
       double alpha = fraction(cell, "alpha", t);
       int[] n =
           CountMixing.counts(
@@ -265,13 +265,13 @@ final class MechanismParameters {
   /** Which mechanisms have an exact (sufficient-statistics) path: see {@code describe}. */
   private static void checkExactPaths(
       CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
-    if (!"exact".equals(context.sampling)) {
+    if (!"exact".equals(context.sampling())) {
       return;
     }
     if (cell.has("verifier.false_accept")) {
       problems.add(
           new ConfigProblem(
-              context.samplingPath,
+              context.samplingPath(),
               "\"exact\" has no exact path with a verifier ("
                   + cell.origin("verifier.false_accept")
                   + ": it filters raw samples); use auto or explicit"));

@@ -220,7 +220,7 @@ public final class ValueParsers {
    * A list of doubles, each checked by {@code element}; resolved as an immutable {@code
    * List<Double>}.
    */
-  static List<Double> doubleList(
+  public static List<Double> doubleList(
       List<?> raw, String path, ValueParser element, List<ConfigProblem> problems) {
     List<Double> values = new ArrayList<>(raw.size());
     boolean ok = true;

@@ -2,23 +2,21 @@ package org.collapsesim.family;
 
 import java.util.List;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.FamilyDefinition;
+import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 
 /**
  * A model family of README, Families and metrics: its truth, sampler, estimator, metrics and
- * theory. Each family lives in its own package; the generation loop drives all of them through
+ * theory, and (as a {@link FamilyDefinition}) its parameters, cell rules, metric definitions,
+ * exact-path flag and file-backed truth data. Each family lives in its own package and is
+ * registered by one line in {@code engine.Families}; the generation loop drives all of them through
  * {@link CellModel}.
  */
-public interface Family {
-
-  /** The name used in configs ({@code family: NAME}). */
-  String name();
+public interface Family extends FamilyDefinition {
 
   /** One line for {@code collapse describe}. */
   String description();
-
-  /** The metrics, in output order, with their definitions. */
-  List<MetricDefinition> metrics();
 
   /** The few metrics that {@code collapse run} prints; by default the first three. */
   default List<String> keyMetrics() {

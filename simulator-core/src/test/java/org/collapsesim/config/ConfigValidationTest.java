@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.collapsesim.engine.Families;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -384,7 +385,7 @@ class ConfigValidationTest {
     ConfigException e =
         assertThrows(
             ConfigException.class,
-            () -> ConfigLoader.parse(yaml, countsDir(), sets),
+            () -> ConfigLoader.parse(Families.catalogue(), yaml, countsDir(), sets),
             () -> what + ": accepted\n" + yaml);
     List<ConfigProblem> problems = e.problems();
     assertTrue(
@@ -399,7 +400,10 @@ class ConfigValidationTest {
             ConfigException.class,
             () ->
                 ConfigLoader.parse(
-                    CATEGORICAL + SIZES + "grid:\n  alpha: [0, 0.5, 1.5]\n", null, List.of()));
+                    Families.catalogue(),
+                    CATEGORICAL + SIZES + "grid:\n  alpha: [0, 0.5, 1.5]\n",
+                    null,
+                    List.of()));
     assertEquals(List.of(new ConfigProblem("grid.alpha[2]", "1.5 is not in [0, 1]")), e.problems());
     assertEquals("grid.alpha[2]: 1.5 is not in [0, 1]", e.getMessage());
   }
@@ -411,7 +415,9 @@ class ConfigValidationTest {
             + "params:\n  model_size: 10\n  samples: 20\n  top_p: 2\n"
             + "grid:\n  temperature: [1, 0]\n";
     ConfigException e =
-        assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, null, List.of()));
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.parse(Families.catalogue(), yaml, null, List.of()));
     assertEquals(
         List.of(
             new ConfigProblem("replicates", "-1 is not an integer >= 1"),
@@ -434,7 +440,8 @@ class ConfigValidationTest {
     }
     ConfigException e =
         assertThrows(
-            ConfigException.class, () -> ConfigLoader.parse(yaml.toString(), null, List.of()));
+            ConfigException.class,
+            () -> ConfigLoader.parse(Families.catalogue(), yaml.toString(), null, List.of()));
     assertEquals("yaml", e.problems().get(0).path(), e.getMessage());
   }
 
@@ -445,7 +452,10 @@ class ConfigValidationTest {
             ConfigException.class,
             () ->
                 ConfigLoader.parse(
-                    CATEGORICAL + SIZES + "output: &o {dir: *o}\n", null, List.of()));
+                    Families.catalogue(),
+                    CATEGORICAL + SIZES + "output: &o {dir: *o}\n",
+                    null,
+                    List.of()));
     assertTrue(e.getMessage().contains("recursive"), e.getMessage());
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.collapsesim.engine.Families;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,7 +28,7 @@ class MechanismConfigTest {
 
   private static SweepConfig parse(String yaml) {
     try {
-      return ConfigLoader.parse(yaml, null, List.of());
+      return ConfigLoader.parse(Families.catalogue(), yaml, null, List.of());
     } catch (ConfigException e) {
       throw new AssertionError(e.getMessage(), e);
     }
@@ -206,7 +207,7 @@ class MechanismConfigTest {
     ConfigException e =
         assertThrows(
             ConfigException.class,
-            () -> ConfigLoader.parse(yaml, null, List.of()),
+            () -> ConfigLoader.parse(Families.catalogue(), yaml, null, List.of()),
             () -> what + ": accepted\n" + yaml);
     assertTrue(
         e.problems().stream()

@@ -81,9 +81,7 @@ public final class SweepManifest {
       boolean exact =
           org.collapsesim.engine.Mechanisms.settings(
                   cell, config.generations(), config.recordEvery(), config.sampling())
-              .exactPath(
-                  org.collapsesim.config.FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(
-                      cell.family()));
+              .exactPath(org.collapsesim.engine.Families.of(cell.family()).hasExactPath());
       paths.put(cell.cellId(), exact ? "exact" : "explicit");
     }
     return paths;

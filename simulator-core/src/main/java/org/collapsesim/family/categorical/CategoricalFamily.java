@@ -1,9 +1,11 @@
 package org.collapsesim.family.categorical;
 
 import java.util.List;
+import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.family.Family;
-import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 
 /**
@@ -50,6 +52,21 @@ public final class CategoricalFamily implements Family {
   }
 
   @Override
+  public List<ParameterSpec> parameters() {
+    return CategoricalParameters.PARAMETERS;
+  }
+
+  @Override
+  public List<CellRule> rules() {
+    return CategoricalParameters.RULES;
+  }
+
+  @Override
+  public boolean hasExactPath() {
+    return true;
+  }
+
+  @Override
   public List<MetricDefinition> metrics() {
     return METRICS;
   }
@@ -66,7 +83,9 @@ public final class CategoricalFamily implements Family {
         switch (cell.getString("truth.distribution")) {
           case "zipf" -> CategoricalTruth.zipf(v, cell.getDouble("truth.exponent"), tailFraction);
           case "uniform" -> CategoricalTruth.uniform(v, tailFraction);
-          case "counts" -> CategoricalTruth.counts(cell.truthCounts(), tailFraction);
+          case "counts" ->
+              CategoricalTruth.counts(
+                  cell.truthData(CountsFile.class).counts().clone(), tailFraction);
           default ->
               throw new IllegalArgumentException(
                   "truth.distribution: "

@@ -1,9 +1,11 @@
 package org.collapsesim.family.gaussian;
 
 import java.util.List;
+import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.family.Family;
-import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 
 /**
@@ -49,6 +51,21 @@ public final class GaussianFamily implements Family {
   @Override
   public List<String> keyMetrics() {
     return List.of("var_ratio", "mean_sq_err", "kl_true_model");
+  }
+
+  @Override
+  public List<ParameterSpec> parameters() {
+    return GaussianParameters.PARAMETERS;
+  }
+
+  @Override
+  public List<CellRule> rules() {
+    return GaussianParameters.RULES;
+  }
+
+  @Override
+  public boolean hasExactPath() {
+    return true;
   }
 
   @Override

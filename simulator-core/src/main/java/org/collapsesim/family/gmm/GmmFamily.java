@@ -1,9 +1,11 @@
 package org.collapsesim.family.gmm;
 
 import java.util.List;
+import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.family.Family;
-import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 
 /**
@@ -51,6 +53,21 @@ public final class GmmFamily implements Family {
   @Override
   public List<String> keyMetrics() {
     return List.of("var_ratio", "l2_distance", "kl_true_model");
+  }
+
+  @Override
+  public List<ParameterSpec> parameters() {
+    return GmmParameters.PARAMETERS;
+  }
+
+  @Override
+  public List<CellRule> rules() {
+    return GmmParameters.RULES;
+  }
+
+  @Override
+  public boolean hasExactPath() {
+    return false;
   }
 
   @Override

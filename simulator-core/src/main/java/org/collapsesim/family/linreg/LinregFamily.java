@@ -1,9 +1,11 @@
 package org.collapsesim.family.linreg;
 
 import java.util.List;
+import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.family.Family;
-import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.random.RandomStream;
 import org.collapsesim.random.StreamKeys;
@@ -47,6 +49,21 @@ public final class LinregFamily implements Family {
         + " fixed_anchor) restarts n; for a real share strictly between 0 and 1 the exact"
         + " conditional law given the design is a linear recursion (docs/families.md), not a"
         + " column";
+  }
+
+  @Override
+  public List<ParameterSpec> parameters() {
+    return LinregParameters.PARAMETERS;
+  }
+
+  @Override
+  public List<CellRule> rules() {
+    return LinregParameters.RULES;
+  }
+
+  @Override
+  public boolean hasExactPath() {
+    return false;
   }
 
   @Override

@@ -1,9 +1,11 @@
 package org.collapsesim.family.markov;
 
 import java.util.List;
+import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.family.Family;
-import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.random.StreamKeys;
 
@@ -62,6 +64,21 @@ public final class MarkovFamily implements Family {
   }
 
   @Override
+  public List<ParameterSpec> parameters() {
+    return MarkovParameters.PARAMETERS;
+  }
+
+  @Override
+  public List<CellRule> rules() {
+    return MarkovParameters.RULES;
+  }
+
+  @Override
+  public boolean hasExactPath() {
+    return false;
+  }
+
+  @Override
   public List<MetricDefinition> metrics() {
     return METRICS;
   }
@@ -92,7 +109,7 @@ public final class MarkovFamily implements Family {
               order,
               Long.parseUnsignedLong(sha.substring(0, 16), 16),
               "words".equals(cell.getString("truth.tokens")) ? 1 : 0);
-      int[] tokens = cell.truthTokens();
+      int[] tokens = cell.truthData(TextFile.class).tokens().clone();
       if (tokens == null) {
         throw new IllegalArgumentException(
             "cell " + cell.index() + ": truth.source text but no tokens were read");

@@ -1,9 +1,11 @@
 package org.collapsesim.family.sequence;
 
 import java.util.List;
+import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.family.Family;
-import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 
 /**
@@ -38,6 +40,21 @@ public final class SequenceFamily implements Family {
   public String description() {
     return "strings of L = model_size symbols, one categorical per position; truths: periodic"
         + " program, Thue-Morse, Markov (+ noise); explicit path only";
+  }
+
+  @Override
+  public List<ParameterSpec> parameters() {
+    return SequenceParameters.PARAMETERS;
+  }
+
+  @Override
+  public List<CellRule> rules() {
+    return SequenceParameters.RULES;
+  }
+
+  @Override
+  public boolean hasExactPath() {
+    return false;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.Families;
 import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.ChainRunner;
 import org.collapsesim.loop.TheoryAssert;
@@ -279,7 +280,7 @@ class MarkovTest {
             "");
     Path file = dir.resolve("c.yaml");
     Files.writeString(file, yaml);
-    SweepConfig config = ConfigLoader.load(file, List.of());
+    SweepConfig config = ConfigLoader.load(Families.catalogue(), file, List.of());
     assertEquals(8L, config.cells().get(0).getLong("model_size"));
     MarkovCell cell = MarkovFamily.bindCell(config.cells().get(0), config.seed());
     // read cyclically (log -> the closes the loop), 13 transitions; only "the" (4 of 13 contexts)
@@ -293,7 +294,8 @@ class MarkovTest {
   @Test
   void presetLoadsAndRuns() throws IOException, Exception {
     Path preset = Path.of("..", "configs", "markov-text.yaml");
-    SweepConfig config = ConfigLoader.load(preset, List.of("generations=2", "replicates=1"));
+    SweepConfig config =
+        ConfigLoader.load(Families.catalogue(), preset, List.of("generations=2", "replicates=1"));
     for (var spec : config.cells()) {
       var prepared = org.collapsesim.engine.PreparedCell.prepare(config, spec);
       var record = prepared.runChain(0, row -> {}, BlockRunner.SEQUENTIAL);

@@ -1,10 +1,14 @@
-package org.collapsesim.config;
+package org.collapsesim.family.markov;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.collapsesim.config.CanonicalJson;
+import org.collapsesim.config.ConfigFiles;
+import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.ValueParsers;
 
 /**
  * A UTF-8 text file for the markov family's truth, read once when the config is loaded and
@@ -16,7 +20,7 @@ import java.util.Map;
  * @param tokens the text as token ids
  * @param vocabulary the number of distinct tokens
  */
-record TextFile(String sha256, int[] tokens, int vocabulary) {
+public record TextFile(String sha256, int[] tokens, int vocabulary) {
 
   /** Reads and tokenizes {@code file} ({@code mode} chars or words); null after adding problems. */
   static TextFile read(

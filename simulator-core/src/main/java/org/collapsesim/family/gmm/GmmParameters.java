@@ -1,7 +1,15 @@
-package org.collapsesim.config;
+package org.collapsesim.family.gmm;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.collapsesim.config.CellDraft;
+import org.collapsesim.config.CellRule;
+import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.LoadContext;
+import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.ValueParser;
+import org.collapsesim.config.ValueParsers;
+import org.collapsesim.linalg.Cholesky;
 
 /**
  * The gmm family's parameters (README, Families and metrics): a K-component Gaussian mixture
@@ -85,9 +93,6 @@ final class GmmParameters {
               .asWorld());
 
   static final List<CellRule> RULES = List.of(GmmParameters::checkTruthShapes);
-
-  static final List<String> METRICS =
-      List.of("l2_distance", "weight_entropy", "min_weight", "var_ratio", "kl_true_model");
 
   private GmmParameters() {}
 
@@ -185,7 +190,7 @@ final class GmmParameters {
           }
         }
       }
-      int failedPivot = GaussianParameters.choleskyFailure(parsed);
+      int failedPivot = Cholesky.failedPivot(parsed);
       if (failedPivot >= 0) {
         problems.add(
             new ConfigProblem(

@@ -1,8 +1,12 @@
-package org.collapsesim.config;
+package org.collapsesim.family.categorical;
 
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import org.collapsesim.config.CanonicalJson;
+import org.collapsesim.config.ConfigFiles;
+import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.ValueParsers;
 
 /**
  * A truth counts file, read once when the config is loaded: one non-negative integer count per
@@ -12,7 +16,7 @@ import java.util.List;
  * @param sha256 lower-case hex SHA-256 of the file's bytes
  * @param counts the counts, one per line
  */
-record CountsFile(String sha256, long[] counts) {
+public record CountsFile(String sha256, long[] counts) {
 
   /**
    * Reads and checks {@code file}.

@@ -1,7 +1,15 @@
-package org.collapsesim.config;
+package org.collapsesim.family.gaussian;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.collapsesim.config.CellDraft;
+import org.collapsesim.config.CellRule;
+import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.LoadContext;
+import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.ValueParser;
+import org.collapsesim.config.ValueParsers;
+import org.collapsesim.linalg.Cholesky;
 import org.collapsesim.linalg.SymmetricEigen;
 
 /**
@@ -44,9 +52,6 @@ final class GaussianParameters {
 
   static final List<CellRule> RULES =
       List.of(GaussianParameters::checkUnbiasedSamples, GaussianParameters::checkTruthDimensions);
-
-  static final List<String> METRICS =
-      List.of("var_ratio", "logdet_ratio", "mean_sq_err", "kl_true_model", "w2_sq", "entropy");
 
   private GaussianParameters() {}
 
@@ -125,7 +130,7 @@ final class GaussianParameters {
         }
       }
     }
-    int failedPivot = choleskyFailure(rows);
+    int failedPivot = Cholesky.failedPivot(rows);
     if (failedPivot >= 0) {
       problems.add(
           new ConfigProblem(
@@ -171,32 +176,6 @@ final class GaussianParameters {
                 + condition
                 + " (largest / smallest eigenvalue); at most 1e10 is allowed"));
     return false;
-  }
-
-  /**
-   * The row where a Cholesky factorization of the symmetric matrix breaks down, or -1 if it is
-   * positive definite.
-   */
-  static int choleskyFailure(List<List<Double>> matrix) {
-    int n = matrix.size();
-    double[][] lower = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double sum = matrix.get(i).get(j);
-        for (int k = 0; k < j; k++) {
-          sum -= lower[i][k] * lower[j][k];
-        }
-        if (i == j) {
-          if (!(sum > 0)) {
-            return i;
-          }
-          lower[i][i] = Math.sqrt(sum);
-        } else {
-          lower[i][j] = sum / lower[j][j];
-        }
-      }
-    }
-    return -1;
   }
 
   private static void checkUnbiasedSamples(
