@@ -1,3 +1,5 @@
+// Over 400 lines: one table of malformed configs, each with the key path and message it must
+// produce, so that every rejection message of the config layer is read (and reviewed) in one place.
 package org.collapsesim.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

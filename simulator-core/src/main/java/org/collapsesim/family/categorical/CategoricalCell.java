@@ -18,14 +18,14 @@ import org.collapsesim.random.StreamKeys;
 /** The categorical family bound to one cell. */
 final class CategoricalCell implements CellModel<TokenBatch, CountStats, CategoricalModel> {
 
-  static final int ENTROPY = 0;
-  static final int GINI_SIMPSON = 1;
-  static final int KL_TRUE_MODEL = 2;
-  static final int KL_MODEL_TRUE = 3;
-  static final int TV = 4;
-  static final int SUPPORT = 5;
-  static final int TAIL_MASS = 6;
-  static final int EXTINCT = 7;
+  static final int ENTROPY = CategoricalMetric.ENTROPY.ordinal();
+  static final int GINI_SIMPSON = CategoricalMetric.GINI_SIMPSON.ordinal();
+  static final int KL_TRUE_MODEL = CategoricalMetric.KL_TRUE_MODEL.ordinal();
+  static final int KL_MODEL_TRUE = CategoricalMetric.KL_MODEL_TRUE.ordinal();
+  static final int TV = CategoricalMetric.TV.ordinal();
+  static final int SUPPORT = CategoricalMetric.SUPPORT.ordinal();
+  static final int TAIL_MASS = CategoricalMetric.TAIL_MASS.ordinal();
+  static final int EXTINCT = CategoricalMetric.EXTINCT.ordinal();
 
   private final CategoricalTruth truth;
   private final double addK; // 0 for mle

@@ -15,26 +15,9 @@ import org.collapsesim.loop.CellModel;
  */
 public final class CategoricalFamily implements Family {
 
-  static final List<MetricDefinition> METRICS =
-      List.of(
-          new MetricDefinition("entropy", "Shannon entropy H(P_t) = -sum p_i ln p_i, nats"),
-          new MetricDefinition("gini_simpson", "Gini-Simpson index 1 - sum p_i^2"),
-          new MetricDefinition(
-              "kl_true_model",
-              "KL(P* || P_t) in nats against the smoothed model (c_i + eps) / (N + V eps), eps = kl_eps"),
-          new MetricDefinition(
-              "kl_model_true",
-              "KL(P_t || P*) in nats; +Infinity if P_t puts mass where P* has none"),
-          new MetricDefinition(
-              "tv", "total variation distance, half the L1 distance between P_t and P*"),
-          new MetricDefinition("support", "categories with a non-zero count in the training data"),
-          new MetricDefinition(
-              "tail_mass",
-              "mass P_t puts on the truth's tail: the last round(tail_fraction V) (at least 1) categories"
-                  + " ranked by true probability, ties by index"),
-          new MetricDefinition("extinct", "categories of the truth (p* > 0) with a zero count"));
+  static final List<MetricDefinition> METRICS = CategoricalMetric.DEFINITIONS;
 
-  static final List<String> METRIC_NAMES = METRICS.stream().map(MetricDefinition::name).toList();
+  static final List<String> METRIC_NAMES = CategoricalMetric.NAMES;
 
   @Override
   public String name() {

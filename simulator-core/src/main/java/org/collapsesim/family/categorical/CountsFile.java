@@ -1,9 +1,7 @@
 package org.collapsesim.family.categorical;
 
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
-import org.collapsesim.config.CanonicalJson;
 import org.collapsesim.config.ConfigFiles;
 import org.collapsesim.config.ConfigProblem;
 import org.collapsesim.config.ValueParsers;
@@ -26,14 +24,11 @@ public record CountsFile(String sha256, long[] counts) {
    * @return the counts, or null after adding problems
    */
   static CountsFile read(Path file, String written, String path, List<ConfigProblem> problems) {
-    byte[] bytes = ConfigFiles.readBytes(file, written, path, problems);
-    if (bytes == null) {
+    ConfigFiles.Text content = ConfigFiles.readText(file, written, path, problems);
+    if (content == null) {
       return null;
     }
-    String text = ConfigFiles.utf8(bytes, written, path, problems);
-    if (text == null) {
-      return null;
-    }
+    String text = content.text();
     String[] lines = text.split("\r?\n", -1);
     int lineCount = lines.length;
     if (lineCount > 0 && lines[lineCount - 1].isEmpty()) {
@@ -77,6 +72,6 @@ public record CountsFile(String sha256, long[] counts) {
               ValueParsers.show(written) + ": every count is 0 (at least one must be positive)"));
       return null;
     }
-    return new CountsFile(HexFormat.of().formatHex(CanonicalJson.sha256(bytes)), counts);
+    return new CountsFile(content.sha256(), counts);
   }
 }

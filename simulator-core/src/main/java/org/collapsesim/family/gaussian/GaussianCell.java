@@ -1,3 +1,5 @@
+// Over 400 lines: the family's whole contract in one place (explicit and exact draws, the fit
+// with its singular fallback, the metrics, the theory, and its side of the anchoring mechanisms).
 package org.collapsesim.family.gaussian;
 
 import java.util.List;
@@ -16,12 +18,12 @@ import org.collapsesim.random.StreamKeys;
 /** The Gaussian family bound to one cell. */
 final class GaussianCell implements CellModel<SampleMatrix, MomentStats, GaussianModel> {
 
-  static final int VAR_RATIO = 0;
-  static final int LOGDET_RATIO = 1;
-  static final int MEAN_SQ_ERR = 2;
-  static final int KL_TRUE_MODEL = 3;
-  static final int W2_SQ = 4;
-  static final int ENTROPY = 5;
+  static final int VAR_RATIO = GaussianMetric.VAR_RATIO.ordinal();
+  static final int LOGDET_RATIO = GaussianMetric.LOGDET_RATIO.ordinal();
+  static final int MEAN_SQ_ERR = GaussianMetric.MEAN_SQ_ERR.ordinal();
+  static final int KL_TRUE_MODEL = GaussianMetric.KL_TRUE_MODEL.ordinal();
+  static final int W2_SQ = GaussianMetric.W2_SQ.ordinal();
+  static final int ENTROPY = GaussianMetric.ENTROPY.ordinal();
 
   /**
    * A fitted covariance whose smallest eigenvalue is at most this fraction of its largest is

@@ -15,23 +15,9 @@ import org.collapsesim.loop.CellModel;
  */
 public final class GaussianFamily implements Family {
 
-  static final List<MetricDefinition> METRICS =
-      List.of(
-          new MetricDefinition("var_ratio", "tr(Sigma_t) / tr(Sigma*)"),
-          new MetricDefinition(
-              "logdet_ratio", "ln det Sigma_t - ln det Sigma*; -Infinity when Sigma_t is singular"),
-          new MetricDefinition("mean_sq_err", "||mu_t - mu*||^2"),
-          new MetricDefinition(
-              "kl_true_model",
-              "KL(P* || P_t) in nats (closed form); +Infinity when Sigma_t is singular"),
-          new MetricDefinition(
-              "w2_sq",
-              "squared 2-Wasserstein distance ||mu_t - mu*||^2 + tr(Sigma_t + Sigma* - 2 (Sigma*^1/2 Sigma_t Sigma*^1/2)^1/2)"),
-          new MetricDefinition(
-              "entropy",
-              "differential entropy of P_t, (d (1 + ln 2 pi) + ln det Sigma_t) / 2 nats; -Infinity when singular"));
+  static final List<MetricDefinition> METRICS = GaussianMetric.DEFINITIONS;
 
-  static final List<String> METRIC_NAMES = METRICS.stream().map(MetricDefinition::name).toList();
+  static final List<String> METRIC_NAMES = GaussianMetric.NAMES;
 
   @Override
   public String name() {

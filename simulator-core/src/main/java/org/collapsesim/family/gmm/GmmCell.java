@@ -16,11 +16,11 @@ import org.collapsesim.random.RandomStream;
  */
 final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
 
-  static final int L2_DISTANCE = 0;
-  static final int WEIGHT_ENTROPY = 1;
-  static final int MIN_WEIGHT = 2;
-  static final int VAR_RATIO = 3;
-  static final int KL_TRUE_MODEL = 4;
+  static final int L2_DISTANCE = GmmMetric.L2_DISTANCE.ordinal();
+  static final int WEIGHT_ENTROPY = GmmMetric.WEIGHT_ENTROPY.ordinal();
+  static final int MIN_WEIGHT = GmmMetric.MIN_WEIGHT.ordinal();
+  static final int VAR_RATIO = GmmMetric.VAR_RATIO.ordinal();
+  static final int KL_TRUE_MODEL = GmmMetric.KL_TRUE_MODEL.ordinal();
 
   /** Settings of the estimator and the metrics. */
   record Settings(

@@ -18,27 +18,9 @@ import org.collapsesim.loop.CellModel;
  */
 public final class GmmFamily implements Family {
 
-  static final List<MetricDefinition> METRICS =
-      List.of(
-          new MetricDefinition(
-              "l2_distance",
-              "||p_t - p*||_2 = sqrt(integral (p_t - p*)^2 dx), in closed form for Gaussian mixtures"
-                  + " (sum of w_i v_j N(mu_i; nu_j, S_i + T_j) terms)"),
-          new MetricDefinition(
-              "weight_entropy", "-sum_k w_k ln w_k of the fitted weights, in nats"),
-          new MetricDefinition(
-              "min_weight",
-              "the smallest fitted weight min_k w_k (0 for a component that lost every point)"),
-          new MetricDefinition(
-              "var_ratio",
-              "tr Cov(P_t) / tr Cov(P*), the total mixture covariance: sum_k w_k (Sigma_k + mu_k mu_k^T) - mu mu^T"),
-          new MetricDefinition(
-              "kl_true_model",
-              "KL(P* || P_t) in nats by Monte Carlo: the mean of ln p*(x) - ln p_t(x) over mc_samples"
-                  + " (default 10000) draws of the truth from the chain's METRIC stream of the generation;"
-                  + " unbiased, so it can be slightly negative"));
+  static final List<MetricDefinition> METRICS = GmmMetric.DEFINITIONS;
 
-  static final List<String> METRIC_NAMES = METRICS.stream().map(MetricDefinition::name).toList();
+  static final List<String> METRIC_NAMES = GmmMetric.NAMES;
 
   @Override
   public String name() {

@@ -23,8 +23,8 @@ import org.collapsesim.random.ZigguratNormal;
  */
 final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregModel> {
 
-  static final int TEST_ERROR = 0;
-  static final int W_NORM_SQ = 1;
+  static final int TEST_ERROR = LinregMetric.TEST_ERROR.ordinal();
+  static final int W_NORM_SQ = LinregMetric.W_NORM_SQ.ordinal();
 
   /** Relative eigenvalue cut-off of the pseudo-inverse fallback. */
   private static final double PSEUDO_INVERSE_CUTOFF = 1e-12;

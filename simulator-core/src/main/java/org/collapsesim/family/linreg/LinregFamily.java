@@ -20,14 +20,9 @@ import org.collapsesim.random.StreamKeys;
  */
 public final class LinregFamily implements Family {
 
-  static final List<MetricDefinition> METRICS =
-      List.of(
-          new MetricDefinition(
-              "test_error",
-              "||w_t - w*||^2: the excess test error E_x (x.(w_t - w*))^2 under the isotropic design"),
-          new MetricDefinition("w_norm_sq", "||w_t||^2"));
+  static final List<MetricDefinition> METRICS = LinregMetric.DEFINITIONS;
 
-  static final List<String> METRIC_NAMES = METRICS.stream().map(MetricDefinition::name).toList();
+  static final List<String> METRIC_NAMES = LinregMetric.NAMES;
 
   /** Distinguishes this family's truth stream from other families'. */
   private static final long TRUTH_SALT = 0x6C696E726567L; // "linreg"

@@ -12,13 +12,13 @@ import org.collapsesim.random.RandomStream;
 /** The markov family bound to one cell. */
 final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, MarkovModel> {
 
-  static final int ENTROPY_RATE = 0;
-  static final int KL_RATE = 1;
-  static final int DISTINCT_NGRAMS = 2;
-  static final int PERPLEXITY = 3;
-  static final int UNIGRAM_ENTROPY = 4;
-  static final int GINI_SIMPSON = 5;
-  static final int SUPPORT = 6;
+  static final int ENTROPY_RATE = MarkovMetric.ENTROPY_RATE.ordinal();
+  static final int KL_RATE = MarkovMetric.KL_RATE.ordinal();
+  static final int DISTINCT_NGRAMS = MarkovMetric.DISTINCT_NGRAMS.ordinal();
+  static final int PERPLEXITY = MarkovMetric.PERPLEXITY.ordinal();
+  static final int UNIGRAM_ENTROPY = MarkovMetric.UNIGRAM_ENTROPY.ordinal();
+  static final int GINI_SIMPSON = MarkovMetric.GINI_SIMPSON.ordinal();
+  static final int SUPPORT = MarkovMetric.SUPPORT.ordinal();
 
   private final MarkovTruth truth;
   private final ContextCodec codec;

@@ -2,10 +2,8 @@ package org.collapsesim.family.markov;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.collapsesim.config.CanonicalJson;
 import org.collapsesim.config.ConfigFiles;
 import org.collapsesim.config.ConfigProblem;
 import org.collapsesim.config.ValueParsers;
@@ -25,14 +23,11 @@ public record TextFile(String sha256, int[] tokens, int vocabulary) {
   /** Reads and tokenizes {@code file} ({@code mode} chars or words); null after adding problems. */
   static TextFile read(
       Path file, String mode, String written, String path, List<ConfigProblem> problems) {
-    byte[] bytes = ConfigFiles.readBytes(file, written, path, problems);
-    if (bytes == null) {
+    ConfigFiles.Text content = ConfigFiles.readText(file, written, path, problems);
+    if (content == null) {
       return null;
     }
-    String text = ConfigFiles.utf8(bytes, written, path, problems);
-    if (text == null) {
-      return null;
-    }
+    String text = content.text();
     Map<String, Integer> ids = new HashMap<>();
     int[] tokens;
     if ("words".equals(mode)) {
@@ -58,6 +53,6 @@ public record TextFile(String sha256, int[] tokens, int vocabulary) {
                   + " (a text of at least one token is needed)"));
       return null;
     }
-    return new TextFile(HexFormat.of().formatHex(CanonicalJson.sha256(bytes)), tokens, ids.size());
+    return new TextFile(content.sha256(), tokens, ids.size());
   }
 }

@@ -15,10 +15,10 @@ import org.collapsesim.random.RandomStream;
  */
 final class SequenceCell implements CellModel<SequenceBatch, SequenceCounts, PositionalModel> {
 
-  static final int GINI_SIMPSON = 0;
-  static final int ENTROPY = 1;
-  static final int FIXATED = 2;
-  static final int KL_TRUE_MODEL = 3;
+  static final int GINI_SIMPSON = SequenceMetric.GINI_SIMPSON.ordinal();
+  static final int ENTROPY = SequenceMetric.ENTROPY.ordinal();
+  static final int FIXATED = SequenceMetric.FIXATED.ordinal();
+  static final int KL_TRUE_MODEL = SequenceMetric.KL_TRUE_MODEL.ordinal();
 
   private final SequenceTruth truth;
   private final double addK;

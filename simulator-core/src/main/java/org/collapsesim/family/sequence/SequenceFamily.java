@@ -16,20 +16,9 @@ import org.collapsesim.loop.CellModel;
  */
 public final class SequenceFamily implements Family {
 
-  static final List<MetricDefinition> METRICS =
-      List.of(
-          new MetricDefinition(
-              "gini_simpson", "mean over positions j of the Gini-Simpson index 1 - sum_a p_j(a)^2"),
-          new MetricDefinition(
-              "entropy",
-              "mean over positions of the Shannon entropy -sum_a p_j(a) ln p_j(a), nats"),
-          new MetricDefinition(
-              "fixated", "fraction of positions whose model puts probability 1 on one symbol"),
-          new MetricDefinition(
-              "kl_true_model",
-              "mean over positions of KL(p*_j || (c_j + eps) / (M + |A| eps)), nats, eps = kl_eps"));
+  static final List<MetricDefinition> METRICS = SequenceMetric.DEFINITIONS;
 
-  static final List<String> METRIC_NAMES = METRICS.stream().map(MetricDefinition::name).toList();
+  static final List<String> METRIC_NAMES = SequenceMetric.NAMES;
 
   @Override
   public String name() {
