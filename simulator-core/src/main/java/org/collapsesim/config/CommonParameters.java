@@ -177,9 +177,10 @@ final class CommonParameters {
               context.samplingPath(),
               "\"exact\" has no exact path for family "
                   + cell.family
-                  + " (only "
-                  + String.join(", ", new java.util.TreeSet<>(exact))
-                  + "); use auto or explicit"));
+                  + (exact.isEmpty()
+                      ? " (no family has one)"
+                      : " (only " + String.join(", ", new java.util.TreeSet<>(exact)) + ")")
+                  + "; use auto or explicit"));
     } else if ("accumulate-subsample".equals(cell.get("regime"))) {
       problems.add(
           new ConfigProblem(
