@@ -29,4 +29,27 @@ public interface Family extends FamilyDefinition {
    * parameters.
    */
   CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed);
+
+  /**
+   * The rough cost of one generation of {@code cell} on one core, in nanoseconds, for {@code
+   * collapse validate}: an order of magnitude, no better, calibrated on the committed benchmarks
+   * (benchmarks/README.md). By default {@link #SAMPLE_NS} per sample-dimension.
+   */
+  default double generationNanos(CellSpec cell) {
+    return cell.getInt("samples") * SAMPLE_NS * cell.getInt("model_size");
+  }
+
+  /**
+   * A lower bound on the bytes one chain of {@code cell} holds at its peak with {@code kept}
+   * samples in memory (one generation's, or every generation's for accumulate-subsample): the
+   * truth, the model and its sampling tables, and the samples, counted from the arrays the family
+   * allocates (8 bytes a double, 4 an int).
+   */
+  double chainBytes(CellSpec cell, double kept);
+
+  /** The cost model's nanoseconds per sample-dimension of a generation. */
+  double SAMPLE_NS = 10;
+
+  /** The cost model's nanoseconds per category (or per d^3 step) of a generation. */
+  double CATEGORY_NS = 10;
 }

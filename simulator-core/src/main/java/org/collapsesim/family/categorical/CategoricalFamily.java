@@ -55,6 +55,17 @@ public final class CategoricalFamily implements Family {
   }
 
   @Override
+  public double generationNanos(CellSpec cell) {
+    return cell.getInt("samples") * SAMPLE_NS + cell.getInt("model_size") * CATEGORY_NS;
+  }
+
+  /** Truth, model, counts, alias probability and index, log tables: about 64 B a category. */
+  @Override
+  public double chainBytes(CellSpec cell, double kept) {
+    return 64 * (double) cell.getInt("model_size") + 4 * kept;
+  }
+
+  @Override
   public CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed) {
     return bindCell(cell);
   }

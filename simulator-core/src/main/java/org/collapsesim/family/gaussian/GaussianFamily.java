@@ -60,6 +60,20 @@ public final class GaussianFamily implements Family {
   }
 
   @Override
+  public double generationNanos(CellSpec cell) {
+    double m = cell.getInt("samples");
+    double d = cell.getInt("model_size");
+    return m * SAMPLE_NS * d * d + d * d * d * CATEGORY_NS;
+  }
+
+  /** The samples (d doubles each) and a handful of d x d matrices (covariance, Cholesky, truth). */
+  @Override
+  public double chainBytes(CellSpec cell, double kept) {
+    double d = cell.getInt("model_size");
+    return 8 * d * kept + 64 * d * d;
+  }
+
+  @Override
   public CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed) {
     int d = cell.getInt("model_size");
     GaussianTruth truth = GaussianTruth.of(d, cell.get("truth.mean"), cell.get("truth.covariance"));

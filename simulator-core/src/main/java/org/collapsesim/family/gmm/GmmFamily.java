@@ -57,6 +57,14 @@ public final class GmmFamily implements Family {
     return METRICS;
   }
 
+  /** The samples, the responsibilities (K per sample) and K covariances (d x d). */
+  @Override
+  public double chainBytes(CellSpec cell, double kept) {
+    double k = cell.getInt("model_size");
+    double d = cell.has("dimension") ? cell.getInt("dimension") : 1;
+    return 8 * kept * (d + k) + 64 * k * d * d;
+  }
+
   @Override
   public CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed) {
     return bindCell(cell);

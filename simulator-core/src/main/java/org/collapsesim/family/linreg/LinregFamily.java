@@ -71,6 +71,13 @@ public final class LinregFamily implements Family {
     return List.of("test_error", "w_norm_sq");
   }
 
+  /** The fixed design (rows x d), the labels, and the normal equations (d x d). */
+  @Override
+  public double chainBytes(CellSpec cell, double kept) {
+    double d = cell.getInt("model_size");
+    return 8 * kept * (d + 2) + 32 * d * d;
+  }
+
   @Override
   public CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed) {
     int d = cell.getInt("model_size");

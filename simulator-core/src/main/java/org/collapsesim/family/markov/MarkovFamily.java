@@ -65,6 +65,12 @@ public final class MarkovFamily implements Family {
     return List.of("entropy_rate", "kl_rate", "distinct_ngrams");
   }
 
+  /** Sparse transitions: about 48 B per observed (context, token), and a token per sample. */
+  @Override
+  public double chainBytes(CellSpec cell, double kept) {
+    return 48 * (cell.getInt("model_size") + kept) + 4 * kept;
+  }
+
   @Override
   public CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed) {
     return bindCell(cell, masterSeed);

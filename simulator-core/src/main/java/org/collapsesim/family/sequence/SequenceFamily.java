@@ -56,6 +56,14 @@ public final class SequenceFamily implements Family {
     return List.of("gini_simpson", "entropy", "fixated");
   }
 
+  /** The strings (a byte per symbol) and the counts and probabilities per (position, symbol). */
+  @Override
+  public double chainBytes(CellSpec cell, double kept) {
+    double length = cell.getInt("model_size");
+    double a = cell.has("alphabet") ? cell.getInt("alphabet") : 2;
+    return length * kept + 24 * length * a;
+  }
+
   @Override
   public CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed) {
     int alphabet = cell.getInt("alphabet");
