@@ -157,6 +157,24 @@ class ConfigValidationTest {
             "truth.means",
             "[-3.0, 3.0] has 2 entries, but truth.weights"),
         row(
+            "gmm covariance not symmetric",
+            HEADER
+                + "family: gmm\n"
+                + SIZES.replace("10", "2")
+                + "  dimension: 2\ntruth:\n  covariances: [[[1, 0], [0, 1]], [[2, 1], [0, 2]]]\n",
+            List.of(),
+            "truth.covariances[1]",
+            "[[2, 1], [0, 2]] is not symmetric ([1][0] = 0.0 but [0][1] = 1.0)"),
+        row(
+            "gmm covariance not positive definite",
+            HEADER
+                + "family: gmm\n"
+                + SIZES.replace("10", "2")
+                + "  dimension: 2\ntruth:\n  covariances: [[[1, 2], [2, 1]], [[1, 0], [0, 1]]]\n",
+            List.of(),
+            "truth.covariances[0]",
+            "is not positive definite (the Cholesky factorization fails at pivot [1][1])"),
+        row(
             "bad output format",
             CATEGORICAL + SIZES + "output:\n  formats: [arrow, xlsx]\n",
             List.of(),

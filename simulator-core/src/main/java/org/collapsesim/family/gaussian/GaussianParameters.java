@@ -1,6 +1,5 @@
 package org.collapsesim.family.gaussian;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.collapsesim.config.CellDraft;
 import org.collapsesim.config.CellRule;
@@ -9,7 +8,6 @@ import org.collapsesim.config.LoadContext;
 import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.config.ValueParser;
 import org.collapsesim.config.ValueParsers;
-import org.collapsesim.linalg.Cholesky;
 import org.collapsesim.linalg.SymmetricEigen;
 
 /**
@@ -85,64 +83,11 @@ final class GaussianParameters {
       double[] values = diagonal.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       return wellConditioned(values, raw, path, problems) ? diagonal : null;
     }
-    ValueParser finite =
-        ValueParsers.numberIn(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
-    int n = list.size();
-    List<List<Double>> rows = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      if (!(list.get(i) instanceof List<?> row) || row.size() != n) {
-        problems.add(
-            new ConfigProblem(
-                path + "[" + i + "]",
-                ValueParsers.show(list.get(i))
-                    + " is not a row of "
-                    + n
-                    + " numbers (a covariance matrix is square)"));
-        return null;
-      }
-      List<Double> parsed = ValueParsers.doubleList(row, path + "[" + i + "]", finite, problems);
-      if (parsed == null) {
-        return null;
-      }
-      rows.add(parsed);
-    }
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < i; j++) {
-        if (!rows.get(i).get(j).equals(rows.get(j).get(i))) {
-          problems.add(
-              new ConfigProblem(
-                  path,
-                  ValueParsers.show(raw)
-                      + " is not symmetric (["
-                      + i
-                      + "]["
-                      + j
-                      + "] = "
-                      + rows.get(i).get(j)
-                      + " but ["
-                      + j
-                      + "]["
-                      + i
-                      + "] = "
-                      + rows.get(j).get(i)
-                      + ")"));
-          return null;
-        }
-      }
-    }
-    int failedPivot = Cholesky.failedPivot(rows);
-    if (failedPivot >= 0) {
-      problems.add(
-          new ConfigProblem(
-              path,
-              ValueParsers.show(raw)
-                  + " is not positive definite (the Cholesky factorization fails at pivot ["
-                  + failedPivot
-                  + "]["
-                  + failedPivot
-                  + "])"));
+    List<List<Double>> rows = ValueParsers.positiveDefiniteMatrix(list, path, problems);
+    if (rows == null) {
       return null;
     }
+    int n = rows.size();
     double[] flat = new double[n * n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
@@ -151,7 +96,7 @@ final class GaussianParameters {
     }
     double[] eigenvalues = new double[n];
     SymmetricEigen.eigenvalues(flat, n, eigenvalues);
-    return wellConditioned(eigenvalues, raw, path, problems) ? List.copyOf(rows) : null;
+    return wellConditioned(eigenvalues, raw, path, problems) ? rows : null;
   }
 
   /**

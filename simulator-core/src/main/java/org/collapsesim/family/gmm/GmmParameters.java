@@ -9,7 +9,6 @@ import org.collapsesim.config.LoadContext;
 import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.config.ValueParser;
 import org.collapsesim.config.ValueParsers;
-import org.collapsesim.linalg.Cholesky;
 
 /**
  * The gmm family's parameters (README, Families and metrics): a K-component Gaussian mixture
@@ -163,47 +162,11 @@ final class GmmParameters {
             new ConfigProblem(at, ValueParsers.show(list.get(c)) + " is not a square matrix"));
         return null;
       }
-      int n = rows.size();
-      List<List<Double>> parsed = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        if (!(rows.get(i) instanceof List<?> row) || row.size() != n) {
-          problems.add(
-              new ConfigProblem(
-                  at + "[" + i + "]",
-                  ValueParsers.show(rows.get(i))
-                      + " is not a row of "
-                      + n
-                      + " numbers (a covariance matrix is square)"));
-          return null;
-        }
-        List<Double> values = ValueParsers.doubleList(row, at + "[" + i + "]", FINITE, problems);
-        if (values == null) {
-          return null;
-        }
-        parsed.add(values);
-      }
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < i; j++) {
-          if (!parsed.get(i).get(j).equals(parsed.get(j).get(i))) {
-            problems.add(new ConfigProblem(at, ValueParsers.show(rows) + " is not symmetric"));
-            return null;
-          }
-        }
-      }
-      int failedPivot = Cholesky.failedPivot(parsed);
-      if (failedPivot >= 0) {
-        problems.add(
-            new ConfigProblem(
-                at,
-                ValueParsers.show(rows)
-                    + " is not positive definite (the Cholesky factorization fails at pivot ["
-                    + failedPivot
-                    + "]["
-                    + failedPivot
-                    + "])"));
+      List<List<Double>> parsed = ValueParsers.positiveDefiniteMatrix(rows, at, problems);
+      if (parsed == null) {
         return null;
       }
-      matrices.add(List.copyOf(parsed));
+      matrices.add(parsed);
     }
     return List.copyOf(matrices);
   }
