@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.ExogenousSchedule;
+import org.collapsesim.family.sequence.SequenceFamily;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.ExogenousSource;
 import org.collapsesim.loop.Filter;
@@ -15,9 +16,9 @@ import org.collapsesim.loop.Verifier;
 
 /**
  * Reads the mechanism of a validated cell into the {@link ChainSettings} the loop runs: the sources
- * of D_new in their draw order (exogenous first, then the anchors), the filters on the synthetic
- * part, mixing, regime and the sampling path. A new mechanism adds its {@link Source} or {@link
- * Filter} here, built from its parameters.
+ * of D_new in their draw order (exogenous first, then the reservoir, then the program anchor), the
+ * filters on the synthetic part, mixing, regime and the sampling path. A new mechanism adds its
+ * {@link Source} or {@link Filter} here, built from its parameters.
  */
 public final class Mechanisms {
 
@@ -41,6 +42,9 @@ public final class Mechanisms {
             cell.has("fixed_anchor") && cell.getBoolean("fixed_anchor")));
     if (cell.has("reservoir.fraction")) {
       sources.add(new ReservoirSource((ExogenousSchedule) cell.get("reservoir.fraction")));
+    }
+    if (cell.has("program.fraction")) { // validation keeps program to the sequence family
+      sources.add(SequenceFamily.programSource(cell));
     }
     List<Filter> filters = new ArrayList<>();
     if (cell.has("verifier.false_accept")) {

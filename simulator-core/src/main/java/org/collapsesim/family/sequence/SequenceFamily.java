@@ -1,7 +1,10 @@
 package org.collapsesim.family.sequence;
 
 import java.util.List;
+import java.util.Locale;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.ExogenousSchedule;
+import org.collapsesim.ctm.CtmTable;
 import org.collapsesim.family.Family;
 import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
@@ -52,23 +55,48 @@ public final class SequenceFamily implements Family {
 
   @Override
   public CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed) {
+    double addK = "add-k".equals(cell.getString("estimator")) ? cell.getDouble("add_k") : 0.0;
+    return new SequenceCell(truth(cell), addK, cell.getDouble("kl_eps"));
+  }
+
+  /**
+   * The program anchor of a validated sequence cell with {@code program.fraction} ({@link
+   * ProgramSource}): its hypothesis space is built here once per cell, with the D(5) table for the
+   * {@code ctm} prior.
+   */
+  public static ProgramSource programSource(CellSpec cell) {
+    ProgramPrior prior =
+        ProgramPrior.valueOf(cell.getString("program.prior").toUpperCase(Locale.ROOT));
+    ProgramSpace space =
+        new ProgramSpace(
+            cell.getInt("alphabet"),
+            cell.getInt("model_size"),
+            cell.getInt("program.max_period"),
+            prior,
+            prior == ProgramPrior.CTM ? CtmTable.d5() : null);
+    return new ProgramSource(
+        space,
+        (ExogenousSchedule) cell.get("program.fraction"),
+        ProgramSource.Fit.of(cell.getString("program.fit")),
+        cell.getBoolean("program.gate"),
+        cell.getDouble("program.margin"),
+        truth(cell).outputString());
+  }
+
+  private static SequenceTruth truth(CellSpec cell) {
     int alphabet = cell.getInt("alphabet");
     int length = cell.getInt("model_size");
-    SequenceTruth truth =
-        switch (cell.getString("truth.program")) {
-          case "periodic" ->
-              SequenceTruth.periodic(
-                  alphabet, length, cell.getString("truth.block"), cell.getDouble("truth.noise"));
-          case "thue-morse" ->
-              SequenceTruth.thueMorse(alphabet, length, cell.getDouble("truth.noise"));
-          case "markov" -> SequenceTruth.markov(alphabet, length, cell.getDouble("truth.stay"));
-          default ->
-              throw new IllegalArgumentException(
-                  "truth.program: "
-                      + cell.getString("truth.program")
-                      + " is not periodic, thue-morse or markov");
-        };
-    double addK = "add-k".equals(cell.getString("estimator")) ? cell.getDouble("add_k") : 0.0;
-    return new SequenceCell(truth, addK, cell.getDouble("kl_eps"));
+    return switch (cell.getString("truth.program")) {
+      case "periodic" ->
+          SequenceTruth.periodic(
+              alphabet, length, cell.getString("truth.block"), cell.getDouble("truth.noise"));
+      case "thue-morse" -> SequenceTruth.thueMorse(alphabet, length, cell.getDouble("truth.noise"));
+      case "markov" -> SequenceTruth.markov(alphabet, length, cell.getDouble("truth.stay"));
+      default ->
+          throw new IllegalArgumentException(
+              "truth.program: "
+                  + cell.getString("truth.program")
+                  + " is not periodic, thue-morse or markov");
+    };
   }
 }
