@@ -137,6 +137,33 @@ class MechanismSweepTest {
             + "  verifier: {false_accept: 0.2, false_reject: 0.1, refill: true}\n"
             + "  real_weight: 0.6\n"
             + "output:\n  formats: [arrow, parquet]\n";
+    Path out = assertSweepEqualsRun(yaml);
+    ReadTable chains = OutputTestSupport.readArrow(out.resolve("chains.arrow"));
+    assertEquals(40L + 6 * 4, chains.value(0, "real_samples"));
+    assertEquals(0, chains.value(0, "verifier_short_generations"));
+  }
+
+  /**
+   * The program anchor refit on every exogenous sample beside fresh data, per-sample mixing: the
+   * sweep writes the numbers of an in-process run, diagnostics included (generation 0's too).
+   */
+  @Test
+  void sweepEqualsRunWithTheProgramAnchorOn() throws Exception {
+    String yaml =
+        "name: program-anchor\nseed: 9\nreplicates: 6\ngenerations: 8\nfamily: sequence\n"
+            + "truth: {program: periodic, block: '0010111', noise: 0.1}\n"
+            + "params:\n  model_size: 32\n  samples: 50\n  alpha: 0.1\n  mixing: per-sample\n"
+            + "  program: {fraction: 0.2, fit: exogenous}\n"
+            + "output:\n  formats: [arrow]\n";
+    Path out = assertSweepEqualsRun(yaml);
+    ReadTable summary = OutputTestSupport.readArrow(out.resolve("summary.arrow"));
+    assertTrue(summary.columns().contains("program_correct_mean"), summary.columns().toString());
+  }
+
+  /**
+   * Sweeps cell 0 of {@code yaml} on Spark and asserts its tables are those of an in-process run.
+   */
+  private Path assertSweepEqualsRun(String yaml) throws Exception {
     Path config = SweepTestSupport.writeConfig(tmp, yaml);
     Path out = tmp.resolve("out");
     SweepTestSupport.CommandResult result =
@@ -161,9 +188,7 @@ class MechanismSweepTest {
               ? "generation"
               : table.equals("chains") ? "replicate" : "cell_id");
     }
-    ReadTable chains = OutputTestSupport.readArrow(out.resolve("chains.arrow"));
-    assertEquals(40L + 6 * 4, chains.value(0, "real_samples"));
-    assertEquals(0, chains.value(0, "verifier_short_generations"));
+    return out;
   }
 
   /**

@@ -39,8 +39,14 @@ public final class SequenceFamily implements Family {
 
   @Override
   public String description() {
-    return "strings of L = model_size symbols, one categorical per position; truths: periodic"
-        + " program, Thue-Morse, Markov (+ noise); explicit path only";
+    return "strings of L = model_size symbols, one categorical per position (E[gini_simpson_t] ="
+        + " G* (1 - 1/M)^(t+1) in the closed loop); truths: periodic program, Thue-Morse, Markov"
+        + " (+ noise r: each symbol replaced by a uniform other one with probability r); explicit"
+        + " path only. The home of the program anchor (program: below), whose prior is the Coding"
+        + " Theorem Method (CTM: Delahaye and Zenil 2012; Soler-Toscano, Zenil, Delahaye and"
+        + " Gauvrit, PLoS ONE 2014; its block extension BDM, Zenil et al., Entropy 2018, is in"
+        + " `collapse ctm`) and whose data code is Krichevsky-Trofimov (IEEE Trans. Inf. Theory"
+        + " 1981)";
   }
 
   @Override
