@@ -381,12 +381,8 @@ final class MechanismParameters {
                   + "; use length or uniform"));
       return;
     }
-    long blocks = 0;
-    long ofLength = 1;
-    for (long w = 1; w <= maxPeriod && blocks <= MAX_PROGRAM_BLOCKS; w++) {
-      ofLength *= alphabet;
-      blocks += ofLength;
-    }
+    // sum over w = 1..max_period of |A|^w, in doubles: a size check, nothing random reads it
+    double blocks = alphabet * (Math.pow(alphabet, maxPeriod) - 1) / (alphabet - 1);
     if (blocks > MAX_PROGRAM_BLOCKS) {
       problems.add(
           new ConfigProblem(

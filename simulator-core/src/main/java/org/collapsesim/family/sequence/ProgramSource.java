@@ -70,15 +70,9 @@ public record ProgramSource(
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The policy spelt {@code key}. */
+    /** The policy spelt {@code key} (validated by the config). */
     public static Fit of(String key) {
-      for (Fit f : values()) {
-        if (f.key().equals(key)) {
-          return f;
-        }
-      }
-      throw new IllegalArgumentException(
-          "program.fit: " + key + " is not one of once, exogenous, every-generation");
+      return valueOf(key.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
   }
 
