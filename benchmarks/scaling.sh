@@ -15,7 +15,7 @@
 #
 # Build first (this script builds nothing; bin/collapse would rebuild spark-jobs only, never
 # benchmarks/):
-#   mvn -q -B -o install -DskipTests
+#   mvn -q -B -o package -DskipTests -pl benchmarks -am   (a reactor build: never install)
 # Usage:
 #   benchmarks/scaling.sh [-n RUNS] [-w WORKDIR] [CONFIG] [--set k=v]...
 # defaults: 3 runs, WORKDIR ${TMPDIR:-/tmp}/collapse-scaling, CONFIG benchmarks/scaling.yaml.
@@ -42,7 +42,7 @@ TARGET="$ROOT/spark-jobs/target"
 JAR="$(ls "$TARGET"/spark-jobs-*.jar 2>/dev/null | grep -v -e '-sources' -e '-tests' | head -n 1 || true)"
 CLASSES="$ROOT/benchmarks/target/classes"
 if [ -z "$JAR" ] || [ ! -f "$CLASSES/org/collapsesim/benchmarks/InProcessSweep.class" ]; then
-  echo "scaling.sh: build first: (cd $ROOT && mvn -q -B -o install -DskipTests)" >&2
+  echo "scaling.sh: build first: (cd $ROOT && mvn -q -B -o package -DskipTests -pl benchmarks -am)" >&2
   exit 2
 fi
 # The in-process engine runs on exactly the jars bin/collapse runs (spark-jobs jar + target/lib,

@@ -26,9 +26,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(
-    value = 1,
-    jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
+@Fork(1) // forks inherit bin/jvm.flags from run-jmh.sh
 @OperationsPerInvocation(BinomialBenchmark.CALLS)
 public class BinomialBenchmark {
 

@@ -30,9 +30,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(
-    value = 1,
-    jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
+@Fork(1) // forks inherit bin/jvm.flags from run-jmh.sh
 public class CategoricalMetricsBenchmark {
 
   @Param({"10007", "1000003"})

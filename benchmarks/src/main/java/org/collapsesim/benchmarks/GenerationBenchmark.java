@@ -33,9 +33,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(
-    value = 1,
-    jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
+@Fork(1) // forks inherit bin/jvm.flags from run-jmh.sh
 public class GenerationBenchmark {
 
   /** family/size/samples/generations. */

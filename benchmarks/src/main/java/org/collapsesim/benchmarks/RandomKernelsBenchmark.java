@@ -27,9 +27,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(
-    value = 1,
-    jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
+@Fork(1) // forks inherit bin/jvm.flags from run-jmh.sh
 @OperationsPerInvocation(RandomKernelsBenchmark.N)
 public class RandomKernelsBenchmark {
 

@@ -32,13 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(
-    value = 1,
-    jvmArgsPrepend = {
-      "--add-modules=jdk.incubator.vector",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED",
-      "-Djava.awt.headless=true"
-    })
+@Fork(value = 1, jvmArgsAppend = "-Djava.awt.headless=true") // + bin/jvm.flags, inherited
 public class ReportBenchmark {
 
   /** Sweep output directories (relative to the working directory or absolute). */

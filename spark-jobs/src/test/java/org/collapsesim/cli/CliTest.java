@@ -39,7 +39,7 @@ class CliTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("gini_simpson mean +- sd"), r.out());
     assertTrue(r.out().contains("theory"), r.out());
-    // THEORY.md: uniform over 10, M = 100, generation 9: E[GS] = 0.81394
+    // docs/theory.md: uniform over 10, M = 100, generation 9: E[GS] = 0.81394
     assertTrue(
         r.out().lines().anyMatch(l -> l.trim().startsWith("9 ") && l.contains("0.81394")), r.out());
   }

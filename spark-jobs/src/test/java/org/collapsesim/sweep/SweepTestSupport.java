@@ -159,6 +159,7 @@ final class SweepTestSupport {
    * system properties when done.
    */
   static Map<String, String> localClusterConf(Path tmp) throws IOException {
+    // (the executors get the JVM flags of bin/jvm.flags, as bin/collapse and Surefire do)
     Path home = tmp.resolve("spark-home");
     Files.createDirectories(home.resolve("jars"));
     Files.createDirectories(home.resolve("launcher/target/scala-2.13"));
@@ -166,9 +167,18 @@ final class SweepTestSupport {
     System.setProperty("spark.test.home", home.toString());
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("spark.executor.extraClassPath", System.getProperty("java.class.path"));
-    conf.put("spark.executor.extraJavaOptions", "--add-modules=jdk.incubator.vector");
+    conf.put("spark.executor.extraJavaOptions", String.join(" ", jvmFlags()));
     conf.put("spark.executor.memory", "512m");
     assertTrue(Files.isDirectory(home.resolve("jars")));
     return conf;
+  }
+
+  /** The flags of the repository's bin/jvm.flags (one a line, # comments), for child JVMs. */
+  static List<String> jvmFlags() throws IOException {
+    Path file = Path.of("..", "bin", "jvm.flags"); // Surefire runs in the module's directory
+    return Files.readAllLines(file).stream()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .toList();
   }
 }

@@ -179,13 +179,12 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
   }
 
   /**
-   * The statistics of n samples of N(mean, F F^T) without the samples (THEORY.md, exact
-   * one-generation law): the sample mean is N(mean, F F^T / n) and the scatter matrix is F W F^T
-   * with W ~ Wishart(n - 1, I), independent of the mean. W comes from Bartlett's decomposition W =
-   * L L^T (L lower triangular, L_jj^2 ~ chi-square(n - 1 - j), L_ab ~ N(0, 1) below the diagonal)
-   * when n - 1 >= d, and as the sum of n - 1 outer products z z^T of standard normal vectors (a
-   * singular Wishart) otherwise. In one dimension: mean + sd Z / sqrt(n) and sd^2 chi-square(n -
-   * 1).
+   * The statistics of n samples of N(mean, F F^T) without the samples (docs/internals.md, "Exact
+   * paths"): the sample mean is N(mean, F F^T / n) and the scatter matrix is F W F^T with W ~
+   * Wishart(n - 1, I), independent of the mean. W comes from Bartlett's decomposition W = L L^T (L
+   * lower triangular, L_jj^2 ~ chi-square(n - 1 - j), L_ab ~ N(0, 1) below the diagonal) when n - 1
+   * >= d, and as the sum of n - 1 outer products z z^T of standard normal vectors (a singular
+   * Wishart) otherwise. In one dimension: mean + sd Z / sqrt(n) and sd^2 chi-square(n - 1).
    */
   static void drawStats(double[] mean, double[] f, RandomStream rng, int n, MomentStats out) {
     int d = mean.length;

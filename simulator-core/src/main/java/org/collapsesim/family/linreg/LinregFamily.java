@@ -42,7 +42,9 @@ public final class LinregFamily implements Family {
         + " once: under mixing count the exogenous rows (true labels) are a uniformly random subset"
         + " of floor(alpha_t T + 0.5) rows drawn afresh each generation, under per-sample each row's"
         + " own coin decides, and with fixed_anchor rows 0..k-1 keep their generation-0 labels."
-        + " theory_test_error: alpha = 0, OLS, replace or accumulate; for alpha > 0 the exact"
+        + " theory_test_error (OLS): n sigma^2 d / (T - d - 1) after n fits, alpha = 0, replace or"
+        + " accumulate; under replace a generation whose rows are all real (alpha_t = 1, fresh or"
+        + " fixed_anchor) restarts n; for a real share strictly between 0 and 1 the exact"
         + " conditional law given the design is a linear recursion (docs/families.md), not a"
         + " column";
   }

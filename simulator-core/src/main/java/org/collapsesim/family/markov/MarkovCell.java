@@ -93,12 +93,10 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
   }
 
   /**
-   * Transition counts, read in ascending key order. The context distribution is the stationary
-   * distribution of the fitted chain when it is defined, that is when the maximum likelihood chain
-   * on the observed contexts is closed (every successor of an observed transition was itself
-   * observed as a source) and irreducible; otherwise (and always for add-k, whose rows leak mass to
-   * the unobserved contexts of V^k) the empirical context distribution N(c) / N of the training
-   * data.
+   * Transition counts, read in ascending key order. The context law pi is always the empirical
+   * context distribution N(c) / N of the training data (docs/families.md, markov): it weights the
+   * entropy rate and starts the model's sequences, for every fitted chain alike (open, reducible,
+   * periodic or absorbing, mle or add-k), so no metric switches rule between generations.
    */
   @Override
   public MarkovModel fit(TransitionCounts stats, MarkovModel recycle, RandomStream fitStream) {
@@ -127,7 +125,6 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
     m.counts = counts;
     m.contextTotal = new long[n];
     m.succ = new int[nnz];
-    double[] prob = new double[nnz];
     for (int c = 0; c < n; c++) {
       long total = 0;
       for (int j = m.rowStart[c]; j < m.rowStart[c + 1]; j++) {
@@ -135,19 +132,12 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
         m.succ[j] = m.indexOf(codec.next(m.contexts[c], tokens[j]));
       }
       m.contextTotal[c] = total;
-      for (int j = m.rowStart[c]; j < m.rowStart[c + 1]; j++) {
-        prob[j] = counts[j] / (double) total;
-      }
     }
     System.arraycopy(stats.unigram, 0, m.unigram, 0, codec.v);
     m.total = stats.total;
     m.pi = new double[n];
     for (int c = 0; c < n; c++) {
       m.pi[c] = m.contextTotal[c] / (double) stats.total;
-    }
-    m.stationary = addK == 0 && Stationary.closedAndIrreducible(n, m.rowStart, m.succ);
-    if (m.stationary) {
-      Stationary.powerIteration(n, m.rowStart, m.succ, prob, m.pi);
     }
     return m;
   }
@@ -176,7 +166,11 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
     out[SUPPORT] = support;
   }
 
-  /** sum_c pi(c) H(P_t(. | c)) over the observed contexts, the rows as fitted (add-k included). */
+  /**
+   * The plug-in entropy rate sum_c (N(c) / N) H(P_t(. | c)) over the observed contexts, the rows as
+   * fitted (add-k included); with mle it is the empirical conditional entropy H(Y | C) of the
+   * training transitions.
+   */
   private double entropyRate(MarkovModel m) {
     int v = codec.v;
     double rate = 0;

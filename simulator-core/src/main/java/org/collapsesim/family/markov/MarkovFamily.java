@@ -21,10 +21,9 @@ public final class MarkovFamily implements Family {
       List.of(
           new MetricDefinition(
               "entropy_rate",
-              "sum_c pi(c) H(P_t(. | c)) in nats per token, pi the fitted chain's stationary distribution when the"
-                  + " maximum likelihood chain on its observed contexts is closed and irreducible (power iteration on"
-                  + " (I + P) / 2 to L1 change 1e-13, at most 10000 steps), otherwise (and for add-k) the empirical"
-                  + " context distribution of the training data"),
+              "sum_c (N(c) / N) H(P_t(. | c)) in nats per token: the rows as fitted (mle or add-k) weighted by the"
+                  + " empirical context frequencies of the training data (the plug-in conditional entropy H(Y | C));"
+                  + " compared with the truth's sum_c pi*(c) H(P*(. | c)), pi* its stationary law"),
           new MetricDefinition(
               "kl_rate",
               "sum_c pi*(c) KL(P*(. | c) || Q_t(. | c)) in nats per token, pi* the truth's stationary distribution,"
@@ -55,7 +54,11 @@ public final class MarkovFamily implements Family {
   @Override
   public String description() {
     return "an order-k Markov chain over V tokens (model_size = V) refitted by transition counts, trained on"
-        + " sequences; truth a random sparse Dirichlet table or a text";
+        + " sequences of sequence_length tokens; truth a random sparse Dirichlet table or a text, its"
+        + " sequences started from its stationary law. The fitted model's context law is the context"
+        + " frequencies N(c) / N of its training data, for every fitted chain: they weight entropy_rate"
+        + " and start the model's sequences (undecoded); a context the model never saw as a source falls"
+        + " back to its unigram (add-k: the uniform row)";
   }
 
   @Override

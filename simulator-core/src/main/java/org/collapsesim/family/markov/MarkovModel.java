@@ -5,8 +5,9 @@ import org.collapsesim.random.RandomStream;
 
 /**
  * A fitted order-k chain of one chain: transition counts over the observed contexts (CSR, contexts
- * ascending, tokens ascending), the unigram counts, the context distribution used by metrics and by
- * the sampler to start sequences, and the chain's sampling scratch (rebuilt lazily after each fit).
+ * ascending, tokens ascending), the unigram counts, the empirical context distribution used by
+ * metrics and by the sampler to start sequences, and the chain's sampling scratch (rebuilt lazily
+ * after each fit).
  *
  * <p>Rows: maximum likelihood n(c, y) / N(c), or add-k (n(c, y) + k) / (N(c) + V k). A context
  * never observed as a source has no maximum likelihood row; the sampler then backs off to the
@@ -29,12 +30,8 @@ final class MarkovModel {
   final long[] unigram;
   long total;
 
-  /**
-   * The context distribution: stationary when {@link #stationary}, otherwise empirical N(c) / N.
-   */
+  /** The context distribution: the empirical N(c) / N of the training data. */
   double[] pi;
-
-  boolean stationary;
 
   boolean samplerReady;
   private double[] rowCum;

@@ -77,9 +77,7 @@ final class MarkovTruth {
         succ[j] = s;
       }
     }
-    pi = new double[n];
-    Arrays.fill(pi, 1.0 / n);
-    Stationary.powerIteration(n, rowStart, succ, prob, pi);
+    pi = Stationary.of(n, rowStart, succ, prob);
     piCum = new double[n];
     double h = 0;
     double running = 0;

@@ -30,7 +30,7 @@ class CategoricalTheoryTest {
                 + "sampling: "
                 + sampling
                 + "\n");
-    // THEORY.md: uniform over 10, M = 100: 0.81394 after 10 fits, 0.32943 after 100
+    // docs/theory.md: uniform over 10, M = 100: 0.81394 after 10 fits, 0.32943 after 100
     assertEquals(0.81394, run.theory("gini_simpson", 9), 5e-6);
     assertEquals(0.32943, run.theory("gini_simpson", 99), 5e-6);
     for (int t : new int[] {0, 9, 40, 99}) {

@@ -33,7 +33,8 @@ class GaussianTheoryTest {
   @Test
   void closedFormReproducesTheoryExamples() {
     ChainRunner run = ChainRunner.run(config(1, 9, ""));
-    // THEORY.md: M = 100, n = 10 fits (generation 9): E[var] = 0.90438, E[(mu - mu0)^2] = 0.09562
+    // docs/theory.md: M = 100, n = 10 fits (generation 9): E[var] = 0.90438, E[(mu - mu0)^2] =
+    // 0.09562
     assertEquals(0.90438, run.theory("var_ratio", 9), 5e-6);
     assertEquals(0.09562, run.theory("mean_sq_err", 9), 5e-6);
   }

@@ -11,11 +11,13 @@ import org.collapsesim.loop.ChainRunner;
 import org.collapsesim.loop.TheoryAssert;
 import org.collapsesim.random.RandomStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Estimator and theory tests of the linreg family. The theory comparisons use z = 4 standard errors
  * from R = 400 replicates: each comparison fails by chance with probability about 6.3e-5, the class
- * (8 comparisons) about 5e-4.
+ * (17 comparisons) about 1.1e-3.
  */
 class LinregTest {
 
@@ -137,6 +139,37 @@ class LinregTest {
           runner.theory("test_error", t),
           runner.metric("test_error", t),
           Z);
+    }
+  }
+
+  /**
+   * Generations that label every row with the truth restart the walk: E[test_error_t] = n_t sigma^2
+   * d / (T - d - 1), n_t the fits since the last such generation (fresh labels: a new first fit; a
+   * fixed anchor: w_0 again). Lists of 0s and 1s and a step schedule, both mixing modes.
+   */
+  @ParameterizedTest(name = "{0}, {1}, fixed_anchor {2}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "{schedule: list, values: [0, 0, 1, 0, 0, 1]}; count; false; 1,2,3,1,2,3,1",
+        "{schedule: list, values: [0, 0, 1, 0, 0, 1]}; count; true; 1,2,3,1,2,3,1",
+        "{schedule: step, alpha0: 1.0, until: 3}; per-sample; false; 1,1,1,1,2,3,4"
+      })
+  void generationsOfRealLabelsRestartTheWalk(
+      String alpha, String mixing, boolean fixed, String fits) {
+    ChainRunner runner =
+        ChainRunner.run(
+            config("replace", 6)
+                .replace("alpha: 0.0", "alpha: " + alpha + "\n  mixing: " + mixing)
+                .replace("output:", "  fixed_anchor: " + fixed + "\noutput:"));
+    double perFit = 1.0 * 5 / (40 - 5 - 1);
+    String[] n = fits.split(",");
+    for (int t = 0; t <= 6; t++) {
+      assertEquals(Integer.parseInt(n[t]) * perFit, runner.theory("test_error", t), 1e-12);
+    }
+    for (int t : new int[] {2, 3, 6}) {
+      TheoryAssert.assertMeanNear(
+          "test_error t=" + t, runner.theory("test_error", t), runner.metric("test_error", t), Z);
     }
   }
 

@@ -148,10 +148,11 @@ class MarkovTest {
   }
 
   /**
-   * The fitted chain's transition counts; the stationary law of a two-state chain in closed form.
+   * The fitted chain's transition counts and its empirical context law (not the fitted chain's
+   * stationary law (2/3, 1/3)).
    */
   @Test
-  void estimatorCountsAndStationaryDistribution() {
+  void estimatorCountsAndEmpiricalContextLaw() {
     ContextCodec codec = new ContextCodec(2, 1);
     MarkovCell cell = cellFor(codec, 0.0);
     TransitionCounts stats = cell.newStats();
@@ -168,19 +169,18 @@ class MarkovTest {
     assertEquals(3, model.count(0, 0));
     assertEquals(1, model.count(0, 1));
     assertEquals(2, model.count(1, 0));
-    assertTrue(model.stationary);
-    assertEquals(2.0 / 3.0, model.pi[0], 1e-12);
+    assertEquals(0.5, model.pi[0], 1e-15);
     double[] out = new double[MarkovFamily.METRIC_NAMES.size()];
     cell.metrics(model, out, new RandomStream(0));
     double h025 = -(0.25 * Math.log(0.25) + 0.75 * Math.log(0.75));
-    assertEquals(2.0 / 3.0 * h025 + 1.0 / 3.0 * Math.log(2), out[MarkovCell.ENTROPY_RATE], 1e-12);
+    assertEquals(0.5 * h025 + 0.5 * Math.log(2), out[MarkovCell.ENTROPY_RATE], 1e-12);
     assertEquals(4, out[MarkovCell.DISTINCT_NGRAMS]);
     assertEquals(2, out[MarkovCell.SUPPORT]);
   }
 
-  /** A successor never observed as a source: the empirical context distribution is used. */
+  /** A successor never observed as a source: the sampler backs off to the unigram there. */
   @Test
-  void openChainFallsBackToEmpiricalContexts() {
+  void openChainSamplesThroughUnseenContexts() {
     ContextCodec codec = new ContextCodec(3, 1);
     MarkovCell cell = cellFor(codec, 0.0);
     TransitionBatch batch = new TransitionBatch(4);
@@ -190,7 +190,6 @@ class MarkovTest {
     TransitionCounts stats = cell.newStats();
     cell.statsOf(batch, stats);
     MarkovModel model = cell.fit(stats, null, new RandomStream(0));
-    assertFalse(model.stationary);
     assertEquals(1.0 / 3.0, model.pi[0], 1e-15);
     assertEquals(2.0 / 3.0, model.pi[1], 1e-15);
     // sampling from the model reaches context 2 and backs off without failing
