@@ -1,6 +1,9 @@
 package org.collapsesim.sweep;
 
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
@@ -9,6 +12,8 @@ import org.apache.spark.sql.SparkSession;
 
 /** Builds the SparkSession a sweep runs on. */
 public final class SparkSessions {
+
+  static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
 
   private SparkSessions() {}
 
@@ -71,6 +76,13 @@ public final class SparkSessions {
     builder.config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000");
     // Spark's _SUCCESS marker would be the only non-Parquet file in generations/.
     builder.config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+    if (!isLocal(master) || master.startsWith("local-cluster")) {
+      executorModuleFlags(
+              ManagementFactory.getRuntimeMXBean().getInputArguments(),
+              extraConf,
+              System.getProperty(EXECUTOR_JAVA_OPTIONS))
+          .ifPresent(flags -> builder.config(EXECUTOR_JAVA_OPTIONS, flags));
+    }
     extraConf.forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
     if (!extraConf.containsKey("spark.sql.shuffle.partitions")) {
@@ -82,5 +94,34 @@ public final class SparkSessions {
               String.valueOf(Math.max(2, Math.min(200, 2 * cores))));
     }
     return spark;
+  }
+
+  /**
+   * The module flags executors in their own JVMs should get: the driver's own {@code
+   * --add-modules}, {@code --add-opens} and {@code --add-exports} (those of bin/jvm.flags, above
+   * all the Vector API's {@code --add-modules=jdk.incubator.vector}; without it an executor runs
+   * the scalar kernel twins: the same numbers, slower). Spark adds its own module list to whatever
+   * is set. Nothing when the user set {@code spark.executor.extraJavaOptions} ({@code --conf} or
+   * spark-submit) or the driver has no such flag.
+   *
+   * @param driverArguments the driver JVM's input arguments
+   * @param extraConf the command line's {@code --conf}
+   * @param systemSetting the system property spark-submit sets, or null
+   */
+  static Optional<String> executorModuleFlags(
+      List<String> driverArguments, Map<String, String> extraConf, String systemSetting) {
+    if (extraConf.containsKey(EXECUTOR_JAVA_OPTIONS) || systemSetting != null) {
+      return Optional.empty();
+    }
+    List<String> flags =
+        driverArguments.stream()
+            .filter(
+                a ->
+                    a.startsWith("--add-modules=")
+                        || a.startsWith("--add-opens=")
+                        || a.startsWith("--add-exports="))
+            .filter(a -> !a.equals("--add-modules=ALL-DEFAULT")) // the source launcher's own
+            .toList();
+    return flags.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", flags));
   }
 }
