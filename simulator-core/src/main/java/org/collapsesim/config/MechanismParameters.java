@@ -22,19 +22,22 @@ final class MechanismParameters {
   /** The nested mechanism maps and their dotted prefix. */
   static final Set<String> GROUPS = Set.of("reservoir", "verifier", "program");
 
+  private static final List<String> EVERY_FAMILY =
+      List.of("gaussian", "categorical", "markov", "gmm", "linreg", "sequence");
+
   /** The families each mechanism is implemented for. */
   static final Map<String, List<String>> FAMILIES =
       Map.of(
-          "reservoir", List.of("categorical", "gaussian"),
-          "verifier", List.of("categorical", "gaussian"),
-          "real_weight", List.of("categorical", "gaussian"),
+          "reservoir", MechanismParameters.EVERY_FAMILY,
+          "verifier", MechanismParameters.EVERY_FAMILY,
+          "real_weight", MechanismParameters.EVERY_FAMILY,
           "program", List.of("sequence"));
 
   private MechanismParameters() {}
 
   /** The mechanisms as {@code describe} lists them, exogenous data first. */
   static List<MechanismInfo> descriptions() {
-    List<String> all = List.of("gaussian", "categorical", "markov", "gmm", "linreg");
+    List<String> all = EVERY_FAMILY;
     return List.of(
         new MechanismInfo(
             "alpha, fixed_anchor",
@@ -45,26 +48,40 @@ final class MechanismParameters {
         new MechanismInfo(
             "reservoir: {fraction, mean, scale}",
             "lambda_t M samples (cumulative rounding after alpha_t) of a high-entropy source that"
-                + " is not the truth: uniform over the V categories; N(mean, scale^2 I) for the"
-                + " gaussian. E[GS] follows the real-data recursion with the uniform in the truth's"
-                + " place (theory column)",
-            "explicit and exact (its statistics are drawn like the truth's)",
+                + " is not the truth: uniform over the V categories (categorical); iid uniform"
+                + " tokens cut into sequences, every transition key uniform (markov); uniform"
+                + " strings (sequence); N(mean, scale^2 I) (gaussian, gmm); the design's rows with"
+                + " labels N(0, scale^2) (linreg). Categorical E[GS] follows the real-data"
+                + " recursion with the uniform in the truth's place (theory column)",
+            "keeps the family's paths: exact where the family has one (categorical, gaussian: its"
+                + " statistics are drawn like the truth's), explicit otherwise",
             FAMILIES.get("reservoir")),
         new MechanismInfo(
-            "verifier: {false_accept, false_reject, refill, max_draws, correct_mass | radius}",
+            "verifier: {false_accept, false_reject, refill, max_draws, correct_mass | radius |"
+                + " max_errors}",
             "each synthetic candidate x is kept with probability 1 - FNR if correct(x), else FPR"
                 + " (one VERIFIER uniform per candidate); correct: the truth's top categories of"
-                + " mass correct_mass (categorical), Mahalanobis distance <= radius in Sigma*"
-                + " (gaussian); dropped samples shrink n_train unless refill; no theory column",
+                + " mass correct_mass (categorical); a transition of non-zero truth probability"
+                + " (markov: a sample is a transition, so a sequence survives whole iff every"
+                + " transition is valid); Mahalanobis distance <= radius in Sigma* (gaussian), to"
+                + " the nearest truth component in its own covariance (gmm); |y - x.w*| <= radius"
+                + " noise (linreg; refill relabels the rejected row); Hamming distance <="
+                + " max_errors (default round(L r)) to the truth's noiseless output (sequence,"
+                + " program truths); dropped samples shrink n_train unless refill; no theory"
+                + " column",
             "explicit only: it filters raw samples (an exact path would be closed-form for the"
                 + " categorical, binomial thinning or a tilted multinomial, but is not built)",
             FAMILIES.get("verifier")),
         new MechanismInfo(
             "real_weight: w",
             "the fit weights the exogenous part w and the rest 1 - w, each normalised by its size:"
-                + " S = n_train (w S_exo / n_exo + (1 - w) S_rest / n_rest) (regime replace, mixing"
-                + " count; gaussian mle); theory columns for both families",
-            "explicit and exact (the parts' statistics are kept apart)",
+                + " S = n_train (w S_exo / n_exo + (1 - w) S_rest / n_rest) for additive statistics"
+                + " (categorical, markov and sequence counts, gaussian moments, linreg's X^T X and"
+                + " X^T y), per-sample weights n_train w / n_exo and n_train (1 - w) / n_rest in EM"
+                + " (gmm; k-means++ seeding unweighted) (regime replace, mixing count; gaussian"
+                + " mle); theory columns for the categorical and gaussian",
+            "keeps the family's paths: exact where the family has one (the parts' statistics are"
+                + " kept apart), explicit otherwise",
             FAMILIES.get("real_weight")),
         new MechanismInfo(
             "program: {fraction, prior, fit, gate, margin, max_period}",
@@ -124,6 +141,10 @@ final class MechanismParameters {
 
   private static final Applicability VERIFIER = whenOn("verifier", FAMILIES.get("verifier"));
 
+  private static Applicability verifierOf(String... families) {
+    return whenOn("verifier", List.of(families));
+  }
+
   private static final Applicability PROGRAM = whenOn("program", FAMILIES.get("program"));
 
   /** The longest block the CTM tables cover, and the default max_period for binary. */
@@ -148,7 +169,8 @@ final class MechanismParameters {
                   "a number in [0, 1], or a schedule as for alpha",
                   ExogenousSchedule::parse)
               .asRequired()
-              .withApplicability(reservoir("categorical", "markov", "gaussian", "gmm", "linreg")),
+              .withApplicability(
+                  reservoir("categorical", "markov", "gaussian", "gmm", "linreg", "sequence")),
           ParameterSpec.of(
                   "reservoir.mean",
                   "every coordinate of the reservoir's mean",
@@ -202,21 +224,23 @@ final class MechanismParameters {
                   "a number in (0, 1]",
                   ValueParsers.numberIn(0, false, 1, true))
               .withDefault(0.9)
-              .withApplicability(
-                  new Applicability(
-                      "verifier given, family categorical",
-                      (family, params) -> family.equals("categorical") && on("verifier", params))),
+              .withApplicability(verifierOf("categorical")),
           ParameterSpec.of(
                   "verifier.radius",
                   "c: a sample is correct when its Mahalanobis distance to the truth's mean, in"
-                      + " Sigma*, is at most c",
+                      + " Sigma*, is at most c (gmm: to the nearest truth component, in its own"
+                      + " covariance; linreg: when |y - x.w*| <= c noise)",
                   "a number > 0",
                   ValueParsers.positiveNumber())
               .withDefault(2.0)
-              .withApplicability(
-                  new Applicability(
-                      "verifier given, family gaussian",
-                      (family, params) -> family.equals("gaussian") && on("verifier", params))),
+              .withApplicability(verifierOf("gaussian", "gmm", "linreg")),
+          ParameterSpec.of(
+                  "verifier.max_errors",
+                  "a string is correct within this Hamming distance of the truth's noiseless"
+                      + " output. Default round(L r), L = model_size, r = truth.noise",
+                  "an integer >= 0",
+                  ValueParsers.integerAtLeast(0))
+              .withApplicability(verifierOf("sequence")),
           ParameterSpec.of(
                   "program.fraction",
                   "beta_t, the share of D_new drawn each generation from the program anchor"
@@ -285,6 +309,7 @@ final class MechanismParameters {
       List.of(
           MechanismParameters::checkRealWeight,
           MechanismParameters::checkExactPaths,
+          MechanismParameters::checkSequenceVerifier,
           MechanismParameters::checkProgram);
 
   /** The fraction of source {@code key} at generation t (0 when absent). */
@@ -395,6 +420,31 @@ final class MechanismParameters {
                   + " blocks over "
                   + cell.describe("alphabet")
                   + "; choose a shorter one"));
+    }
+  }
+
+  /**
+   * The sequence verifier compares strings with the truth's noiseless output, which only program
+   * truths have; max_errors defaults to round(L r).
+   */
+  private static void checkSequenceVerifier(
+      CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
+    if (!cell.has("verifier.false_accept") || !cell.has("truth.program")) {
+      return;
+    }
+    if ("markov".equals(cell.get("truth.program"))) {
+      problems.add(
+          new ConfigProblem(
+              cell.origin("verifier.false_accept"),
+              "the sequence verifier needs a program truth (periodic or thue-morse: a noiseless"
+                  + " output to compare with), but "
+                  + cell.describe("truth.program")));
+      return;
+    }
+    if (!cell.has("verifier.max_errors")
+        && cell.get("model_size") instanceof Long length
+        && cell.get("truth.noise") instanceof Number noise) {
+      cell.putDefault("verifier.max_errors", Math.round(length * noise.doubleValue()));
     }
   }
 

@@ -43,6 +43,11 @@ public interface CellModel<B extends SampleBatch<B>, S, M> {
    */
   default void assignPositions(B batch, int[] positions) {}
 
+  /** For a {@link #positional} family: the position sample {@code index} of {@code batch} took. */
+  default int positionOf(B batch, int index) {
+    return index;
+  }
+
   /**
    * Appends {@code n} samples of the truth P*. A family that splits a large draw into blocks of a
    * fixed size, each with its own substream ({@link org.collapsesim.random.StreamKeys#block}), runs
@@ -145,9 +150,10 @@ public interface CellModel<B extends SampleBatch<B>, S, M> {
 
   /**
    * The weighted real/synthetic fit: the exogenous part carries total weight {@code weight}, the
-   * rest {@code 1 - weight}, each spread evenly over its samples (both parts non-empty).
+   * rest {@code 1 - weight}, each spread evenly over its samples (both parts non-empty); {@code
+   * fitStream} as in {@link #fit}.
    */
-  default M fitWeighted(S exogenous, S rest, double weight, M recycle) {
+  default M fitWeighted(S exogenous, S rest, double weight, M recycle, RandomStream fitStream) {
     throw new UnsupportedOperationException("no real-data weighting for this family");
   }
 }

@@ -30,13 +30,15 @@ public interface Filter {
 
   /**
    * Further synthetic candidates for a filter that refills: round r >= 1 appends {@code n} draws of
-   * the model from the r-th refill substream of the generation's SYNTHETIC stream.
+   * the model from the r-th refill substream of the generation's SYNTHETIC stream. For a {@link
+   * CellModel#positional} family {@code positions} names the positions the n draws take (the rows a
+   * verifier rejected, relabelled); null otherwise.
    *
    * @param <B> the family's batch
    */
   @FunctionalInterface
   interface MoreCandidates<B> {
-    void draw(int round, int n, B out);
+    void draw(int round, int n, B out, int[] positions);
   }
 
   /** The per-chain part of this filter. */

@@ -188,6 +188,10 @@ public final class GenerationLoop {
             }
             if (k == 0 && realWeight != null) {
               fresh.clear();
+              if (positions != null) { // the rest keeps its own positions
+                family.assignPositions(
+                    fresh, java.util.Arrays.copyOfRange(positions, counts[0], samples));
+              }
             }
           }
           drawSynthetic(t, model, synthetic);
@@ -197,7 +201,9 @@ public final class GenerationLoop {
             family.statsOf(fresh, freshStats);
           }
           family.copy(freshStats, restPart);
-          model = family.fitWeighted(exoPart, restPart, realWeight, model);
+          model =
+              family.fitWeighted(
+                  exoPart, restPart, realWeight, model, stream(t, StreamPurpose.FIT));
           nTrain = family.count(exoPart) + family.count(restPart);
         } else {
           S stats = regime(t);
@@ -234,12 +240,21 @@ public final class GenerationLoop {
         return;
       }
       candidates.clear();
+      if (positions != null) { // the synthetic part's rows: the last n of the partition
+        family.assignPositions(
+            candidates, java.util.Arrays.copyOfRange(positions, samples - n, samples));
+      }
       family.drawModel(model, rng, n, candidates, blocks);
-      // refill round r draws from a substream of the SYNTHETIC stream that no block uses
+      // refill round r draws from a substream of the SYNTHETIC stream that no block uses; a
+      // positional family relabels the rejected rows it is given
       Filter.MoreCandidates<B> more =
-          (round, count, out) ->
-              family.drawModel(
-                  model, new RandomStream(StreamKeys.block(rng.key(), -round)), count, out, blocks);
+          (round, count, out, rows) -> {
+            if (rows != null) {
+              family.assignPositions(out, rows);
+            }
+            family.drawModel(
+                model, new RandomStream(StreamKeys.block(rng.key(), -round)), count, out, blocks);
+          };
       for (int f = 0; f < filters.size(); f++) {
         kept.clear();
         filters

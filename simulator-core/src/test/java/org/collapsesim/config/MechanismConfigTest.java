@@ -149,7 +149,14 @@ class MechanismConfigTest {
             "a gaussian verifier key in a categorical sweep",
             CATEGORICAL + sizes + ", verifier: {radius: 2}}\n",
             "params.verifier.radius",
-            "does not apply to any cell (needs verifier given, family gaussian)"),
+            "does not apply to any cell (needs verifier given, family in gaussian, gmm, linreg)"),
+        Arguments.of(
+            "a sequence verifier on a truth without a noiseless output",
+            "name: t\nseed: 1\nreplicates: 2\ngenerations: 5\nfamily: sequence\nparams:"
+                + " {model_size: 8, samples: 20, truth.program: markov, verifier:"
+                + " {false_accept: 0.1}}\n",
+            "params.verifier.false_accept",
+            "the sequence verifier needs a program truth (periodic or thue-morse"),
         Arguments.of(
             "a mechanism key given twice",
             CATEGORICAL + sizes + ", reservoir: {fraction: 0.1}, reservoir.fraction: 0.2}\n",

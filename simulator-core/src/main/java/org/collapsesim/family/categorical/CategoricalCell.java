@@ -414,7 +414,11 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
    */
   @Override
   public CategoricalModel fitWeighted(
-      CountStats exogenous, CountStats rest, double weight, CategoricalModel recycle) {
+      CountStats exogenous,
+      CountStats rest,
+      double weight,
+      CategoricalModel recycle,
+      RandomStream fitStream) {
     int v = truth.size();
     CategoricalModel m = recycle != null ? recycle : new CategoricalModel(v);
     double a = weight / exogenous.total;

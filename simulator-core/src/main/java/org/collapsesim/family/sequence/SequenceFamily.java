@@ -62,7 +62,8 @@ public final class SequenceFamily implements Family {
   @Override
   public CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed) {
     double addK = "add-k".equals(cell.getString("estimator")) ? cell.getDouble("add_k") : 0.0;
-    return new SequenceCell(truth(cell), addK, cell.getDouble("kl_eps"));
+    int maxErrors = cell.has("verifier.max_errors") ? cell.getInt("verifier.max_errors") : 0;
+    return new SequenceCell(truth(cell), addK, cell.getDouble("kl_eps"), maxErrors);
   }
 
   /**

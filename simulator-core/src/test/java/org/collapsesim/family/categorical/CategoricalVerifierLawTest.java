@@ -50,7 +50,7 @@ class CategoricalVerifierLawTest {
         new RandomStream(seed + 1),
         candidates,
         out,
-        (round, count, more) ->
+        (round, count, more, rows) ->
             cell.drawModel(
                 model,
                 new RandomStream(StreamKeys.block(seed, -round)),

@@ -247,7 +247,7 @@ class MarkovTest {
     cell.drawModel(model, new RandomStream(4), 2000, out, BlockRunner.SEQUENTIAL);
     for (int i = 0; i < out.size; i++) {
       int c = model.indexOf(codec.contextOf(out.keys[i]));
-      long best = 0;
+      double best = 0;
       for (int j = model.rowStart[c]; j < model.rowStart[c + 1]; j++) {
         best = Math.max(best, model.counts[j]);
       }
