@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Mechanisms and contrasts.arrow end to end on one shared local[2] session: rows for every cell
@@ -141,6 +143,36 @@ class MechanismSweepTest {
     ReadTable chains = OutputTestSupport.readArrow(out.resolve("chains.arrow"));
     assertEquals(40L + 6 * 4, chains.value(0, "real_samples"));
     assertEquals(0, chains.value(0, "verifier_short_generations"));
+  }
+
+  /**
+   * Every mechanism on in the other families (a reservoir, a refilling verifier, real-data
+   * weighting; the sequence family's program anchor too): the Spark sweep writes the numbers of an
+   * in-process run of the cell.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "markov|model_size: 6, sequence_length: 10",
+        "gmm|model_size: 2, dimension: 1, mc_samples: 50",
+        "linreg|model_size: 3",
+        "sequence|model_size: 12, truth.program: periodic, truth.block: '011', program:"
+            + " {fraction: 0.1}"
+      })
+  void sweepEqualsRunWithEveryMechanismOnInEachFamily(String family, String params)
+      throws Exception {
+    String yaml =
+        "name: all-mechanisms\nseed: 9\nreplicates: 4\ngenerations: 5\nfamily: "
+            + family
+            + "\nparams: {"
+            + params
+            + ", samples: 50, alpha: 0.2, reservoir: {fraction: 0.1}, verifier: {false_accept:"
+            + " 0.3, false_reject: 0.1, refill: true}, real_weight: 0.5}\n"
+            + "output:\n  formats: [arrow]\n";
+    Path out = assertSweepEqualsRun(yaml);
+    ReadTable chains = OutputTestSupport.readArrow(out.resolve("chains.arrow"));
+    assertEquals(50L + 5 * 10, chains.value(0, "real_samples"));
   }
 
   /**
