@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.ExogenousSchedule;
+import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.family.sequence.SequenceFamily;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.ExogenousSource;
@@ -23,6 +24,38 @@ import org.collapsesim.loop.Verifier;
 public final class Mechanisms {
 
   private Mechanisms() {}
+
+  /**
+   * The definitions of the mechanisms' per-generation diagnostics (nullable columns after the
+   * metrics), one per name a {@link Source} or {@link Filter} records.
+   */
+  public static final List<MetricDefinition> DIAGNOSTICS =
+      List.of(
+          new MetricDefinition(
+              "verifier_accept_rate",
+              "accepted / tried synthetic candidates of the generation (null when none was tried)",
+              "fraction"),
+          new MetricDefinition(
+              Verifier.EXHAUSTED,
+              "1 when a refilling verifier tried max_draws candidates and left the synthetic part"
+                  + " short, else 0",
+              "indicator"),
+          new MetricDefinition(
+              "anchor_on",
+              "1 when the program anchor's gate is on for generation t's draw (bits + data +"
+                  + " margin <= the positional KT code and the uniform code), else 0",
+              "indicator"),
+          new MetricDefinition(
+              "program_correct",
+              "1 when the chosen program's output equals the truth's noiseless output, else 0"
+                  + " (null for a truth that is not a program)",
+              "indicator"),
+          new MetricDefinition(
+              "anchor_noise",
+              "r-hat = k / n, the chosen program's fitted noise rate",
+              "substitutions per symbol"),
+          new MetricDefinition(
+              "anchor_bits", "bits(g) + data(g) of the chosen program's output", "bits"));
 
   /**
    * The settings of a validated cell.

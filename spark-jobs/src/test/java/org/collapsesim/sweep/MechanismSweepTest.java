@@ -16,6 +16,7 @@ import org.collapsesim.io.LocalOutput;
 import org.collapsesim.io.ManifestJson;
 import org.collapsesim.io.OutputTestSupport;
 import org.collapsesim.io.OutputTestSupport.ReadTable;
+import org.collapsesim.io.TableSchema;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -143,6 +144,42 @@ class MechanismSweepTest {
     ReadTable chains = OutputTestSupport.readArrow(out.resolve("chains.arrow"));
     assertEquals(40L + 6 * 4, chains.value(0, "real_samples"));
     assertEquals(0, chains.value(0, "verifier_short_generations"));
+  }
+
+  /**
+   * A refilling verifier that rejects everything exhausts max_draws in every generation: the
+   * manifest counts those generations per cell (chains x G for the refilling cell, none listed for
+   * the other), and the Arrow metadata of summary.arrow defines the diagnostics with their units.
+   */
+  @Test
+  void exhaustedRefillsAreCountedInTheManifestAndDiagnosticsDefined() throws Exception {
+    String yaml =
+        "name: exhausted\nseed: 3\nreplicates: 3\ngenerations: 4\nfamily: linreg\n"
+            + "params: {model_size: 2, samples: 30, alpha: 0.1, verifier: {false_reject: 1.0,"
+            + " max_draws: 200}}\n"
+            + "grid: {verifier.refill: [true, false]}\n"
+            + "output:\n  formats: [arrow]\n";
+    Path config = SweepTestSupport.writeConfig(tmp, yaml);
+    Path out = tmp.resolve("out");
+    SweepTestSupport.CommandResult result =
+        SweepTestSupport.sweep(config.toString(), "--out", out.toString());
+    assertEquals(0, result.exitCode(), result.stderr());
+    SweepConfig sweep = SweepTestSupport.parse(config);
+    Map<String, Object> manifest = ManifestJson.read(FsPath.local(out.resolve("manifest.json")));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> counts = (Map<String, Object>) manifest.get("counts");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> exhausted = (Map<String, Object>) counts.get("verifier_short_generations");
+    String refilling = sweep.cells().get(0).cellId();
+    assertEquals(Map.of(refilling, 3L * 4), Map.copyOf(exhausted), manifest.toString());
+    ReadTable summary = OutputTestSupport.readArrow(out.resolve("summary.arrow"));
+    String definitions = summary.metadata().get(TableSchema.METRIC_DEFINITIONS_KEY);
+    assertTrue(
+        definitions.contains(
+            "{\"name\":\"verifier_accept_rate\",\"definition\":\"accepted / tried synthetic"
+                + " candidates of the generation (null when none was tried)\",\"unit\":\"fraction\"}"),
+        definitions);
+    assertTrue(definitions.contains("\"name\":\"verifier_exhausted\""), definitions);
   }
 
   /**
