@@ -24,6 +24,13 @@ public final class FamilyParameters {
   public static final java.util.Set<String> EXACT_SAMPLING_FAMILIES =
       java.util.Set.of("gaussian", "categorical");
 
+  /**
+   * The families that also thin statistics exactly ({@code thinsStats()}), so a verifier without
+   * refill keeps their exact path (FamilyCatalogueTest checks the two agree).
+   */
+  public static final java.util.Set<String> EXACT_VERIFIER_FAMILIES =
+      java.util.Set.of("categorical");
+
   static {
     register(
         new FamilyParameters(

@@ -69,8 +69,11 @@ final class MechanismParameters {
                 + " max_errors (default round(L r)) to the truth's noiseless output (sequence,"
                 + " program truths); dropped samples shrink n_train unless refill; no theory"
                 + " column",
-            "explicit only: it filters raw samples (an exact path would be closed-form for the"
-                + " categorical, binomial thinning or a tilted multinomial, but is not built)",
+            "categorical without refill: explicit and exact (binomial thinning of the counts,"
+                + " c_i ~ Binomial(c_i, a_i)); otherwise explicit only: it filters raw samples (with"
+                + " refill the kept counts would be a tilted multinomial, but the candidates tried,"
+                + " which verifier_accept_rate and max_draws need, are a negative binomial the"
+                + " project has no exact sampler for)",
             FAMILIES.get("verifier")),
         new MechanismInfo(
             "real_weight: w",
@@ -454,13 +457,16 @@ final class MechanismParameters {
     if (!"exact".equals(context.sampling)) {
       return;
     }
-    if (cell.has("verifier.false_accept")) {
+    if (cell.has("verifier.false_accept")
+        && (!FamilyParameters.EXACT_VERIFIER_FAMILIES.contains(cell.family)
+            || Boolean.TRUE.equals(cell.get("verifier.refill")))) {
       problems.add(
           new ConfigProblem(
               context.samplingPath,
-              "\"exact\" has no exact path with a verifier ("
+              "\"exact\" has no exact path with this verifier ("
                   + cell.origin("verifier.false_accept")
-                  + ": it filters raw samples); use auto or explicit"));
+                  + ": only the categorical verifier without refill thins counts exactly; a"
+                  + " refill's candidates tried need the samples); use auto or explicit"));
     }
   }
 }

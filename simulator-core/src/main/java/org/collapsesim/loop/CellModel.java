@@ -149,6 +149,24 @@ public interface CellModel<B extends SampleBatch<B>, S, M> {
   }
 
   /**
+   * Whether the verifier has an exact path here: {@link #thinStats} keeps each sample of a
+   * statistics object independently, with its acceptance probability, without the samples.
+   */
+  default boolean thinsStats() {
+    return false;
+  }
+
+  /**
+   * The verifier's exact path without refill (binomial thinning): replaces {@code stats} by the
+   * statistics of the samples kept when each is kept independently with probability {@code
+   * acceptCorrect} if {@link #correct}, else {@code acceptIncorrect}, drawn from {@code coins}.
+   */
+  default void thinStats(
+      S stats, double acceptCorrect, double acceptIncorrect, RandomStream coins) {
+    throw new UnsupportedOperationException("no exact verifier for this family");
+  }
+
+  /**
    * The weighted real/synthetic fit: the exogenous part carries total weight {@code weight}, the
    * rest {@code 1 - weight}, each spread evenly over its samples (both parts non-empty); {@code
    * fitStream} as in {@link #fit}.

@@ -41,6 +41,14 @@ public interface Filter {
     void draw(int round, int n, B out, int[] positions);
   }
 
+  /**
+   * Whether it has an exact path (it can act on a generation's statistics through {@link
+   * Part#filterStats} where the family {@link CellModel#thinsStats}); none by default.
+   */
+  default boolean hasExactPath() {
+    return false;
+  }
+
   /** The per-chain part of this filter. */
   <B extends SampleBatch<B>, S, M> Part<B> open(CellModel<B, S, M> family);
 
@@ -62,6 +70,15 @@ public interface Filter {
      */
     default void filter(RandomStream rng, B candidates, B kept, MoreCandidates<B> more) {
       filter(rng, candidates, kept);
+    }
+
+    /**
+     * The exact path: replaces the synthetic part's statistics {@code stats} by those of the
+     * samples it keeps, drawn with {@code rng} (only for a filter that {@link Filter#hasExactPath}
+     * in a family that {@link CellModel#thinsStats}).
+     */
+    default <S> void filterStats(CellModel<?, S, ?> family, RandomStream rng, S stats) {
+      throw new UnsupportedOperationException("no exact path for this filter");
     }
 
     /** Writes this generation's diagnostics at {@code out[at..]}, NaN where a value is null. */

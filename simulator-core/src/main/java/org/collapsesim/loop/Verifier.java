@@ -1,5 +1,7 @@
 package org.collapsesim.loop;
 
+import org.collapsesim.random.RandomStream;
+
 /**
  * A verifier filtering the synthetic part (an external checker that sees the truth: the curation
  * step of self-consuming loops with curated data, Ferbach et al., 2024; the verifier of Feng et
@@ -76,6 +78,12 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
         : java.util.List.of("verifier_accept_rate");
   }
 
+  /** Binomial thinning without refill; with refill the candidates tried need the samples. */
+  @Override
+  public boolean hasExactPath() {
+    return !refill;
+  }
+
   @Override
   public <B extends SampleBatch<B>, S, M> Part<B> open(CellModel<B, S, M> family) {
     return new Part<>() {
@@ -129,6 +137,14 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
           current = more;
         }
         exhausted = refill && accepted < n;
+      }
+
+      @Override
+      public <T> void filterStats(CellModel<?, T, ?> cells, RandomStream coins, T stats) {
+        tried = cells.count(stats);
+        cells.thinStats(stats, acceptance(true), acceptance(false), coins);
+        accepted = cells.count(stats);
+        exhausted = false;
       }
 
       private int[] grow(int[] a, int used) {

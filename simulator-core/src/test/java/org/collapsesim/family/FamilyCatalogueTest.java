@@ -36,9 +36,15 @@ class FamilyCatalogueTest {
               "name: x\nseed: 1\ngenerations: 1\nfamily: "
                   + family.name()
                   + "\nparams: {model_size: 2, samples: 20}\n");
-      boolean exact = family.bind(config.cells().get(0), config.seed()).hasExactPath();
+      var cell = family.bind(config.cells().get(0), config.seed());
       assertEquals(
-          exact, FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(family.name()), family.name());
+          cell.hasExactPath(),
+          FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(family.name()),
+          family.name());
+      assertEquals(
+          cell.thinsStats(),
+          FamilyParameters.EXACT_VERIFIER_FAMILIES.contains(family.name()),
+          family.name());
     }
   }
 }

@@ -100,6 +100,8 @@ public final class SweepManifest {
                   cell, config.generations(), config.recordEvery(), config.sampling())
               .exactPath(
                   org.collapsesim.config.FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(
+                      cell.family()),
+                  org.collapsesim.config.FamilyParameters.EXACT_VERIFIER_FAMILIES.contains(
                       cell.family()));
       paths.put(cell.cellId(), exact ? "exact" : "explicit");
     }

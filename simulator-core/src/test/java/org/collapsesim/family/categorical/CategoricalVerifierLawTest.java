@@ -103,6 +103,33 @@ class CategoricalVerifierLawTest {
     ChiSquare.assertFits("kept and rejected counts", observed, thinnedLaw(model));
   }
 
+  /**
+   * The exact path without refill: Multinomial(n, q) candidate counts thinned by Binomial(c_i, a_i)
+   * have the explicit path's law, the kept counts and the rejected count Multinomial(n, (q_i a_i, 1
+   * - A)).
+   */
+  @Test
+  void theExactPathThinsCountsWithTheExplicitPathsLaw() {
+    CategoricalModel model = model();
+    long[] observed = new long[COUNTS.length + 1];
+    double[] rate = new double[1];
+    int draws = 400;
+    int n = N / draws; // many small generations: the law of one, pooled
+    for (int k = 0; k < draws; k++) {
+      CountStats stats = cell.newStats();
+      cell.drawModelStats(model, new RandomStream(5000 + k), n, stats, BlockRunner.SEQUENTIAL);
+      Filter.Part<TokenBatch> part = verifier.open(cell);
+      part.filterStats(cell, new RandomStream(9000 + k), stats);
+      part.diagnose(rate, 0);
+      assertEquals((double) stats.total / n, rate[0], 0.0, "verifier_accept_rate");
+      for (int i = 0; i < COUNTS.length; i++) {
+        observed[i] += stats.counts[i];
+      }
+      observed[COUNTS.length] += n - stats.total;
+    }
+    ChiSquare.assertFits("exactly thinned counts", observed, thinnedLaw(model));
+  }
+
   @Test
   void withRefillThePartIsFullAndTilted() {
     CategoricalModel model = model();
