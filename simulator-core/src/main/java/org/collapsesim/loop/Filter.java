@@ -2,6 +2,7 @@ package org.collapsesim.loop;
 
 import java.util.List;
 import org.collapsesim.random.RandomStream;
+import org.collapsesim.random.StreamKeys;
 import org.collapsesim.random.StreamPurpose;
 
 /**
@@ -39,6 +40,21 @@ public interface Filter {
   @FunctionalInterface
   interface MoreCandidates<B> {
     void draw(int round, int n, B out, int[] positions);
+
+    /**
+     * The loop's refills: round r draws from the substream -r of the generation's SYNTHETIC stream
+     * {@code synthetic} (a key no block uses); a positional family's draws take the rows given.
+     */
+    static <B extends SampleBatch<B>, S, M> MoreCandidates<B> of(
+        CellModel<B, S, M> family, M model, RandomStream synthetic, BlockRunner blocks) {
+      return (round, count, out, rows) -> {
+        if (rows != null) {
+          family.assignPositions(out, rows);
+        }
+        family.drawModel(
+            model, new RandomStream(StreamKeys.block(synthetic.key(), -round)), count, out, blocks);
+      };
+    }
   }
 
   /**

@@ -245,16 +245,7 @@ public final class GenerationLoop {
             candidates, java.util.Arrays.copyOfRange(positions, samples - n, samples));
       }
       family.drawModel(model, rng, n, candidates, blocks);
-      // refill round r draws from a substream of the SYNTHETIC stream that no block uses; a
-      // positional family relabels the rejected rows it is given
-      Filter.MoreCandidates<B> more =
-          (round, count, out, rows) -> {
-            if (rows != null) {
-              family.assignPositions(out, rows);
-            }
-            family.drawModel(
-                model, new RandomStream(StreamKeys.block(rng.key(), -round)), count, out, blocks);
-          };
+      Filter.MoreCandidates<B> more = Filter.MoreCandidates.of(family, model, rng, blocks);
       for (int f = 0; f < filters.size(); f++) {
         kept.clear();
         filters

@@ -37,23 +37,6 @@ class FamilyMechanismLoopTest {
         + "}\n";
   }
 
-  private static void assertSameFamilyMetrics(ChainRunner a, ChainRunner b) {
-    for (int r = 0; r < a.config().replicates(); r++) {
-      List<GenerationRecord> x = a.rows(r);
-      List<GenerationRecord> y = b.rows(r);
-      assertEquals(x.size(), y.size());
-      for (int g = 0; g < x.size(); g++) {
-        assertEquals(x.get(g).nTrain(), y.get(g).nTrain(), "n_train, replicate " + r);
-        double[] plain = x.get(g).metrics();
-        assertArrayEquals(
-            plain,
-            java.util.Arrays.copyOf(y.get(g).metrics(), plain.length),
-            0.0,
-            "replicate " + r + ", generation " + g);
-      }
-    }
-  }
-
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(
       delimiter = '|',
@@ -70,7 +53,7 @@ class FamilyMechanismLoopTest {
         "sequence|, verifier: {false_accept: 1.0, refill: true}"
       })
   void neutralMechanismsAreThePlainLoop(String family, String mechanism) {
-    assertSameFamilyMetrics(
+    MechanismLoopTest.assertSameChains(
         ChainRunner.run(config(family, "")), ChainRunner.run(config(family, mechanism)));
   }
 

@@ -30,7 +30,8 @@ class MechanismLoopTest {
         + "}\n";
   }
 
-  private static void assertSameChains(ChainRunner a, ChainRunner b) {
+  /** The family's metrics and n_train of every chain of a and b agree bit for bit. */
+  static void assertSameChains(ChainRunner a, ChainRunner b) {
     for (int r = 0; r < a.config().replicates(); r++) {
       List<GenerationRecord> x = a.rows(r);
       List<GenerationRecord> y = b.rows(r);

@@ -1,7 +1,6 @@
 package org.collapsesim.loop;
 
 import org.collapsesim.random.RandomStream;
-import org.collapsesim.random.StreamKeys;
 
 /**
  * Test support: one generation's synthetic part through a verifier from a fixed model, drawn as the
@@ -23,25 +22,16 @@ public final class VerifierHarness {
       int n,
       long seed,
       double[] diagnostics) {
-    B candidates = family.newBatch(n);
-    family.drawModel(model, new RandomStream(seed), n, candidates, BlockRunner.SEQUENTIAL);
     B kept = family.newBatch(n);
     Filter.Part<B> part = verifier.open(family);
+    RandomStream synthetic = new RandomStream(seed);
+    B candidates = family.newBatch(n);
+    family.drawModel(model, synthetic, n, candidates, BlockRunner.SEQUENTIAL);
     part.filter(
         new RandomStream(seed + 1),
         candidates,
         kept,
-        (round, count, more, rows) -> {
-          if (rows != null) {
-            family.assignPositions(more, rows);
-          }
-          family.drawModel(
-              model,
-              new RandomStream(StreamKeys.block(seed, -round)),
-              count,
-              more,
-              BlockRunner.SEQUENTIAL);
-        });
+        Filter.MoreCandidates.of(family, model, synthetic, BlockRunner.SEQUENTIAL));
     part.diagnose(diagnostics, 0);
     return kept;
   }

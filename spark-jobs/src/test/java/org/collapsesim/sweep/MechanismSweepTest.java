@@ -159,12 +159,8 @@ class MechanismSweepTest {
             + " max_draws: 200}}\n"
             + "grid: {verifier.refill: [true, false]}\n"
             + "output:\n  formats: [arrow]\n";
-    Path config = SweepTestSupport.writeConfig(tmp, yaml);
     Path out = tmp.resolve("out");
-    SweepTestSupport.CommandResult result =
-        SweepTestSupport.sweep(config.toString(), "--out", out.toString());
-    assertEquals(0, result.exitCode(), result.stderr());
-    SweepConfig sweep = SweepTestSupport.parse(config);
+    SweepConfig sweep = sweepInto(yaml, out);
     Map<String, Object> manifest = ManifestJson.read(FsPath.local(out.resolve("manifest.json")));
     @SuppressWarnings("unchecked")
     Map<String, Object> counts = (Map<String, Object>) manifest.get("counts");
@@ -229,16 +225,21 @@ class MechanismSweepTest {
     assertTrue(summary.columns().contains("program_correct_mean"), summary.columns().toString());
   }
 
+  /** Sweeps {@code yaml} on Spark into {@code out}, asserts exit 0, and returns its config. */
+  private SweepConfig sweepInto(String yaml, Path out) throws Exception {
+    Path config = SweepTestSupport.writeConfig(tmp, yaml);
+    SweepTestSupport.CommandResult result =
+        SweepTestSupport.sweep(config.toString(), "--out", out.toString());
+    assertEquals(0, result.exitCode(), result.stderr());
+    return SweepTestSupport.parse(config);
+  }
+
   /**
    * Sweeps cell 0 of {@code yaml} on Spark and asserts its tables are those of an in-process run.
    */
   private Path assertSweepEqualsRun(String yaml) throws Exception {
-    Path config = SweepTestSupport.writeConfig(tmp, yaml);
     Path out = tmp.resolve("out");
-    SweepTestSupport.CommandResult result =
-        SweepTestSupport.sweep(config.toString(), "--out", out.toString());
-    assertEquals(0, result.exitCode(), result.stderr());
-    SweepConfig sweep = SweepTestSupport.parse(config);
+    SweepConfig sweep = sweepInto(yaml, out);
     PreparedCell cell = PreparedCell.prepare(sweep, sweep.cells().get(0));
     List<GenerationRecord> rows = new ArrayList<>();
     List<ChainRecord> records = new ArrayList<>();

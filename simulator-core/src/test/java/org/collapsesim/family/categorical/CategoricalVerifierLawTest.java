@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.Filter;
 import org.collapsesim.loop.Verifier;
+import org.collapsesim.loop.VerifierHarness;
 import org.collapsesim.random.ChiSquare;
 import org.collapsesim.random.RandomStream;
-import org.collapsesim.random.StreamKeys;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,30 +35,9 @@ class CategoricalVerifierLawTest {
     return cell.fit(stats, null, null);
   }
 
-  /**
-   * The verifier's output from n candidates of {@code model} (candidate stream {@code seed}, refill
-   * rounds from its substreams, coins from {@code seed + 1}); {@code diagnostics} receives the
-   * acceptance rate (and, with refill, the exhaustion flag).
-   */
   private TokenBatch filtered(
       CategoricalModel model, Verifier v, int n, long seed, double[] diagnostics) {
-    TokenBatch candidates = cell.newBatch(n);
-    cell.drawModel(model, new RandomStream(seed), n, candidates, BlockRunner.SEQUENTIAL);
-    TokenBatch out = cell.newBatch(n);
-    Filter.Part<TokenBatch> part = v.open(cell);
-    part.filter(
-        new RandomStream(seed + 1),
-        candidates,
-        out,
-        (round, count, more, rows) ->
-            cell.drawModel(
-                model,
-                new RandomStream(StreamKeys.block(seed, -round)),
-                count,
-                more,
-                BlockRunner.SEQUENTIAL));
-    part.diagnose(diagnostics, 0);
-    return out;
+    return VerifierHarness.filter(cell, model, v, n, seed, diagnostics);
   }
 
   /** (q_i a_i)_i and, last, the rejection probability 1 - A. */

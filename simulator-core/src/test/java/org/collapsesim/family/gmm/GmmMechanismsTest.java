@@ -23,19 +23,9 @@ class GmmMechanismsTest {
 
   private static final double FLOOR = 1e-6;
 
-  private static Mixture oneDimensional(double[] w, double[] mu, double[] var) {
-    Mixture m = new Mixture(w.length, 1);
-    for (int c = 0; c < w.length; c++) {
-      m.weights[c] = w[c];
-      m.means[c] = mu[c];
-      m.covs[c] = var[c];
-    }
-    m.factor(0.0);
-    return m;
-  }
-
   private final Mixture truth =
-      oneDimensional(new double[] {0.5, 0.5}, new double[] {-3, 3}, new double[] {1, 4});
+      GmmMetricsTest.oneDimensional(
+          new double[] {0.5, 0.5}, new double[] {-3, 3}, new double[] {1, 4});
   private final GmmCell cell =
       new GmmCell(
           truth,
@@ -79,7 +69,7 @@ class GmmMechanismsTest {
     double[] w = {0.3, 0.7};
     double[] mu = {-2, 2.5};
     double[] var = {2, 1};
-    Mixture model = oneDimensional(w, mu, var);
+    Mixture model = GmmMetricsTest.oneDimensional(w, mu, var);
     double fpr = 0.2;
     double fnr = 0.1;
     int n = 20_000;
