@@ -100,7 +100,7 @@ public final class GenerationLoop {
       this.settings = settings;
       this.chainSeed = chainSeed;
       this.samples = settings.samples();
-      this.exact = settings.exactPath(family.hasExactPath());
+      this.exact = settings.exactPath(family.hasExactPath(), family.thinsStats());
       this.fresh = family.newBatch(exact ? 1 : samples); // the exact path never fills it
       this.freshStats = family.newStats();
       this.training = family.newStats();
@@ -175,6 +175,11 @@ public final class GenerationLoop {
             }
           }
           family.drawModelStats(model, stream(t, StreamPurpose.SYNTHETIC), synthetic, part, blocks);
+          for (int f = 0; f < filters.size(); f++) { // exact filters thin the statistics
+            filters
+                .get(f)
+                .filterStats(family, stream(t, settings.filters().get(f).purpose()), part);
+          }
           family.merge(freshStats, part);
         } else {
           fresh.clear();

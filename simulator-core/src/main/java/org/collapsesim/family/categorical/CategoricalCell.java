@@ -11,6 +11,7 @@ import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
 import org.collapsesim.math.DetMath;
 import org.collapsesim.random.AliasTable;
+import org.collapsesim.random.BinomialSampler;
 import org.collapsesim.random.MultinomialSampler;
 import org.collapsesim.random.RandomStream;
 import org.collapsesim.random.StreamKeys;
@@ -406,6 +407,32 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   @Override
   public boolean correct(TokenBatch batch, int index) {
     return correct[batch.tokens[index]];
+  }
+
+  @Override
+  public boolean thinsStats() {
+    return true;
+  }
+
+  /**
+   * Binomial thinning: c_i <- Binomial(c_i, a_i), a_i = acceptCorrect on the correct categories and
+   * acceptIncorrect elsewhere, in category order, one binomial per non-zero count. From candidate
+   * counts c ~ Multinomial(n, q) the kept counts are Multinomial(n, (q_i a_i)_i) with a rejected
+   * cell: the explicit path's law (docs/theory.md, "The verifier: one-step laws").
+   */
+  @Override
+  public void thinStats(
+      CountStats stats, double acceptCorrect, double acceptIncorrect, RandomStream coins) {
+    long total = 0;
+    for (int i = 0; i < stats.counts.length; i++) {
+      if (stats.counts[i] > 0) {
+        stats.counts[i] =
+            BinomialSampler.sample(
+                coins, stats.counts[i], correct[i] ? acceptCorrect : acceptIncorrect);
+        total += stats.counts[i];
+      }
+    }
+    stats.total = total;
   }
 
   /**
