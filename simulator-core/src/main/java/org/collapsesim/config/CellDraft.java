@@ -41,6 +41,16 @@ public final class CellDraft {
     return params.get(key);
   }
 
+  /** Whether {@code key} was written in the config (not a default). */
+  boolean explicit(String key) {
+    return origins.containsKey(key);
+  }
+
+  /** Replaces a default by one that depends on the cell's other parameters. */
+  void putDefault(String key, Object value) {
+    params.put(key, value);
+  }
+
   /** Where the value of {@code key} was written, or the bare key for a default. */
   public String origin(String key) {
     return origins.getOrDefault(key, key);

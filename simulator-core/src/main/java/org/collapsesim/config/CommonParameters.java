@@ -15,7 +15,8 @@ final class CommonParameters {
    * must not exceed 1 (the generation loop (docs/architecture.md)); the reservoir and program
    * anchors add their keys here.
    */
-  static final List<String> ANCHOR_FRACTION_KEYS = List.of("reservoir.fraction");
+  static final List<String> ANCHOR_FRACTION_KEYS =
+      List.of("reservoir.fraction", "program.fraction");
 
   private static final List<ParameterSpec> LOOP_PARAMETERS =
       List.of(

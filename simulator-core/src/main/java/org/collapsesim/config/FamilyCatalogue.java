@@ -58,6 +58,17 @@ public final class FamilyCatalogue {
         .toList();
   }
 
+  /**
+   * The families whose exact path also thins its statistics through a verifier without refill, in
+   * catalogue order.
+   */
+  public List<String> exactVerifierFamilies() {
+    return families.values().stream()
+        .filter(f -> f.definition().thinsStats())
+        .map(FamilyParameters::name)
+        .toList();
+  }
+
   /** The families other than {@code family} that define parameter {@code key}. */
   List<String> otherFamiliesWith(FamilyParameters family, String key) {
     return families.values().stream()

@@ -37,4 +37,12 @@ public interface FamilyDefinition {
    * regime and the mechanisms allow it.
    */
   boolean hasExactPath();
+
+  /**
+   * Whether the family's exact path can also thin its sufficient statistics exactly through a
+   * filter (a verifier without refill), so that filter keeps the exact path. False by default.
+   */
+  default boolean thinsStats() {
+    return false;
+  }
 }

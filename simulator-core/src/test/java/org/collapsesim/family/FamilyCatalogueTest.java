@@ -32,10 +32,17 @@ class FamilyCatalogueTest {
               "name: x\nseed: 1\ngenerations: 1\nfamily: "
                   + family.name()
                   + "\nparams: {model_size: 2, samples: 20}\n");
-      boolean exact = family.bind(config.cells().get(0), config.seed()).hasExactPath();
-      assertEquals(exact, family.hasExactPath(), family.name());
+      var cell = family.bind(config.cells().get(0), config.seed());
+      assertEquals(cell.hasExactPath(), family.hasExactPath(), family.name());
       assertEquals(
-          exact, Families.catalogue().exactPathFamilies().contains(family.name()), family.name());
+          cell.hasExactPath(),
+          Families.catalogue().exactPathFamilies().contains(family.name()),
+          family.name());
+      assertEquals(cell.thinsStats(), family.thinsStats(), family.name());
+      assertEquals(
+          cell.thinsStats(),
+          Families.catalogue().exactVerifierFamilies().contains(family.name()),
+          family.name());
     }
   }
 }

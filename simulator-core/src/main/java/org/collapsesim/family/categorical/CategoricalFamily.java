@@ -49,6 +49,12 @@ public final class CategoricalFamily implements Family {
     return true;
   }
 
+  /** Binomial thinning of the category counts (CategoricalCell#thinStats). */
+  @Override
+  public boolean thinsStats() {
+    return true;
+  }
+
   @Override
   public List<MetricDefinition> metrics() {
     return METRICS;

@@ -418,7 +418,11 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
    */
   @Override
   public GaussianModel fitWeighted(
-      MomentStats exogenous, MomentStats rest, double weight, GaussianModel recycle) {
+      MomentStats exogenous,
+      MomentStats rest,
+      double weight,
+      GaussianModel recycle,
+      RandomStream fitStream) {
     int d = truth.d;
     GaussianModel m = recycle != null ? recycle : new GaussianModel(d);
     double a = weight / exogenous.n;

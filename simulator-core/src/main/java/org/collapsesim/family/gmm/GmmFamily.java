@@ -88,7 +88,12 @@ public final class GmmFamily implements Family {
             cell.getInt("em_max_iterations"),
             cell.getDouble("min_variance"),
             cell.getInt("mc_samples"));
-    return new GmmCell(truth, settings);
+    GmmCell.Mechanisms mechanisms =
+        new GmmCell.Mechanisms(
+            cell.has("reservoir.mean") ? cell.getDouble("reservoir.mean") : 0.0,
+            cell.has("reservoir.scale") ? cell.getDouble("reservoir.scale") : 0.0,
+            cell.has("verifier.radius") ? cell.getDouble("verifier.radius") : 0.0);
+    return new GmmCell(truth, settings, mechanisms);
   }
 
   /**

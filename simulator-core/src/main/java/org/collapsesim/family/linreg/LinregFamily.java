@@ -86,7 +86,10 @@ public final class LinregFamily implements Family {
         cell.getInt("samples"),
         trueWeights(masterSeed, d, wNorm),
         cell.getDouble("noise"),
-        cell.getDouble("ridge"));
+        cell.getDouble("ridge"),
+        new LinregCell.Mechanisms(
+            cell.has("reservoir.scale") ? cell.getDouble("reservoir.scale") : 0.0,
+            cell.has("verifier.radius") ? cell.getDouble("verifier.radius") : 0.0));
   }
 
   /**

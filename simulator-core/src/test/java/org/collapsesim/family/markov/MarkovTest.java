@@ -105,6 +105,42 @@ class MarkovTest {
   }
 
   /**
+   * Order 0 with a reservoir (both mixing modes) or real-data weighting: the unigram Gini-Simpson
+   * follows the categorical recursion with the uniform over the V tokens in the reservoir's place
+   * and the weighted parts' weights.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "mixing: count; reservoir.fraction: 0.2",
+        "mixing: per-sample; reservoir.fraction: 0.2",
+        "alpha: 0.1; real_weight: 0.6",
+        "alpha: 0.1; reservoir.fraction: 0.1; real_weight: 0.3"
+      })
+  void orderZeroWithAReservoirOrWeightingFollowsTheCategoricalRecursion(String mechanism) {
+    ChainRunner runner =
+        ChainRunner.run(
+            config(
+                String.join(
+                    "\n",
+                    "  model_size: 8",
+                    "  order: 0",
+                    "  samples: 60",
+                    "  sequence_length: 6",
+                    "  " + mechanism.replace("; ", "\n  "),
+                    "  truth.row_support: 8",
+                    "  truth.concentration: 1.0")));
+    for (int t : new int[] {1, 4, 9}) {
+      TheoryAssert.assertMeanNear(
+          "gini_simpson t=" + t,
+          runner.theory("gini_simpson", t),
+          runner.metric("gini_simpson", t),
+          Z);
+    }
+  }
+
+  /**
    * Sequences of length 1 start in a context drawn from pi* and emit one token, so the transition
    * counts are multinomial with probabilities pi*(c) P*(y | c): an exact chi-square test of the
    * stationary distribution and of every row at once.
@@ -248,7 +284,7 @@ class MarkovTest {
     cell.drawModel(model, new RandomStream(4), 2000, out, BlockRunner.SEQUENTIAL);
     for (int i = 0; i < out.size; i++) {
       int c = model.indexOf(codec.contextOf(out.keys[i]));
-      long best = 0;
+      double best = 0;
       for (int j = model.rowStart[c]; j < model.rowStart[c + 1]; j++) {
         best = Math.max(best, model.counts[j]);
       }
