@@ -291,13 +291,18 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
     return stats.n;
   }
 
-  /** Mean and covariance: scatter / N (mle) or scatter / (N - 1) (unbiased). */
+  /**
+   * Mean and covariance: scatter / N (mle) or scatter / (N - 1) (unbiased). On a single sample
+   * (reachable only when a verifier rejects all but one) the scatter is zero and the unbiased
+   * estimator is 0/0: it gives the point model at that sample, as mle does (singular, so the
+   * metrics say so), rather than a NaN covariance.
+   */
   @Override
   public GaussianModel fit(MomentStats stats, GaussianModel recycle, RandomStream fitStream) {
     int d = truth.d;
     GaussianModel m = recycle != null ? recycle : new GaussianModel(d);
     System.arraycopy(stats.mean, 0, m.mean, 0, d);
-    double denominator = unbiased ? stats.n - 1.0 : stats.n;
+    double denominator = unbiased && stats.n > 1 ? stats.n - 1.0 : stats.n;
     for (int i = 0; i < d * d; i++) {
       m.cov[i] = stats.scatter[i] / denominator;
     }
