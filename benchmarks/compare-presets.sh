@@ -10,9 +10,11 @@
 #     (start_time, end_time, git_commit, cpu, jdk, kernels).
 # Usage: benchmarks/compare-presets.sh BASE_REV [PRESET.yaml ...]
 #   This checkout must be built (mvn -B -q package -DskipTests; never install). BASE_REV is built
-#   offline with the same command in $TMPDIR/compare-presets-base-SHA (kept and reused; delete it
-#   to rebuild). Both sides run this checkout's copy of each preset. Extra --set overrides go in
-#   COMPARE_SETS, e.g. COMPARE_SETS="replicates=2 generations=20" for a quick run.
+#   offline with the same command in a git worktree $TMPDIR/compare-presets-base-SHA, removed at
+#   the end unless COMPARE_KEEP_BASE=1 (then kept and reused by the next run; delete it to
+#   rebuild). The outputs go to a temporary directory, removed when every preset is the same and
+#   kept (its path printed) when one differs. Both sides run this checkout's copy of each preset.
+#   Extra --set overrides go in COMPARE_SETS, e.g. COMPARE_SETS="replicates=2 generations=20".
 # Exit 0 when every preset gives the same output, 1 when one differs, 2 for bad usage.
 set -euo pipefail
 NEW="$(cd "$(dirname "$0")/.." && pwd)"
@@ -44,7 +46,15 @@ fi
 . "$NEW/bin/jvm-flags.sh"
 SETS=()
 for s in ${COMPARE_SETS:-}; do SETS+=(--set "$s"); done
-WORK="$(mktemp -d /tmp/compare-presets.XXXXXX)"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/compare-presets.XXXXXX")"
+cleanup() {
+  if [ "${COMPARE_KEEP_BASE:-0}" != 1 ]; then
+    git -C "$NEW" worktree remove --force "$OLD" 2>/dev/null || rm -rf "$OLD"
+    rm -f "$OLD.build.log"
+    git -C "$NEW" worktree prune
+  fi
+}
+trap cleanup EXIT
 run() { # root config out
   java "${COLLAPSE_JVM_FLAGS[@]}" -cp "$1/benchmarks/target/classes:$(cat "$1/benchmarks/target/classpath.txt")" \
     org.collapsesim.benchmarks.InProcessSweep "$2" --out "$3" --overwrite "${SETS[@]}" >"$3.log" 2>&1
@@ -71,5 +81,9 @@ for config in "${PRESETS[@]}"; do
   fi
   echo "$name: same tables, same manifest"
 done
-echo "outputs in $WORK"
+if [ $status -eq 0 ]; then
+  rm -rf "$WORK"
+else
+  echo "outputs kept in $WORK"
+fi
 exit $status
