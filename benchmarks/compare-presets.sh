@@ -1,35 +1,60 @@
 #!/usr/bin/env bash
-# Same numbers before and after a change: runs every preset of configs/ (or the ones named) with
-# the in-process engine (org.collapsesim.benchmarks.InProcessSweep, one thread, the tables of
-# `collapse sweep`) from two built checkouts, and compares the outputs:
+# Same numbers before and after a change: builds BASE_REV in a temporary git worktree, runs every
+# preset of configs/ (or the ones named) with the in-process engine
+# (org.collapsesim.benchmarks.InProcessSweep, one thread, the tables of `collapse sweep`) from that
+# build and from this checkout, and compares the outputs:
 #   - every table (generations/ sorted by cell_id, replicate, generation; summary, chains, cells in
 #     Arrow and CSV) with SweepOutputComparison: same columns, names, types and order, the same
 #     values bit for bit, wall_ms excepted;
 #   - manifest.json up to formatting (jq -S) and to what the determinism promise excludes
 #     (start_time, end_time, git_commit, cpu, jdk, kernels).
-# Usage: benchmarks/compare-presets.sh OLD_CHECKOUT [PRESET.yaml ...]
-#   OLD_CHECKOUT and this checkout must both be built: mvn -B -q package -DskipTests
-#   (never install). Extra --set overrides go in COMPARE_SETS, e.g. COMPARE_SETS="replicates=5".
+# Usage: benchmarks/compare-presets.sh BASE_REV [PRESET.yaml ...]
+#   This checkout must be built (mvn -B -q package -DskipTests; never install). BASE_REV is built
+#   offline with the same command in a git worktree $TMPDIR/compare-presets-base-SHA, removed at
+#   the end unless COMPARE_KEEP_BASE=1 (then kept and reused by the next run; delete it to
+#   rebuild). The outputs go to a temporary directory, removed when every preset is the same and
+#   kept (its path printed) when one differs. Both sides run this checkout's copy of each preset.
+#   Extra --set overrides go in COMPARE_SETS, e.g. COMPARE_SETS="replicates=2 generations=20".
 # Exit 0 when every preset gives the same output, 1 when one differs, 2 for bad usage.
 set -euo pipefail
 NEW="$(cd "$(dirname "$0")/.." && pwd)"
-OLD="${1:?usage: compare-presets.sh OLD_CHECKOUT [PRESET.yaml ...]}"
-OLD="$(cd "$OLD" && pwd)"
+REV="${1:?usage: compare-presets.sh BASE_REV [PRESET.yaml ...]}"
 shift
+SHA="$(git -C "$NEW" rev-parse --verify --quiet "$REV^{commit}")" || {
+  echo "compare-presets.sh: BASE_REV $REV is not a commit of $NEW" >&2
+  exit 2
+}
 PRESETS=("$@")
 if [ ${#PRESETS[@]} -eq 0 ]; then
   PRESETS=("$NEW"/configs/*.yaml)
 fi
-for root in "$OLD" "$NEW"; do
-  if [ ! -f "$root/benchmarks/target/classpath.txt" ]; then
-    echo "compare-presets.sh: build $root first: mvn -B -q package -DskipTests" >&2
+if [ ! -f "$NEW/benchmarks/target/classpath.txt" ]; then
+  echo "compare-presets.sh: build $NEW first: mvn -B -q package -DskipTests" >&2
+  exit 2
+fi
+OLD="${TMPDIR:-/tmp}/compare-presets-base-$SHA"
+if [ ! -f "$OLD/benchmarks/target/classpath.txt" ]; then
+  rm -rf "$OLD"
+  git -C "$NEW" worktree prune
+  git -C "$NEW" worktree add -q --detach "$OLD" "$SHA"
+  echo "building $REV ($SHA) in $OLD" >&2
+  if ! (cd "$OLD" && mvn -B -q -o package -DskipTests -Dspotless.check.skip=true >"$OLD.build.log" 2>&1); then
+    echo "compare-presets.sh: the build of $REV failed (see $OLD.build.log)" >&2
     exit 2
   fi
-done
+fi
 . "$NEW/bin/jvm-flags.sh"
 SETS=()
 for s in ${COMPARE_SETS:-}; do SETS+=(--set "$s"); done
-WORK="$(mktemp -d /tmp/compare-presets.XXXXXX)"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/compare-presets.XXXXXX")"
+cleanup() {
+  if [ "${COMPARE_KEEP_BASE:-0}" != 1 ]; then
+    git -C "$NEW" worktree remove --force "$OLD" 2>/dev/null || rm -rf "$OLD"
+    rm -f "$OLD.build.log"
+    git -C "$NEW" worktree prune
+  fi
+}
+trap cleanup EXIT
 run() { # root config out
   java "${COLLAPSE_JVM_FLAGS[@]}" -cp "$1/benchmarks/target/classes:$(cat "$1/benchmarks/target/classpath.txt")" \
     org.collapsesim.benchmarks.InProcessSweep "$2" --out "$3" --overwrite "${SETS[@]}" >"$3.log" 2>&1
@@ -42,7 +67,6 @@ for config in "${PRESETS[@]}"; do
   name="$(basename "$config" .yaml)"
   for side in old new; do
     root="$OLD"; [ "$side" = new ] && root="$NEW"
-    # each side reads its own copy of the preset, so a preset that moved or changed is noticed
     if ! run "$root" "$config" "$WORK/$name-$side"; then
       echo "$name: the $side run failed (see $WORK/$name-$side.log)"; status=1; continue 2
     fi
@@ -57,5 +81,9 @@ for config in "${PRESETS[@]}"; do
   fi
   echo "$name: same tables, same manifest"
 done
-echo "outputs in $WORK"
+if [ $status -eq 0 ]; then
+  rm -rf "$WORK"
+else
+  echo "outputs kept in $WORK"
+fi
 exit $status

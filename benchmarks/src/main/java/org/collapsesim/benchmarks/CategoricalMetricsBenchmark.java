@@ -42,6 +42,7 @@ public class CategoricalMetricsBenchmark {
   public void setUp() throws Exception {
     SweepConfig config =
         ConfigLoader.parse(
+            Families.catalogue(),
             "name: bench\nseed: 1\nreplicates: 1\ngenerations: 1\n"
                 + "family: categorical\nparams: {model_size: "
                 + v

@@ -62,7 +62,7 @@ public class GenerationBenchmark {
             + ", samples: "
             + parts[2]
             + "}\n";
-    SweepConfig config = ConfigLoader.parse(yaml, null, List.of());
+    SweepConfig config = ConfigLoader.parse(Families.catalogue(), yaml, null, List.of());
     CellSpec spec = config.cells().get(0);
     model = Families.of(spec.family()).bind(spec, config.seed());
     settings = Mechanisms.settings(spec, config.generations(), 1, sampling);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.Families;
 import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.io.FsPath;
 import org.collapsesim.io.OutputLayout;
@@ -39,7 +40,8 @@ public final class GenerationsParquetBenchmark {
     int wanted = args.length > 1 ? Integer.parseInt(args[1]) : 500_000;
     int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     boolean boxed = args.length > 3 && args[3].equals("boxed");
-    SweepConfig config = ConfigLoader.load(Path.of(args[0]), List.of("record_every=1"));
+    SweepConfig config =
+        ConfigLoader.load(Families.catalogue(), Path.of(args[0]), List.of("record_every=1"));
     OutputLayout layout = OutputLayout.of(config);
     PreparedCell cell = PreparedCell.prepare(config, config.cells().get(0));
     int[] metricIndexes = layout.metricIndexes(cell.metricNames());

@@ -11,6 +11,7 @@ import org.collapsesim.config.ConfigException;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.ConfigProblem;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.Families;
 import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.io.AtomicOutput;
 import org.collapsesim.io.FsPath;
@@ -73,7 +74,7 @@ public final class InProcessSweep {
     }
     SweepConfig config;
     try {
-      config = ConfigLoader.load(configFile, sets);
+      config = ConfigLoader.load(Families.catalogue(), configFile, sets);
     } catch (ConfigException e) {
       for (ConfigProblem problem : e.problems()) {
         System.err.println(problem);

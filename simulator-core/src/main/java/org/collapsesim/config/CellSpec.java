@@ -1,6 +1,5 @@
 package org.collapsesim.config;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -15,8 +14,7 @@ import java.util.TreeMap;
  * truths immutable {@code List}s of {@code Double} (or of such lists). A parameter that does not
  * apply to the cell (e.g. {@code window} with {@code regime: replace}) is absent, as is an optional
  * parameter left off ({@code top_k}). A counts file truth appears as {@code truth.file} (the path
- * as written) and {@code truth.file_sha256}; its counts are {@link #truthCounts()}, or for a markov
- * text truth its tokens {@link #truthTokens()}.
+ * as written) and {@code truth.file_sha256}; what the family read from it is {@link #truthData()}.
  *
  * @param index the position of the cell in the sweep, 0-based, in grid order
  * @param cellId first 16 hex digits of the SHA-256 of the canonical JSON of the family and every
@@ -27,8 +25,9 @@ import java.util.TreeMap;
  * @param worldKey the 64-bit key of the cell's world (family, truth, model_size, samples) that
  *     random streams derive from (README, Random streams and determinism): cells differing only in
  *     mechanism share it
- * @param truthCounts the counts of a {@code truth.file}, or null when the truth has no file
- * @param truthTokens the token ids of a markov text {@code truth.file}, or null
+ * @param truthData what the family read from its {@code truth.file} (a type the family defines,
+ *     immutable; {@link CellDraft#setTruthFromFile}), or null when the truth has no file. It is
+ *     determined by {@code truth.file_sha256}, so equality compares the parameters, not this
  */
 public record CellSpec(
     int index,
@@ -36,38 +35,25 @@ public record CellSpec(
     String family,
     SortedMap<String, Object> params,
     long worldKey,
-    long[] truthCounts,
-    int[] truthTokens) {
+    Object truthData) {
 
   public CellSpec {
     Objects.requireNonNull(cellId, "cellId");
     Objects.requireNonNull(family, "family");
     params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
-    truthCounts = truthCounts == null ? null : truthCounts.clone();
-    truthTokens = truthTokens == null ? null : truthTokens.clone();
   }
 
-  /** A cell without a text truth. */
-  public CellSpec(
-      int index,
-      String cellId,
-      String family,
-      SortedMap<String, Object> params,
-      long worldKey,
-      long[] truthCounts) {
-    this(index, cellId, family, params, worldKey, truthCounts, null);
-  }
-
-  /** The token ids of a markov text truth (a copy), or null when the truth has no text. */
-  @Override
-  public int[] truthTokens() {
-    return truthTokens == null ? null : truthTokens.clone();
-  }
-
-  /** The counts of the truth file (a copy), or null when the truth has no file. */
-  @Override
-  public long[] truthCounts() {
-    return truthCounts == null ? null : truthCounts.clone();
+  /**
+   * The family's truth data as {@code type}.
+   *
+   * @throws IllegalArgumentException if the cell has none or it is not a {@code type}
+   */
+  public <T> T truthData(Class<T> type) {
+    if (!type.isInstance(truthData)) {
+      throw new IllegalArgumentException(
+          "cell " + index + " (" + cellId + ") has no truth data of type " + type.getSimpleName());
+    }
+    return type.cast(truthData);
   }
 
   /** Whether the cell has parameter {@code key}. */
@@ -158,21 +144,12 @@ public record CellSpec(
         && cellId.equals(that.cellId)
         && family.equals(that.family)
         && params.equals(that.params)
-        && worldKey == that.worldKey
-        && Arrays.equals(truthCounts, that.truthCounts)
-        && Arrays.equals(truthTokens, that.truthTokens);
+        && worldKey == that.worldKey;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(
-        index,
-        cellId,
-        family,
-        params,
-        worldKey,
-        Arrays.hashCode(truthCounts),
-        Arrays.hashCode(truthTokens));
+    return Objects.hash(index, cellId, family, params, worldKey);
   }
 
   @Override

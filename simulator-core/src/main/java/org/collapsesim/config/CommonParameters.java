@@ -15,7 +15,8 @@ final class CommonParameters {
    * must not exceed 1 (the generation loop (docs/architecture.md)); the reservoir and program
    * anchors add their keys here.
    */
-  static final List<String> ANCHOR_FRACTION_KEYS = List.of("reservoir.fraction");
+  static final List<String> ANCHOR_FRACTION_KEYS =
+      List.of("reservoir.fraction", "program.fraction");
 
   private static final List<ParameterSpec> LOOP_PARAMETERS =
       List.of(
@@ -88,9 +89,9 @@ final class CommonParameters {
     for (String key :
         java.util.stream.Stream.concat(Stream.of("alpha"), ANCHOR_FRACTION_KEYS.stream())
             .toList()) {
-      if (context.generations != null
+      if (context.generations() != null
           && cell.get(key) instanceof ExogenousSchedule.ListSchedule list
-          && list.length() < context.generations) {
+          && list.length() < context.generations()) {
         problems.add(
             new ConfigProblem(
                 cell.origin(key),
@@ -98,7 +99,7 @@ final class CommonParameters {
                     + " has "
                     + list.length()
                     + " values, fewer than generations = "
-                    + context.generations
+                    + context.generations()
                     + " (values[0] is t = 1)"));
       }
     }
@@ -110,10 +111,10 @@ final class CommonParameters {
    */
   private static void checkExogenousShare(
       CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
-    if (context.generations == null || !(cell.get("alpha") instanceof ExogenousSchedule)) {
+    if (context.generations() == null || !(cell.get("alpha") instanceof ExogenousSchedule)) {
       return;
     }
-    for (int t = 1; t <= context.generations; t++) {
+    for (int t = 1; t <= context.generations(); t++) {
       if (!withinSchedules(cell, t)) {
         return; // a short list schedule, reported by checkListScheduleLength
       }
@@ -142,7 +143,7 @@ final class CommonParameters {
                         + total
                         + " is more than 1 (alpha_t must stay in [0, 1]"
                         + " for every t <= generations = "
-                        + context.generations
+                        + context.generations()
                         + ")"
                     : parts + " is " + total + ", more than 1 (the sources share M)"));
         return;
@@ -167,30 +168,31 @@ final class CommonParameters {
    */
   private static void checkExactSampling(
       CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
-    if (!"exact".equals(context.sampling)) {
+    if (!"exact".equals(context.sampling())) {
       return;
     }
-    if (!FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(cell.family)) {
+    List<String> exact = context.catalogue().exactPathFamilies();
+    if (!exact.contains(cell.family)) {
       problems.add(
           new ConfigProblem(
-              context.samplingPath,
+              context.samplingPath(),
               "\"exact\" has no exact path for family "
                   + cell.family
-                  + " (only "
-                  + String.join(
-                      ", ", new java.util.TreeSet<>(FamilyParameters.EXACT_SAMPLING_FAMILIES))
-                  + "); use auto or explicit"));
+                  + (exact.isEmpty()
+                      ? " (no family has one)"
+                      : " (only " + String.join(", ", new java.util.TreeSet<>(exact)) + ")")
+                  + "; use auto or explicit"));
     } else if ("accumulate-subsample".equals(cell.get("regime"))) {
       problems.add(
           new ConfigProblem(
-              context.samplingPath,
+              context.samplingPath(),
               "\"exact\" has no exact path for regime = accumulate-subsample ("
                   + cell.origin("regime")
                   + "); use auto or explicit"));
     } else if (Boolean.TRUE.equals(cell.get("fixed_anchor"))) {
       problems.add(
           new ConfigProblem(
-              context.samplingPath,
+              context.samplingPath(),
               "\"exact\" has no exact path with fixed_anchor = true ("
                   + cell.origin("fixed_anchor")
                   + ": the anchor reuses raw samples); use auto or explicit"));

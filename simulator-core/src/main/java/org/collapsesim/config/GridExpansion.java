@@ -190,8 +190,7 @@ final class GridExpansion {
               cell.family,
               new TreeMap<>(cell.params),
               worldKey,
-              cell.truthCounts,
-              cell.truthTokens));
+              cell.truthData));
     }
     return new Expansion(cells, variants, coordinates);
   }

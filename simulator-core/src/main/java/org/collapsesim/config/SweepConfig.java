@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param sampling explicit, exact or auto
  * @param recordEvery record every k-th generation (and the last)
  * @param metrics the selected metrics in the order written; empty means all of the family's
+ * @param familyMetrics every metric of the family, in output order
  * @param collapse the configured collapse rule, or null for the family's default
  * @param variants each cell's variant and, with {@code compare_to}, its baseline
  * @param configHash lower-case hex SHA-256 of {@link #canonicalJson} (compared on {@code --resume})
@@ -36,6 +37,7 @@ public record SweepConfig(
     String sampling,
     int recordEvery,
     List<String> metrics,
+    List<String> familyMetrics,
     CollapseRule collapse,
     Variants variants,
     String configHash,
@@ -50,6 +52,7 @@ public record SweepConfig(
     cells = List.copyOf(cells);
     axes = List.copyOf(axes);
     metrics = List.copyOf(metrics);
+    familyMetrics = List.copyOf(familyMetrics);
   }
 
   /**
@@ -69,6 +72,6 @@ public record SweepConfig(
 
   /** The metrics to record: the selection, or every metric of the family when none was made. */
   public List<String> recordedMetrics() {
-    return metrics.isEmpty() ? FamilyParameters.of(family).metrics() : metrics;
+    return metrics.isEmpty() ? familyMetrics : metrics;
   }
 }

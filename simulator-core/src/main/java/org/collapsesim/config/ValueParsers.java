@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.collapsesim.linalg.Cholesky;
 
 /**
  * The value checks shared by parameter tables, and the rendering of offending values in messages.
@@ -220,7 +221,7 @@ public final class ValueParsers {
    * A list of doubles, each checked by {@code element}; resolved as an immutable {@code
    * List<Double>}.
    */
-  static List<Double> doubleList(
+  public static List<Double> doubleList(
       List<?> raw, String path, ValueParser element, List<ConfigProblem> problems) {
     List<Double> values = new ArrayList<>(raw.size());
     boolean ok = true;
@@ -237,5 +238,72 @@ public final class ValueParsers {
       }
     }
     return ok ? List.copyOf(values) : null;
+  }
+
+  /**
+   * {@code matrix} as a symmetric positive definite matrix of finite numbers (rows of equal length,
+   * a Cholesky factorization that succeeds: {@link Cholesky#failedPivot}), or null after adding a
+   * problem at {@code path} (a bad row at {@code path[i]}).
+   */
+  public static List<List<Double>> positiveDefiniteMatrix(
+      List<?> matrix, String path, List<ConfigProblem> problems) {
+    ValueParser finite = numberIn(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
+    int n = matrix.size();
+    List<List<Double>> rows = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      if (!(matrix.get(i) instanceof List<?> row) || row.size() != n) {
+        problems.add(
+            new ConfigProblem(
+                path + "[" + i + "]",
+                show(matrix.get(i))
+                    + " is not a row of "
+                    + n
+                    + " numbers (a covariance matrix is square)"));
+        return null;
+      }
+      List<Double> parsed = doubleList(row, path + "[" + i + "]", finite, problems);
+      if (parsed == null) {
+        return null;
+      }
+      rows.add(parsed);
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        if (!rows.get(i).get(j).equals(rows.get(j).get(i))) {
+          problems.add(
+              new ConfigProblem(
+                  path,
+                  show(matrix)
+                      + " is not symmetric (["
+                      + i
+                      + "]["
+                      + j
+                      + "] = "
+                      + rows.get(i).get(j)
+                      + " but ["
+                      + j
+                      + "]["
+                      + i
+                      + "] = "
+                      + rows.get(j).get(i)
+                      + ")"));
+          return null;
+        }
+      }
+    }
+    int failedPivot = Cholesky.failedPivot(rows);
+    if (failedPivot >= 0) {
+      problems.add(
+          new ConfigProblem(
+              path,
+              show(matrix)
+                  + " is not positive definite (the Cholesky factorization fails at pivot ["
+                  + failedPivot
+                  + "]["
+                  + failedPivot
+                  + "])"));
+      return null;
+    }
+    return List.copyOf(rows);
   }
 }

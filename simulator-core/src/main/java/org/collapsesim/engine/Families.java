@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.collapsesim.config.FamilyCatalogue;
+import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.family.Family;
-import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.family.categorical.CategoricalFamily;
 import org.collapsesim.family.gaussian.GaussianFamily;
 import org.collapsesim.family.gmm.GmmFamily;
@@ -13,7 +14,10 @@ import org.collapsesim.family.linreg.LinregFamily;
 import org.collapsesim.family.markov.MarkovFamily;
 import org.collapsesim.family.sequence.SequenceFamily;
 
-/** The registry of implemented families. */
+/**
+ * The registry of families: adding a family is its package plus one line here. Config validation
+ * gets them as a {@link FamilyCatalogue} ({@link #catalogue()}).
+ */
 public final class Families {
 
   private static final List<Family> ALL =
@@ -25,11 +29,18 @@ public final class Families {
           new LinregFamily(),
           new SequenceFamily());
 
+  private static final FamilyCatalogue CATALOGUE = FamilyCatalogue.of(ALL);
+
   private Families() {}
 
   /** Every implemented family, in a fixed order. */
   public static List<Family> all() {
     return ALL;
+  }
+
+  /** The catalogue of every family, for {@link org.collapsesim.config.ConfigLoader}. */
+  public static FamilyCatalogue catalogue() {
+    return CATALOGUE;
   }
 
   /** The family named {@code name}. */

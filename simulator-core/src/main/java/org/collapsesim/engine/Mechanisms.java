@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.ExogenousSchedule;
+import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.family.sequence.SequenceFamily;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.ExogenousSource;
 import org.collapsesim.loop.Filter;
@@ -15,13 +17,45 @@ import org.collapsesim.loop.Verifier;
 
 /**
  * Reads the mechanism of a validated cell into the {@link ChainSettings} the loop runs: the sources
- * of D_new in their draw order (exogenous first, then the anchors), the filters on the synthetic
- * part, mixing, regime and the sampling path. A new mechanism adds its {@link Source} or {@link
- * Filter} here, built from its parameters.
+ * of D_new in their draw order (exogenous first, then the reservoir, then the program anchor), the
+ * filters on the synthetic part, mixing, regime and the sampling path. A new mechanism adds its
+ * {@link Source} or {@link Filter} here, built from its parameters.
  */
 public final class Mechanisms {
 
   private Mechanisms() {}
+
+  /**
+   * The definitions of the mechanisms' per-generation diagnostics (nullable columns after the
+   * metrics), one per name a {@link Source} or {@link Filter} records.
+   */
+  public static final List<MetricDefinition> DIAGNOSTICS =
+      List.of(
+          new MetricDefinition(
+              "verifier_accept_rate",
+              "accepted / tried synthetic candidates of the generation (null when none was tried)",
+              "fraction"),
+          new MetricDefinition(
+              Verifier.EXHAUSTED,
+              "1 when a refilling verifier tried max_draws candidates and left the synthetic part"
+                  + " short, else 0",
+              "indicator"),
+          new MetricDefinition(
+              "anchor_on",
+              "1 when the program anchor's gate is on for generation t's draw (bits + data +"
+                  + " margin <= the positional KT code and the uniform code), else 0",
+              "indicator"),
+          new MetricDefinition(
+              "program_correct",
+              "1 when the chosen program's output equals the truth's noiseless output, else 0"
+                  + " (null for a truth that is not a program)",
+              "indicator"),
+          new MetricDefinition(
+              "anchor_noise",
+              "r-hat = k / n, the chosen program's fitted noise rate",
+              "substitutions per symbol"),
+          new MetricDefinition(
+              "anchor_bits", "bits(g) + data(g) of the chosen program's output", "bits"));
 
   /**
    * The settings of a validated cell.
@@ -41,6 +75,9 @@ public final class Mechanisms {
             cell.has("fixed_anchor") && cell.getBoolean("fixed_anchor")));
     if (cell.has("reservoir.fraction")) {
       sources.add(new ReservoirSource((ExogenousSchedule) cell.get("reservoir.fraction")));
+    }
+    if (cell.has("program.fraction")) { // validation keeps program to the sequence family
+      sources.add(SequenceFamily.programSource(cell));
     }
     List<Filter> filters = new ArrayList<>();
     if (cell.has("verifier.false_accept")) {

@@ -25,6 +25,16 @@ public final class Cholesky {
    *     definite: a pivot is &lt;= 0 or NaN
    */
   public static boolean decompose(double[] a, int d, double[] lowerOut) {
+    return factor(a, d, lowerOut) < 0;
+  }
+
+  /**
+   * Factors A = L L^T as {@link #decompose} does.
+   *
+   * @return -1, or the first pivot (0-based row) that is &lt;= 0 or NaN: where A fails to be
+   *     (numerically) positive definite, which config messages name
+   */
+  public static int factor(double[] a, int d, double[] lowerOut) {
     for (int j = 0; j < d; j++) {
       int rowJ = j * d;
       double s = a[rowJ + j];
@@ -33,7 +43,7 @@ public final class Cholesky {
         s -= v * v;
       }
       if (!(s > 0.0)) {
-        return false;
+        return j;
       }
       double ljj = Math.sqrt(s);
       lowerOut[rowJ + j] = ljj;
@@ -49,7 +59,22 @@ public final class Cholesky {
         lowerOut[rowJ + i] = 0.0; // upper triangle of row j is never read as input
       }
     }
-    return true;
+    return -1;
+  }
+
+  /**
+   * The first pivot where {@link #factor} fails on the symmetric {@code matrix} (rows of equal
+   * length), or -1 if it is positive definite: the check configs run on a covariance.
+   */
+  public static int failedPivot(java.util.List<java.util.List<Double>> matrix) {
+    int d = matrix.size();
+    double[] a = new double[d * d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        a[i * d + j] = matrix.get(i).get(j);
+      }
+    }
+    return factor(a, d, new double[d * d]);
   }
 
   /** ln det A = 2 sum ln L_ii from the factor L of A. */

@@ -43,6 +43,11 @@ public interface CellModel<B extends SampleBatch<B>, S, M> {
    */
   default void assignPositions(B batch, int[] positions) {}
 
+  /** For a {@link #positional} family: the position sample {@code index} of {@code batch} took. */
+  default int positionOf(B batch, int index) {
+    return index;
+  }
+
   /**
    * Appends {@code n} samples of the truth P*. A family that splits a large draw into blocks of a
    * fixed size, each with its own substream ({@link org.collapsesim.random.StreamKeys#block}), runs
@@ -144,10 +149,29 @@ public interface CellModel<B extends SampleBatch<B>, S, M> {
   }
 
   /**
-   * The weighted real/synthetic fit: the exogenous part carries total weight {@code weight}, the
-   * rest {@code 1 - weight}, each spread evenly over its samples (both parts non-empty).
+   * Whether the verifier has an exact path here: {@link #thinStats} keeps each sample of a
+   * statistics object independently, with its acceptance probability, without the samples.
    */
-  default M fitWeighted(S exogenous, S rest, double weight, M recycle) {
+  default boolean thinsStats() {
+    return false;
+  }
+
+  /**
+   * The verifier's exact path without refill (binomial thinning): replaces {@code stats} by the
+   * statistics of the samples kept when each is kept independently with probability {@code
+   * acceptCorrect} if {@link #correct}, else {@code acceptIncorrect}, drawn from {@code coins}.
+   */
+  default void thinStats(
+      S stats, double acceptCorrect, double acceptIncorrect, RandomStream coins) {
+    throw new UnsupportedOperationException("no exact verifier for this family");
+  }
+
+  /**
+   * The weighted real/synthetic fit: the exogenous part carries total weight {@code weight}, the
+   * rest {@code 1 - weight}, each spread evenly over its samples (both parts non-empty); {@code
+   * fitStream} as in {@link #fit}.
+   */
+  default M fitWeighted(S exogenous, S rest, double weight, M recycle, RandomStream fitStream) {
     throw new UnsupportedOperationException("no real-data weighting for this family");
   }
 }

@@ -178,16 +178,27 @@ public record ChainSettings(
    * Whether the exact path runs for a family that {@code hasExactPath}: never for explicit; for
    * exact and auto only when the family has one and the mechanism needs no raw samples
    * (accumulate-subsample draws from the pooled samples; a source without an exact path, like the
-   * fixed anchor that reuses D_0's first samples; any filter). Exact where it cannot run is an
-   * error (validation should have caught it); auto falls back to explicit.
+   * fixed anchor that reuses D_0's first samples; any filter, here). Exact where it cannot run is
+   * an error (validation should have caught it); auto falls back to explicit.
    */
   public boolean exactPath(boolean hasExactPath) {
+    return exactPath(hasExactPath, false);
+  }
+
+  /**
+   * {@link #exactPath(boolean)} for a family that may also thin statistics ({@link
+   * CellModel#thinsStats}): then a filter with an exact path (the verifier without refill) keeps
+   * the exact path.
+   */
+  public boolean exactPath(boolean hasExactPath, boolean thinsStats) {
     if (sampling == Sampling.EXPLICIT) {
       return false;
     }
     List<String> rawOnly = new ArrayList<>();
     sources.stream().filter(s -> !s.hasExactPath()).forEach(s -> rawOnly.add(s.mechanism()));
-    filters.forEach(f -> rawOnly.add(f.mechanism()));
+    filters.stream()
+        .filter(f -> !(thinsStats && f.hasExactPath()))
+        .forEach(f -> rawOnly.add(f.mechanism()));
     boolean valid = hasExactPath && regime != Regime.ACCUMULATE_SUBSAMPLE && rawOnly.isEmpty();
     if (!valid && sampling == Sampling.EXACT) {
       throw new IllegalArgumentException(

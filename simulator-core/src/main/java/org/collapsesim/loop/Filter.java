@@ -2,6 +2,7 @@ package org.collapsesim.loop;
 
 import java.util.List;
 import org.collapsesim.random.RandomStream;
+import org.collapsesim.random.StreamKeys;
 import org.collapsesim.random.StreamPurpose;
 
 /**
@@ -30,13 +31,38 @@ public interface Filter {
 
   /**
    * Further synthetic candidates for a filter that refills: round r >= 1 appends {@code n} draws of
-   * the model from the r-th refill substream of the generation's SYNTHETIC stream.
+   * the model from the r-th refill substream of the generation's SYNTHETIC stream. For a {@link
+   * CellModel#positional} family {@code positions} names the positions the n draws take (the rows a
+   * verifier rejected, relabelled); null otherwise.
    *
    * @param <B> the family's batch
    */
   @FunctionalInterface
   interface MoreCandidates<B> {
-    void draw(int round, int n, B out);
+    void draw(int round, int n, B out, int[] positions);
+
+    /**
+     * The loop's refills: round r draws from the substream -r of the generation's SYNTHETIC stream
+     * {@code synthetic} (a key no block uses); a positional family's draws take the rows given.
+     */
+    static <B extends SampleBatch<B>, S, M> MoreCandidates<B> of(
+        CellModel<B, S, M> family, M model, RandomStream synthetic, BlockRunner blocks) {
+      return (round, count, out, rows) -> {
+        if (rows != null) {
+          family.assignPositions(out, rows);
+        }
+        family.drawModel(
+            model, new RandomStream(StreamKeys.block(synthetic.key(), -round)), count, out, blocks);
+      };
+    }
+  }
+
+  /**
+   * Whether it has an exact path (it can act on a generation's statistics through {@link
+   * Part#filterStats} where the family {@link CellModel#thinsStats}); none by default.
+   */
+  default boolean hasExactPath() {
+    return false;
   }
 
   /** The per-chain part of this filter. */
@@ -60,6 +86,15 @@ public interface Filter {
      */
     default void filter(RandomStream rng, B candidates, B kept, MoreCandidates<B> more) {
       filter(rng, candidates, kept);
+    }
+
+    /**
+     * The exact path: replaces the synthetic part's statistics {@code stats} by those of the
+     * samples it keeps, drawn with {@code rng} (only for a filter that {@link Filter#hasExactPath}
+     * in a family that {@link CellModel#thinsStats}).
+     */
+    default <S> void filterStats(CellModel<?, S, ?> family, RandomStream rng, S stats) {
+      throw new UnsupportedOperationException("no exact path for this filter");
     }
 
     /** Writes this generation's diagnostics at {@code out[at..]}, NaN where a value is null. */

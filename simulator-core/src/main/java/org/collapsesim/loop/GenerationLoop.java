@@ -18,13 +18,18 @@ import org.collapsesim.random.StreamPurpose;
  *   D_0  <- M samples of P*;  th_0 <- fit(D_0)                  (alpha_0 = 1)
  *   for t in 1..G:
  *     D_new <- exogenous part ~ P* (fraction a_t; fixed: D_0's first samples),
- *              anchor parts (reservoir: fraction lambda_t), synthetic part ~ decode(P_th_{t-1})
- *              (the rest), the synthetic part through the filters (verifier, refilled or not)
+ *              anchor parts (reservoir: fraction lambda_t; program: beta_t while its gate is
+ *              on), synthetic part ~ decode(P_th_{t-1}) (the rest), the synthetic part
+ *              through the filters (verifier, refilled or not)
  *     D_t   <- regime(D_new, history)
  *     th_t  <- fit(D_t); with real_weight w the weighted fit (w on the exogenous part, 1 - w on
  *              the rest); th_{t-1} if D_t is empty
  *     record metrics(th_t) and the mechanisms' diagnostics
+ *     the observing sources see t's new exogenous samples and D_t (the program anchor refits)
  * </pre>
+ *
+ * <p>Generation 0 records the fit on D_0, and the sources' diagnostics after they have observed D_0
+ * (the program anchor's fit on D_0; nothing is drawn from any source at t = 0).
  *
  * <p>Every draw comes from a stream keyed by (chain seed, generation, purpose), so a chain's
  * numbers do not depend on what runs beside it. D_new is drawn from the settings' {@link Source}s
@@ -76,8 +81,10 @@ public final class GenerationLoop {
     private final B kept;
     private final int metricCount;
     private final Double realWeight; // the weighted fit, or null for the pooled one
-    private final S exoPart; // weighting: the exogenous part's statistics
+    private final S exoPart; // weighting or observing sources: the exogenous part's statistics
     private final S restPart; // weighting: the rest's statistics
+    private final boolean observing; // some source observes the chain (Source#observes)
+    private final S observed; // observing with weighting: D_t, the union of the two parts
     private final int exhaustedAt; // index of the verifier_exhausted diagnostic, or -1
     private final ArrayDeque<S> window = new ArrayDeque<>();
     private final B union; // accumulate-subsample only
@@ -93,7 +100,7 @@ public final class GenerationLoop {
       this.settings = settings;
       this.chainSeed = chainSeed;
       this.samples = settings.samples();
-      this.exact = settings.exactPath(family.hasExactPath());
+      this.exact = settings.exactPath(family.hasExactPath(), family.thinsStats());
       this.fresh = family.newBatch(exact ? 1 : samples); // the exact path never fills it
       this.freshStats = family.newStats();
       this.training = family.newStats();
@@ -104,8 +111,10 @@ public final class GenerationLoop {
       this.kept = filtering ? family.newBatch(samples) : null;
       this.metricCount = family.metricNames().size();
       this.realWeight = settings.realWeight();
-      this.exoPart = realWeight != null ? family.newStats() : null;
+      this.observing = settings.sources().stream().anyMatch(Source::observes);
+      this.exoPart = realWeight != null || observing ? family.newStats() : null;
       this.restPart = realWeight != null ? family.newStats() : null;
+      this.observed = realWeight != null && observing ? family.newStats() : null;
       int exhausted = settings.diagnostics().indexOf(Verifier.EXHAUSTED);
       this.exhaustedAt = exhausted < 0 ? -1 : metricCount + exhausted;
       boolean subsampling = settings.regime() == Regime.ACCUMULATE_SUBSAMPLE;
@@ -135,8 +144,10 @@ public final class GenerationLoop {
       int exhaustedGenerations = 0;
       M model = train(0);
       long nTrain = family.count(training);
+      observe(0, freshStats, training);
       measure(model, values, 0);
       java.util.Arrays.fill(values, metricCount, values.length, Double.NaN); // no mechanism ran
+      diagnoseSources(values, 0);
       if (collapse.holds(values)) {
         collapsedAt = 0;
       }
@@ -153,8 +164,10 @@ public final class GenerationLoop {
           for (int k = 0; k < counts.length; k++) {
             S into = k == 0 ? freshStats : part;
             sources.get(k).drawStats(sourceStream(t, k), counts[k], into, blocks);
-            if (k == 0 && realWeight != null) {
+            if (k == 0 && exoPart != null) {
               family.copy(freshStats, exoPart);
+            }
+            if (k == 0 && realWeight != null) {
               family.copy(family.newStats(), freshStats); // the rest starts empty
             }
             if (k > 0) {
@@ -162,6 +175,11 @@ public final class GenerationLoop {
             }
           }
           family.drawModelStats(model, stream(t, StreamPurpose.SYNTHETIC), synthetic, part, blocks);
+          for (int f = 0; f < filters.size(); f++) { // exact filters thin the statistics
+            filters
+                .get(f)
+                .filterStats(family, stream(t, settings.filters().get(f).purpose()), part);
+          }
           family.merge(freshStats, part);
         } else {
           fresh.clear();
@@ -170,9 +188,15 @@ public final class GenerationLoop {
           }
           for (int k = 0; k < counts.length; k++) {
             sources.get(k).draw(sourceStream(t, k), counts[k], fresh, blocks);
-            if (k == 0 && realWeight != null) {
+            if (k == 0 && exoPart != null) { // fresh holds the exogenous part alone
               family.statsOf(fresh, exoPart);
+            }
+            if (k == 0 && realWeight != null) {
               fresh.clear();
+              if (positions != null) { // the rest keeps its own positions
+                family.assignPositions(
+                    fresh, java.util.Arrays.copyOfRange(positions, counts[0], samples));
+              }
             }
           }
           drawSynthetic(t, model, synthetic);
@@ -182,7 +206,9 @@ public final class GenerationLoop {
             family.statsOf(fresh, freshStats);
           }
           family.copy(freshStats, restPart);
-          model = family.fitWeighted(exoPart, restPart, realWeight, model);
+          model =
+              family.fitWeighted(
+                  exoPart, restPart, realWeight, model, stream(t, StreamPurpose.FIT));
           nTrain = family.count(exoPart) + family.count(restPart);
         } else {
           S stats = regime(t);
@@ -193,6 +219,10 @@ public final class GenerationLoop {
         }
         measure(model, values, t);
         diagnose(values, t);
+        if (observing) {
+          boolean arrived = !settings.exogenous().fixed() && counts[0] > 0;
+          observe(t, arrived ? exoPart : null, trainingData());
+        }
         if (exhaustedAt >= 0 && values[exhaustedAt] == 1.0) {
           exhaustedGenerations++;
         }
@@ -215,12 +245,12 @@ public final class GenerationLoop {
         return;
       }
       candidates.clear();
+      if (positions != null) { // the synthetic part's rows: the last n of the partition
+        family.assignPositions(
+            candidates, java.util.Arrays.copyOfRange(positions, samples - n, samples));
+      }
       family.drawModel(model, rng, n, candidates, blocks);
-      // refill round r draws from a substream of the SYNTHETIC stream that no block uses
-      Filter.MoreCandidates<B> more =
-          (round, count, out) ->
-              family.drawModel(
-                  model, new RandomStream(StreamKeys.block(rng.key(), -round)), count, out, blocks);
+      Filter.MoreCandidates<B> more = Filter.MoreCandidates.of(family, model, rng, blocks);
       for (int f = 0; f < filters.size(); f++) {
         kept.clear();
         filters
@@ -238,15 +268,43 @@ public final class GenerationLoop {
 
     /** The diagnostics of the sources and filters after the metrics, in their order. */
     private void diagnose(double[] values, int t) {
+      int at = diagnoseSources(values, t);
+      for (int f = 0; f < filters.size(); f++) {
+        filters.get(f).diagnose(values, at);
+        at += settings.filters().get(f).diagnostics().size();
+      }
+    }
+
+    /** The sources' diagnostics (also at t = 0); returns where the filters' begin. */
+    private int diagnoseSources(double[] values, int t) {
       int at = metricCount;
       for (int k = 0; k < sources.size(); k++) {
         sources.get(k).diagnose(values, at, t);
         at += settings.sources().get(k).diagnostics().size();
       }
-      for (int f = 0; f < filters.size(); f++) {
-        filters.get(f).diagnose(values, at);
-        at += settings.filters().get(f).diagnostics().size();
+      return at;
+    }
+
+    /** Hands generation t's new exogenous data and D_t to the sources that observe the chain. */
+    private void observe(int t, S exogenous, S trainingData) {
+      if (!observing) {
+        return;
       }
+      for (int k = 0; k < sources.size(); k++) {
+        if (settings.sources().get(k).observes()) {
+          sources.get(k).observe(t, exogenous, trainingData);
+        }
+      }
+    }
+
+    /** D_t as statistics: the regime's training data, or under weighting the union of the parts. */
+    private S trainingData() {
+      if (realWeight == null) {
+        return training;
+      }
+      family.copy(exoPart, observed);
+      family.merge(observed, restPart);
+      return observed;
     }
 
     /** The family's metrics; a NaN is a bug in the family, so the chain fails loudly. */
@@ -284,23 +342,30 @@ public final class GenerationLoop {
 
     /**
      * Fills {@link #counts} for generation t and returns their sum. Count mixing rounds the
-     * cumulative fractions: with F_k the sum of the first k fractions, source k takes floor(F_k M +
-     * 0.5) - floor(F_{k-1} M + 0.5). Per-sample mixing draws each sample's source from the MIXING
-     * stream: explicitly one uniform u per sample, the first source whose cumulative fraction
-     * exceeds u (none: synthetic); on the exact path the same multinomial counts at once, as
-     * binomials of the samples left, source by source.
+     * cumulative fractions: with F_k the sum of the first k effective fractions (a source whose
+     * part is off at t counts 0), source k takes floor(F_k M + 0.5) - floor(F_{k-1} M + 0.5).
+     * Per-sample mixing draws each sample's source from the MIXING stream: explicitly one uniform u
+     * per sample, the first source whose cumulative fraction exceeds u (none: synthetic); on the
+     * exact path the same multinomial counts at once, as binomials of the samples left, source by
+     * source.
      */
     private int partition(int t) {
       int k = counts.length;
+      double[] fractions = settings.fractions(t);
+      for (int i = 0; i < k; i++) {
+        if (!sources.get(i).on(t)) { // a gated anchor hands its share to the synthetic part
+          fractions[i] = 0;
+        }
+      }
       double[] cumulative = new double[k];
       double sum = 0;
       for (int i = 0; i < k; i++) {
-        sum += settings.sources().get(i).fraction(t);
+        sum += fractions[i];
         cumulative[i] = sum;
       }
       java.util.Arrays.fill(counts, 0);
       if (settings.mixing() == Mixing.COUNT) {
-        int[] n = org.collapsesim.config.CountMixing.counts(samples, settings.fractions(t));
+        int[] n = org.collapsesim.config.CountMixing.counts(samples, fractions);
         System.arraycopy(n, 0, counts, 0, k);
         int previous = samples - n[k];
         if (positions != null) {

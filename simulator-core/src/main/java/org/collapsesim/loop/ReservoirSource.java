@@ -65,7 +65,7 @@ public record ReservoirSource(ExogenousSchedule schedule) implements Source {
 
       @Override
       public void diagnose(double[] out, int at, int t) {
-        out[at] = schedule.alpha(t);
+        out[at] = t == 0 ? Double.NaN : schedule.alpha(t); // nothing drawn at generation 0
       }
     };
   }

@@ -1,5 +1,7 @@
 package org.collapsesim.loop;
 
+import org.collapsesim.random.RandomStream;
+
 /**
  * A verifier filtering the synthetic part (an external checker that sees the truth: the curation
  * step of self-consuming loops with curated data, Ferbach et al., 2024; the verifier of Feng et
@@ -9,7 +11,9 @@ package org.collapsesim.loop;
  * ({@link CellModel#correct}). Without refill the part may stay short (n_train shrinks). With
  * refill, further rounds of candidates come from refill substreams of the SYNTHETIC stream (round 0
  * is exactly the unfiltered loop's draw), sized from the acceptance so far and capped, until the
- * part is full or max_draws candidates have been tried.
+ * part is full or max_draws candidates have been tried. A {@link CellModel#positional} family
+ * (linreg) refills a rejected row by relabelling the same row: round r relabels, once each, the
+ * rows rejected in round r - 1.
  *
  * <p>From a fixed model q the accepted samples are iid from the tilted law q(x) a(x) / A with
  * refill; without it each candidate is kept independently with probability a(x) (docs/theory.md,
@@ -74,6 +78,12 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
         : java.util.List.of("verifier_accept_rate");
   }
 
+  /** Binomial thinning without refill; with refill the candidates tried need the samples. */
+  @Override
+  public boolean hasExactPath() {
+    return !refill;
+  }
+
   @Override
   public <B extends SampleBatch<B>, S, M> Part<B> open(CellModel<B, S, M> family) {
     return new Part<>() {
@@ -81,6 +91,7 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
       private long accepted;
       private boolean exhausted;
       private final B more = family.newBatch(1);
+      private int[] rows = new int[16]; // positional families: the rows rejected this round
 
       @Override
       public void filter(org.collapsesim.random.RandomStream coins, B candidates, B kept) {
@@ -94,16 +105,21 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
           B kept,
           MoreCandidates<B> refills) {
         int n = candidates.size();
+        boolean positional = family.positional();
         tried = 0;
         accepted = 0;
         B current = candidates;
         for (int round = 1; ; round++) {
           int size = current.size();
+          int rejected = 0;
           for (int i = 0; i < size && accepted < n && tried < maxDraws; i++) {
             tried++;
             if (accepts(family.correct(current, i), coins.nextDouble())) {
               kept.append(current, i);
               accepted++;
+            } else if (positional) {
+              rows = grow(rows, rejected);
+              rows[rejected++] = family.positionOf(current, i);
             }
           }
           if (!refill || refills == null || accepted == n || tried >= maxDraws) {
@@ -112,11 +128,27 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
           long need = n - accepted;
           long next = Math.max(need, need * tried / Math.max(accepted, 1));
           next = Math.min(Math.min(next, maxDraws - tried), Math.max(n, MAX_ROUND));
+          if (positional) { // each rejected row relabelled once, in the order they were rejected
+            next = rejected;
+          }
           more.clear();
-          refills.draw(round, (int) next, more);
+          refills.draw(
+              round, (int) next, more, positional ? java.util.Arrays.copyOf(rows, rejected) : null);
           current = more;
         }
         exhausted = refill && accepted < n;
+      }
+
+      @Override
+      public <T> void filterStats(CellModel<?, T, ?> cells, RandomStream coins, T stats) {
+        tried = cells.count(stats);
+        cells.thinStats(stats, acceptance(true), acceptance(false), coins);
+        accepted = cells.count(stats);
+        exhausted = false;
+      }
+
+      private int[] grow(int[] a, int used) {
+        return used < a.length ? a : java.util.Arrays.copyOf(a, 2 * a.length);
       }
 
       @Override

@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import org.collapsesim.engine.Families;
 
 /**
  * Random configs, near-valid and hostile, either load or are refused with problems that each name a
@@ -152,7 +153,7 @@ class ConfigFuzzProperties {
       @ForAll("configs") String yaml) {
     boolean loaded;
     try {
-      ConfigLoader.parse(yaml, null, List.of());
+      ConfigLoader.parse(Families.catalogue(), yaml, null, List.of());
       loaded = true;
     } catch (ConfigException e) {
       loaded = false;

@@ -1,3 +1,5 @@
+// Over 400 lines: one table of malformed configs, each with the key path and message it must
+// produce, so that every rejection message of the config layer is read (and reviewed) in one place.
 package org.collapsesim.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.collapsesim.engine.Families;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,6 +156,24 @@ class ConfigValidationTest {
             List.of(),
             "truth.means",
             "[-3.0, 3.0] has 2 entries, but truth.weights"),
+        row(
+            "gmm covariance not symmetric",
+            HEADER
+                + "family: gmm\n"
+                + SIZES.replace("10", "2")
+                + "  dimension: 2\ntruth:\n  covariances: [[[1, 0], [0, 1]], [[2, 1], [0, 2]]]\n",
+            List.of(),
+            "truth.covariances[1]",
+            "[[2, 1], [0, 2]] is not symmetric ([1][0] = 0.0 but [0][1] = 1.0)"),
+        row(
+            "gmm covariance not positive definite",
+            HEADER
+                + "family: gmm\n"
+                + SIZES.replace("10", "2")
+                + "  dimension: 2\ntruth:\n  covariances: [[[1, 2], [2, 1]], [[1, 0], [0, 1]]]\n",
+            List.of(),
+            "truth.covariances[0]",
+            "is not positive definite (the Cholesky factorization fails at pivot [1][1])"),
         row(
             "bad output format",
             CATEGORICAL + SIZES + "output:\n  formats: [arrow, xlsx]\n",
@@ -384,7 +405,7 @@ class ConfigValidationTest {
     ConfigException e =
         assertThrows(
             ConfigException.class,
-            () -> ConfigLoader.parse(yaml, countsDir(), sets),
+            () -> ConfigLoader.parse(Families.catalogue(), yaml, countsDir(), sets),
             () -> what + ": accepted\n" + yaml);
     List<ConfigProblem> problems = e.problems();
     assertTrue(
@@ -399,7 +420,10 @@ class ConfigValidationTest {
             ConfigException.class,
             () ->
                 ConfigLoader.parse(
-                    CATEGORICAL + SIZES + "grid:\n  alpha: [0, 0.5, 1.5]\n", null, List.of()));
+                    Families.catalogue(),
+                    CATEGORICAL + SIZES + "grid:\n  alpha: [0, 0.5, 1.5]\n",
+                    null,
+                    List.of()));
     assertEquals(List.of(new ConfigProblem("grid.alpha[2]", "1.5 is not in [0, 1]")), e.problems());
     assertEquals("grid.alpha[2]: 1.5 is not in [0, 1]", e.getMessage());
   }
@@ -411,7 +435,9 @@ class ConfigValidationTest {
             + "params:\n  model_size: 10\n  samples: 20\n  top_p: 2\n"
             + "grid:\n  temperature: [1, 0]\n";
     ConfigException e =
-        assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, null, List.of()));
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.parse(Families.catalogue(), yaml, null, List.of()));
     assertEquals(
         List.of(
             new ConfigProblem("replicates", "-1 is not an integer >= 1"),
@@ -434,7 +460,8 @@ class ConfigValidationTest {
     }
     ConfigException e =
         assertThrows(
-            ConfigException.class, () -> ConfigLoader.parse(yaml.toString(), null, List.of()));
+            ConfigException.class,
+            () -> ConfigLoader.parse(Families.catalogue(), yaml.toString(), null, List.of()));
     assertEquals("yaml", e.problems().get(0).path(), e.getMessage());
   }
 
@@ -445,7 +472,10 @@ class ConfigValidationTest {
             ConfigException.class,
             () ->
                 ConfigLoader.parse(
-                    CATEGORICAL + SIZES + "output: &o {dir: *o}\n", null, List.of()));
+                    Families.catalogue(),
+                    CATEGORICAL + SIZES + "output: &o {dir: *o}\n",
+                    null,
+                    List.of()));
     assertTrue(e.getMessage().contains("recursive"), e.getMessage());
   }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.collapsesim.engine.Families;
+import org.collapsesim.family.categorical.CountsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +32,7 @@ class GridExpansionTest {
       """;
 
   private static SweepConfig parse(String yaml, String... sets) throws ConfigException {
-    return ConfigLoader.parse(yaml, null, List.of(sets));
+    return ConfigLoader.parse(Families.catalogue(), yaml, null, List.of(sets));
   }
 
   @Test
@@ -83,12 +85,12 @@ class GridExpansionTest {
     assertEquals(1.1, cell.getDouble("truth.exponent"));
     assertEquals("zipf", cell.getString("truth.distribution"));
     assertFalse(cell.getBoolean("fixed_anchor"));
-    assertNull(cell.truthCounts());
+    assertNull(cell.truthData());
     SweepConfig config = parse(CATEGORICAL + "params: {model_size: 10, samples: 20}\n");
     assertEquals("auto", config.sampling());
     assertEquals(1, config.recordEvery());
     assertEquals(List.of(), config.metrics());
-    assertEquals(FamilyParameters.of("categorical").metrics(), config.recordedMetrics());
+    assertEquals(Families.catalogue().family("categorical").metrics(), config.recordedMetrics());
     assertNull(config.collapse());
     assertEquals(new OutputSpec(null, List.of("arrow", "parquet")), config.output());
   }
@@ -234,22 +236,24 @@ class GridExpansionTest {
         grid: {alpha: [0, 0.5]}
         truth: {distribution: counts, file: counts.txt}
         """);
-    SweepConfig sweep = ConfigLoader.load(config, List.of());
+    SweepConfig sweep = ConfigLoader.load(Families.catalogue(), config, List.of());
     CellSpec cell = sweep.cells().get(0);
     assertEquals(3, cell.getInt("model_size"));
-    assertArrayEquals(new long[] {5, 0, 2}, cell.truthCounts());
+    assertArrayEquals(new long[] {5, 0, 2}, cell.truthData(CountsFile.class).counts());
     assertEquals("counts.txt", cell.getString("truth.file"));
     assertEquals(CanonicalJson.sha256Hex("5\n0\n2\n"), cell.getString("truth.file_sha256"));
     assertFalse(cell.has("truth.exponent"));
     assertEquals(cell.worldKey(), sweep.cells().get(1).worldKey());
 
     Files.writeString(dir.resolve("counts.txt"), "5\n1\n2\n");
-    CellSpec edited = ConfigLoader.load(config, List.of()).cells().get(0);
+    CellSpec edited = ConfigLoader.load(Families.catalogue(), config, List.of()).cells().get(0);
     assertNotEquals(cell.worldKey(), edited.worldKey());
     assertNotEquals(cell.cellId(), edited.cellId());
 
     CellSpec explicitSize =
-        ConfigLoader.load(config, List.of("params.model_size=3")).cells().get(0);
+        ConfigLoader.load(Families.catalogue(), config, List.of("params.model_size=3"))
+            .cells()
+            .get(0);
     assertEquals(edited.cellId(), explicitSize.cellId());
   }
 
@@ -282,24 +286,24 @@ class GridExpansionTest {
   @Test
   void catalogueDescribesEveryFamily() {
     Set<String> categorical =
-        ConfigLoader.parametersOf("categorical").stream()
+        Families.catalogue().family("categorical").parameters().stream()
             .map(ParameterSpec::name)
             .collect(Collectors.toSet());
     assertTrue(
         categorical.containsAll(Set.of("model_size", "samples", "alpha", "top_k", "truth.file")));
     assertFalse(categorical.contains("sampling_bias"));
-    ParameterSpec topP = FamilyParameters.of("categorical").parameter("top_p");
+    ParameterSpec topP = Families.catalogue().family("categorical").parameter("top_p");
     assertEquals(1.0, topP.defaultValue());
     assertEquals("1.2 is not in (0, 1]", topP.problemWith(1.2));
     assertNull(topP.problemWith(0.5));
     assertInstanceOf(
         ExogenousSchedule.Constant.class,
-        FamilyParameters.of("gaussian").parameter("alpha").defaultValue());
+        Families.catalogue().family("gaussian").parameter("alpha").defaultValue());
     assertEquals(
         List.of("gaussian", "categorical", "markov", "gmm", "linreg", "sequence"),
-        FamilyParameters.implementedFamilyNames());
+        Families.catalogue().names());
     assertTrue(
-        ConfigLoader.topLevelKeys().stream()
+        ConfigLoader.topLevelKeys(Families.catalogue()).stream()
             .map(ParameterSpec::name)
             .toList()
             .containsAll(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.collapsesim.engine.Families;
 import org.junit.jupiter.api.Test;
 
 class SetOverridesTest {
@@ -23,7 +24,7 @@ class SetOverridesTest {
       """;
 
   private static SweepConfig parse(String... sets) throws ConfigException {
-    return ConfigLoader.parse(YAML, null, List.of(sets));
+    return ConfigLoader.parse(Families.catalogue(), YAML, null, List.of(sets));
   }
 
   @Test

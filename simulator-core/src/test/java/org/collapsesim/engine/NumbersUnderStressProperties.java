@@ -169,7 +169,7 @@ class NumbersUnderStressProperties {
   void noNaNAnywhereAndInfinityOnlyWhereDefined(@ForAll("configs") String yaml) {
     SweepConfig config;
     try {
-      config = ConfigLoader.parse(yaml, null, List.of());
+      config = ConfigLoader.parse(Families.catalogue(), yaml, null, List.of());
     } catch (ConfigException e) {
       // a combination the families refuse (decoding that does not apply, say): not this property's
       Assume.that(false);

@@ -3,42 +3,46 @@ package org.collapsesim.family;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.collapsesim.config.FamilyParameters;
 import org.collapsesim.config.SweepConfig;
 import org.collapsesim.engine.Families;
 import org.collapsesim.loop.ChainRunner;
 import org.junit.jupiter.api.Test;
 
-/** The config catalogue and the families agree on names and metrics. */
+/**
+ * Each family's declarations hold for what it builds: the key metrics are among its metrics, and
+ * the exact-path flag config validation reads ({@code sampling: exact}) is the one its bound cell
+ * model acts on.
+ */
 class FamilyCatalogueTest {
 
   @Test
-  void everyImplementedFamilyIsRegisteredWithTheSameMetrics() {
+  void keyMetricsAreMetricsOfTheFamily() {
     for (Family family : Families.all()) {
-      FamilyParameters table = FamilyParameters.of(family.name());
-      assertTrue(table.implemented(), family.name());
-      assertEquals(
-          family.metrics().stream().map(MetricDefinition::name).toList(),
-          table.metrics(),
+      assertTrue(
+          Families.catalogue().family(family.name()).metrics().containsAll(family.keyMetrics()),
           family.name());
-      assertTrue(table.metrics().containsAll(family.keyMetrics()), family.name());
     }
-    assertEquals(
-        FamilyParameters.implementedFamilyNames(),
-        Families.all().stream().map(Family::name).toList());
   }
 
   @Test
-  void configValidationKnowsWhichFamiliesHaveAnExactSamplingPath() {
+  void theDeclaredExactPathIsTheOneTheCellModelHas() {
     for (Family family : Families.all()) {
       SweepConfig config =
           ChainRunner.parse(
               "name: x\nseed: 1\ngenerations: 1\nfamily: "
                   + family.name()
                   + "\nparams: {model_size: 2, samples: 20}\n");
-      boolean exact = family.bind(config.cells().get(0), config.seed()).hasExactPath();
+      var cell = family.bind(config.cells().get(0), config.seed());
+      assertEquals(cell.hasExactPath(), family.hasExactPath(), family.name());
       assertEquals(
-          exact, FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(family.name()), family.name());
+          cell.hasExactPath(),
+          Families.catalogue().exactPathFamilies().contains(family.name()),
+          family.name());
+      assertEquals(cell.thinsStats(), family.thinsStats(), family.name());
+      assertEquals(
+          cell.thinsStats(),
+          Families.catalogue().exactVerifierFamilies().contains(family.name()),
+          family.name());
     }
   }
 }

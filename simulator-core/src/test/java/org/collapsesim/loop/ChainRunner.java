@@ -5,6 +5,7 @@ import java.util.List;
 import org.collapsesim.config.ConfigException;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.Families;
 import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
@@ -48,7 +49,7 @@ public final class ChainRunner {
 
   public static SweepConfig parse(String yaml) {
     try {
-      return ConfigLoader.parse(yaml, null, List.of());
+      return ConfigLoader.parse(Families.catalogue(), yaml, null, List.of());
     } catch (ConfigException e) {
       throw new AssertionError("test config rejected:\n" + e.getMessage(), e);
     }

@@ -9,6 +9,7 @@ import org.collapsesim.result.GenerationRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The mechanisms' exact facts, no statistics: neutral settings are the plain loop bit for bit, a
@@ -29,7 +30,8 @@ class MechanismLoopTest {
         + "}\n";
   }
 
-  private static void assertSameChains(ChainRunner a, ChainRunner b) {
+  /** The family's metrics and n_train of every chain of a and b agree bit for bit. */
+  static void assertSameChains(ChainRunner a, ChainRunner b) {
     for (int r = 0; r < a.config().replicates(); r++) {
       List<GenerationRecord> x = a.rows(r);
       List<GenerationRecord> y = b.rows(r);
@@ -54,6 +56,7 @@ class MechanismLoopTest {
         "categorical|explicit|, reservoir: {fraction: 0.0}",
         "categorical|exact|, reservoir: {fraction: 0.0}",
         "categorical|explicit|, verifier: {false_accept: 1.0}",
+        "categorical|exact|, verifier: {false_accept: 1.0}",
         "categorical|explicit|, verifier: {false_accept: 1.0, refill: true}",
         "gaussian|explicit|, reservoir: {fraction: 0.0}",
         "gaussian|exact|, reservoir: {fraction: 0.0}",
@@ -65,12 +68,16 @@ class MechanismLoopTest {
     assertSameChains(plain, with);
   }
 
-  /** Everything rejected, no exogenous data: n_train = 0 and the generation-0 model stays. */
-  @Test
-  void aVerifierThatDropsEverythingKeepsThePreviousModel() {
+  /**
+   * Everything rejected, no exogenous data: n_train = 0 and the generation-0 model stays, on both
+   * paths (the exact one thins the counts to nothing).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"explicit", "exact"})
+  void aVerifierThatDropsEverythingKeepsThePreviousModel(String sampling) {
     ChainRunner run =
         ChainRunner.run(
-            config("categorical", "explicit", ", alpha: 0.0, verifier: {false_reject: 1.0}")
+            config("categorical", sampling, ", alpha: 0.0, verifier: {false_reject: 1.0}")
                 .replace("alpha: 0.1, ", ""));
     for (int r = 0; r < 6; r++) {
       List<GenerationRecord> rows = run.rows(r);
@@ -106,6 +113,33 @@ class MechanismLoopTest {
         assertEquals(1.0, row.metrics()[exhausted], "verifier_exhausted");
       }
     }
+  }
+
+  /**
+   * The categorical verifier without refill keeps the exact path under auto (binomial thinning);
+   * with refill, or in a family that cannot thin statistics, auto takes the explicit path.
+   */
+  @Test
+  void autoKeepsTheExactPathForTheCategoricalVerifierWithoutRefill() {
+    assertEquals(
+        true,
+        ChainRunner.run(config("categorical", "auto", ", verifier: {false_reject: 0.3}"))
+            .cell()
+            .settings()
+            .exactPath(true, true));
+    assertEquals(
+        false,
+        ChainRunner.run(
+                config("categorical", "auto", ", verifier: {false_reject: 0.3, refill: true}"))
+            .cell()
+            .settings()
+            .exactPath(true, true));
+    assertEquals(
+        false,
+        ChainRunner.run(config("gaussian", "auto", ", verifier: {false_reject: 0.3}"))
+            .cell()
+            .settings()
+            .exactPath(true, false));
   }
 
   @Test

@@ -22,8 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The loop's list of sources and filters: count mixing rounds the cumulative fractions, a source
  * that takes nothing changes no number (common random numbers across mechanisms), filters thin the
- * synthetic part only, and the diagnostics of the mechanisms are recorded after the metrics (null
- * at generation 0). The extra source and filter here are test doubles that count what they see.
+ * synthetic part only, the diagnostics of the mechanisms are recorded after the metrics (null at
+ * generation 0 unless a source describes what it made of D_0), and an observing source sees each
+ * generation's data and may hand its share to the synthetic part. The extra source and filter here
+ * are test doubles that count what they see.
  */
 class SourcesAndFiltersTest {
 
@@ -77,6 +79,82 @@ class SourcesAndFiltersTest {
         @Override
         public void diagnose(double[] out, int at) {
           out[at] = drawn;
+        }
+      };
+    }
+  }
+
+  /**
+   * A truth source that observes the chain: it records, per generation, the counts of the exogenous
+   * statistics and of D_t it is handed, switches itself off in odd generations, and reports at
+   * generation 0 how many samples it saw there.
+   */
+  private record ObservingSource(double share, List<long[]> seen, List<Integer> drawn)
+      implements Source {
+    @Override
+    public String mechanism() {
+      return "observing";
+    }
+
+    @Override
+    public double fraction(int t) {
+      return share;
+    }
+
+    @Override
+    public StreamPurpose purpose() {
+      return StreamPurpose.RESERVOIR;
+    }
+
+    @Override
+    public boolean hasExactPath() {
+      return true;
+    }
+
+    @Override
+    public boolean observes() {
+      return true;
+    }
+
+    @Override
+    public List<String> diagnostics() {
+      return List.of("observed_at_0");
+    }
+
+    @Override
+    public <B extends SampleBatch<B>, S, M> Part<B, S> open(
+        CellModel<B, S, M> family, B firstData) {
+      return new Part<>() {
+        @Override
+        public boolean on(int t) {
+          return t % 2 == 0;
+        }
+
+        @Override
+        public void observe(int t, S exogenous, S training) {
+          seen.add(
+              new long[] {
+                t, exogenous == null ? -1 : family.count(exogenous), family.count(training)
+              });
+        }
+
+        @Override
+        public void draw(RandomStream rng, int n, B out, BlockRunner blocks) {
+          drawn.add(n);
+          family.drawTruth(rng, n, out, blocks);
+        }
+
+        @Override
+        public void drawStats(RandomStream rng, int n, S out, BlockRunner blocks) {
+          drawn.add(n);
+          family.drawTruthStats(rng, n, out, blocks);
+        }
+
+        @Override
+        public void diagnose(double[] out, int at, int t) {
+          if (t == 0) {
+            out[at] = seen.get(0)[2];
+          }
         }
       };
     }
@@ -140,6 +218,11 @@ class SourcesAndFiltersTest {
 
   private static List<Row> run(
       CellSpec cell, String sampling, List<Source> extra, List<Filter> filters) {
+    return run(cell, sampling, extra, filters, null);
+  }
+
+  private static List<Row> run(
+      CellSpec cell, String sampling, List<Source> extra, List<Filter> filters, Double realWeight) {
     ChainSettings base = Mechanisms.settings(cell, GENERATIONS, 1, sampling);
     List<Source> sources = new ArrayList<>(base.sources());
     sources.addAll(extra);
@@ -153,7 +236,8 @@ class SourcesAndFiltersTest {
             base.regime(),
             base.window(),
             base.recordEvery(),
-            base.sampling());
+            base.sampling(),
+            realWeight);
     CellModel<?, ?, ?> model = Families.of(cell.family()).bind(cell, 5);
     CollapseCriterion never = new CollapseCriterion("entropy", 0, true, Double.NEGATIVE_INFINITY);
     List<Row> rows = new ArrayList<>();
@@ -192,6 +276,37 @@ class SourcesAndFiltersTest {
       assertArrayEquals(
           metrics, Arrays.copyOf(with.get(i).values(), metrics.length), "generation " + i);
       assertEquals(without.get(i).nTrain(), with.get(i).nTrain());
+    }
+  }
+
+  /**
+   * An observing source sees D_0 at generation 0, then after each fit the new exogenous part alone
+   * (12 of 40 samples) and D_t (the weighted fit's D_t is both parts); off in odd generations, it
+   * draws nothing and its 8 samples go to the synthetic part (n_train stays 40); its generation-0
+   * diagnostic is written after it has observed D_0.
+   */
+  @ParameterizedTest
+  @CsvSource({"explicit, -1", "exact, -1", "explicit, 0.5", "exact, 0.5"})
+  void anObservingSourceSeesEachGenerationsDataAndMaySwitchItselfOff(
+      String sampling, double weight) {
+    List<long[]> seen = new ArrayList<>();
+    List<Integer> drawn = new ArrayList<>();
+    List<Row> rows =
+        run(
+            cell("count", 40, 0.3),
+            sampling,
+            List.of(new ObservingSource(0.2, seen, drawn)),
+            List.of(),
+            weight < 0 ? null : weight);
+    int at = rows.get(0).values().length - 1;
+    assertEquals(40.0, rows.get(0).values()[at], "diagnosed after observing D_0");
+    assertEquals(GENERATIONS + 1, seen.size());
+    for (int t = 0; t <= GENERATIONS; t++) {
+      assertArrayEquals(new long[] {t, t == 0 ? 40 : 12, 40}, seen.get(t), "generation " + t);
+      assertEquals(40, rows.get(t).nTrain());
+    }
+    for (int t = 1; t <= GENERATIONS; t++) {
+      assertEquals(t % 2 == 0 ? 8 : 0, drawn.get(t - 1), "drawn at generation " + t);
     }
   }
 

@@ -10,6 +10,7 @@ import org.collapsesim.config.ConfigException;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.ConfigProblem;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.Families;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,7 +37,7 @@ final class ConfigInput {
       return null;
     }
     try {
-      return ResourceLimits.enforce(ConfigLoader.load(config, sets));
+      return ResourceLimits.enforce(ConfigLoader.load(Families.catalogue(), config, sets));
     } catch (ConfigException e) {
       err.println(config + ": " + e.problems().size() + " problem(s):");
       for (ConfigProblem p : e.problems()) {

@@ -3,12 +3,11 @@ package org.collapsesim.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.collapsesim.config.ConfigLoader;
-import org.collapsesim.config.FamilyParameters;
 import org.collapsesim.config.MechanismInfo;
+import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.engine.Families;
 import org.collapsesim.family.Family;
-import org.collapsesim.family.MetricDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -32,37 +31,30 @@ final class DescribeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (family == null) {
       out.println("families (family: NAME in a config; `collapse describe NAME` for details):");
-      for (String name : FamilyParameters.familyNames()) {
-        boolean implemented = FamilyParameters.of(name).implemented();
-        String text = implemented ? Families.of(name).description() : "(not implemented yet)";
-        out.printf("  %-12s %s%n", name, text);
+      for (Family f : Families.all()) {
+        out.printf("  %-12s %s%n", f.name(), f.description());
       }
       out.println();
       out.println("top-level keys:");
-      for (ParameterSpec p : ConfigLoader.topLevelKeys()) {
+      for (ParameterSpec p : ConfigLoader.topLevelKeys(Families.catalogue())) {
         printParameter(out, p);
       }
       printMechanisms(out, null);
       out.flush();
       return 0;
     }
-    if (!FamilyParameters.familyNames().contains(family)) {
+    if (!Families.catalogue().has(family)) {
       spec.commandLine()
           .getErr()
           .printf(
               "describe: %s is not a family; one of %s%n",
-              family, String.join(", ", FamilyParameters.familyNames()));
+              family, String.join(", ", Families.catalogue().names()));
       return CollapseCli.USAGE;
-    }
-    if (!FamilyParameters.of(family).implemented()) {
-      out.printf("%s: not implemented yet%n", family);
-      out.flush();
-      return 0;
     }
     Family f = Families.of(family);
     out.printf("%s: %s%n%n", f.name(), f.description());
     out.println("parameters (under grid: as a list to sweep, or under params: as one value):");
-    for (ParameterSpec p : ConfigLoader.parametersOf(family)) {
+    for (ParameterSpec p : Families.catalogue().family(family).parameters()) {
       printParameter(out, p);
     }
     out.println();

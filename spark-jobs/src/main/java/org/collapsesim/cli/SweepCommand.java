@@ -14,6 +14,7 @@ import org.collapsesim.config.ConfigException;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.ConfigProblem;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.Families;
 import org.collapsesim.io.FsPath;
 import org.collapsesim.sweep.FaultInjection;
 import org.collapsesim.sweep.SparkSessions;
@@ -127,7 +128,7 @@ public final class SweepCommand implements Callable<Integer> {
     Path baseDir = config.toAbsolutePath().getParent();
     SweepConfig sweep;
     try {
-      sweep = ResourceLimits.enforce(ConfigLoader.parse(text, baseDir, sets));
+      sweep = ResourceLimits.enforce(ConfigLoader.parse(Families.catalogue(), text, baseDir, sets));
     } catch (ConfigException e) {
       for (ConfigProblem problem : e.problems()) {
         err.println(problem);

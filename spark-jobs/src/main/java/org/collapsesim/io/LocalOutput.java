@@ -80,7 +80,17 @@ public final class LocalOutput {
     int[] metricIndexes = layout.metricIndexes(cell.metricNames());
     long ok = chainsByReplicate.stream().filter(ChainRecord::ok).count();
     SweepManifest.Counts counts =
-        new SweepManifest.Counts(1, chainsByReplicate.size(), ok, chainsByReplicate.size() - ok);
+        new SweepManifest.Counts(
+            1,
+            chainsByReplicate.size(),
+            ok,
+            chainsByReplicate.size() - ok,
+            java.util.Map.of(
+                cell.cell().index(),
+                chainsByReplicate.stream()
+                    .filter(ChainRecord::ok)
+                    .mapToLong(ChainRecord::verifierShortGenerations)
+                    .sum()));
     Map<String, Object> manifest =
         SweepManifest.build(
             layout, SweepManifest.COMPLETE, startTime, Instant.now(), counts, "in-process");

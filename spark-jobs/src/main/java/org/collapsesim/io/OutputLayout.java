@@ -12,11 +12,11 @@ import java.util.TreeSet;
 import org.collapsesim.config.CanonicalJson;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.ExogenousSchedule;
+import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.config.SweepConfig;
 import org.collapsesim.engine.Families;
 import org.collapsesim.engine.Mechanisms;
 import org.collapsesim.engine.PreparedCell;
-import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.Verifier;
 import org.collapsesim.result.CellSummary;
 import org.collapsesim.result.ChainRecord;
@@ -371,10 +371,15 @@ public final class OutputLayout {
     return row;
   }
 
-  /** The metric definitions of the recorded metrics, in column order. */
+  /**
+   * The definitions of the recorded metrics and then the mechanisms' diagnostics, in column order.
+   */
   public List<MetricDefinition> metricDefinitions() {
     Map<String, MetricDefinition> byName = new LinkedHashMap<>();
     for (MetricDefinition d : Families.of(config.family()).metrics()) {
+      byName.put(d.name(), d);
+    }
+    for (MetricDefinition d : Mechanisms.DIAGNOSTICS) {
       byName.put(d.name(), d);
     }
     List<MetricDefinition> out = new ArrayList<>();
@@ -397,13 +402,16 @@ public final class OutputLayout {
     return meta;
   }
 
-  /** The metric definitions as JSON-ready maps {name, definition}. */
+  /** The metric definitions as JSON-ready maps {name, definition[, unit]}. */
   public List<Map<String, Object>> metricDefinitionsJson() {
     List<Map<String, Object>> out = new ArrayList<>();
     for (MetricDefinition d : metricDefinitions()) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("name", d.name());
       entry.put("definition", d.definition());
+      if (d.unit() != null) {
+        entry.put("unit", d.unit());
+      }
       out.add(entry);
     }
     return out;

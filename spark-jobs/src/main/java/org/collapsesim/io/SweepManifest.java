@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.SweepConfig;
 
 /**
@@ -48,8 +49,24 @@ public final class SweepManifest {
           + " share random numbers. Random truths derive from the master seed and the truth parameters."
           + " Numbers depend only on the config, never on partitions, executors or retries.";
 
-  /** The counts a manifest reports. */
-  public record Counts(long cells, long chains, long chainsOk, long chainsFailed) {}
+  /**
+   * The counts a manifest reports.
+   *
+   * @param verifierShortGenerations per cell index, the generations of its ok chains whose
+   *     refilling verifier exhausted max_draws and left the synthetic part short (absent: none)
+   */
+  public record Counts(
+      long cells,
+      long chains,
+      long chainsOk,
+      long chainsFailed,
+      Map<Integer, Long> verifierShortGenerations) {
+
+    /** Counts of a sweep without refilling verifiers' shortfalls. */
+    public Counts(long cells, long chains, long chainsOk, long chainsFailed) {
+      this(cells, chains, chainsOk, chainsFailed, Map.of());
+    }
+  }
 
   private SweepManifest() {}
 
@@ -82,8 +99,8 @@ public final class SweepManifest {
           org.collapsesim.engine.Mechanisms.settings(
                   cell, config.generations(), config.recordEvery(), config.sampling())
               .exactPath(
-                  org.collapsesim.config.FamilyParameters.EXACT_SAMPLING_FAMILIES.contains(
-                      cell.family()));
+                  org.collapsesim.engine.Families.of(cell.family()).hasExactPath(),
+                  org.collapsesim.engine.Families.of(cell.family()).thinsStats());
       paths.put(cell.cellId(), exact ? "exact" : "explicit");
     }
     return paths;
@@ -131,6 +148,7 @@ public final class SweepManifest {
     c.put("chains", config.chainCount());
     c.put("chains_ok", counts == null ? null : counts.chainsOk());
     c.put("chains_failed", counts == null ? null : counts.chainsFailed());
+    c.put("verifier_short_generations", verifierShort(config, counts));
     m.put("counts", c);
     if (config.variants().compareTo() != null) {
       Map<String, Object> contrasts = new LinkedHashMap<>();
@@ -143,6 +161,28 @@ public final class SweepManifest {
       m.put("contrasts", contrasts);
     }
     return m;
+  }
+
+  /**
+   * Per cell with a refilling verifier, by cell_id: the generations (summed over its ok chains)
+   * whose synthetic part stayed short after max_draws candidates; null while running, and for a
+   * sweep without a refilling verifier.
+   */
+  private static Map<String, Object> verifierShort(SweepConfig config, Counts counts) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < config.cells().size(); i++) {
+      CellSpec cell = config.cells().get(i);
+      boolean ran =
+          counts == null
+              || counts.cells() == config.cells().size()
+              || counts.verifierShortGenerations().containsKey(i); // run writes one cell
+      if (ran && cell.has("verifier.refill") && cell.getBoolean("verifier.refill")) {
+        out.put(
+            cell.cellId(),
+            counts == null ? null : counts.verifierShortGenerations().getOrDefault(i, 0L));
+      }
+    }
+    return out.isEmpty() || counts == null ? null : out;
   }
 
   private static Object parseCanonical(String canonicalJson) {

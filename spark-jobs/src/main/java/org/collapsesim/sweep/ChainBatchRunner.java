@@ -104,7 +104,8 @@ public final class ChainBatchRunner {
       StringBuilder index = new StringBuilder(WorkParts.checksumLines(dir));
       for (ChainRecord chain : chains) {
         index.append(batch.cellIndex()).append('\t').append(chain.replicate());
-        index.append('\t').append(chain.status()).append('\n');
+        index.append('\t').append(chain.status());
+        index.append('\t').append(chain.verifierShortGenerations()).append('\n');
       }
       index.append(WorkParts.END).append('\t').append(chains.size()).append('\n');
       // Last: on a store without rename, the index is what marks the part finished.

@@ -195,7 +195,11 @@ public final class SparkSweep {
     Instant end = Instant.now();
     SweepManifest.Counts counts =
         new SweepManifest.Counts(
-            config.cells().size(), config.chainCount(), after.okCount(), after.failedCount());
+            config.cells().size(),
+            config.chainCount(),
+            after.okCount(),
+            after.failedCount(),
+            after.verifierShortGenerations());
     Map<String, Object> manifest =
         SweepManifest.build(layout, SweepManifest.COMPLETE, startTime, end, counts, engine);
     jsc.setJobDescription("collapse-sim: output tables");

@@ -6,6 +6,7 @@ import java.util.List;
 import org.collapsesim.config.ConfigException;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.Families;
 
 /**
  * What executors need to rebuild the sweep's {@link SweepConfig}: the config text, its directory
@@ -36,7 +37,9 @@ public record SweepSource(String yamlText, String baseDir, List<String> sets, St
   public SweepConfig load() {
     SweepConfig config;
     try {
-      config = ConfigLoader.parse(yamlText, baseDir == null ? null : Path.of(baseDir), sets);
+      config =
+          ConfigLoader.parse(
+              Families.catalogue(), yamlText, baseDir == null ? null : Path.of(baseDir), sets);
     } catch (ConfigException e) {
       throw new IllegalStateException(
           "the sweep's config no longer parses on this executor:\n" + e.getMessage(), e);

@@ -37,9 +37,10 @@ import org.collapsesim.io.TableSchema;
  *   <li>{@value #CHAINS_FILE}: one row per chain, ok or failed (the chains table's columns plus
  *       {@value #CELL_INDEX} and {@value #ATTEMPT});
  *   <li>{@value #INDEX_FILE}: the SHA-256 of the two Parquet files ({@code
- *       #sha256<TAB>file<TAB>hex}), then {@code cell<TAB>replicate<TAB>ok|failed} per chain, then
- *       {@code #end<TAB>chains}: read by the driver to plan a resume and count failures without
- *       Spark.
+ *       #sha256<TAB>file<TAB>hex}), then {@code cell<TAB>replicate<TAB>ok|failed<TAB>short} per
+ *       chain (short: its generations whose refilled verifier part stayed short; absent in parts
+ *       written before it was recorded, read as 0), then {@code #end<TAB>chains}: read by the
+ *       driver to plan a resume and count failures without Spark.
  * </ul>
  *
  * <p>{@code --resume} checks every committed part against its index (checksums and the end line)
@@ -95,12 +96,21 @@ public final class WorkParts {
   public static final class Committed {
     private final Map<Integer, BitSet> ok = new HashMap<>();
     private final Map<Integer, BitSet> failed = new HashMap<>();
+    private final Map<Integer, Long> verifierShort = new HashMap<>();
     private final List<FsPath> parts = new ArrayList<>();
     private int lastAttempt;
 
     /** For each cell index, the replicates committed ok. */
     public Map<Integer, BitSet> ok() {
       return ok;
+    }
+
+    /**
+     * Per cell index, the generations of its ok chains whose refilling verifier exhausted max_draws
+     * (cells without any are absent).
+     */
+    public Map<Integer, Long> verifierShortGenerations() {
+      return verifierShort;
     }
 
     /** The highest attempt number of any part (0 when there is none). */
@@ -215,7 +225,7 @@ public final class WorkParts {
             continue; // checksums and the end line: checked by corruption()
           }
           String[] f = line.split("\t");
-          if (f.length != 3 || !(f[2].equals("ok") || f[2].equals("failed"))) {
+          if ((f.length != 3 && f.length != 4) || !(f[2].equals("ok") || f[2].equals("failed"))) {
             throw new IOException(index + " line " + lineNumber + " is malformed: " + line);
           }
           int cell = Integer.parseInt(f[0]);
@@ -223,6 +233,10 @@ public final class WorkParts {
           (f[2].equals("ok") ? committed.ok : committed.failed)
               .computeIfAbsent(cell, c -> new BitSet())
               .set(replicate);
+          long shortGenerations = f.length == 4 ? Long.parseLong(f[3]) : 0;
+          if (f[2].equals("ok") && shortGenerations > 0) {
+            committed.verifierShort.merge(cell, shortGenerations, Long::sum);
+          }
         }
       }
     }

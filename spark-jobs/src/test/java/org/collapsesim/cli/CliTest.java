@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +108,20 @@ class CliTest {
     assertTrue(
         one.out().contains("gini_simpson") && one.out().contains("1 - sum p_i^2"), one.out());
     assertTrue(one.out().contains("temperature"), one.out());
+    CliRun sequence = execute("describe", "sequence");
+    assertEquals(0, sequence.code());
+    for (String part :
+        List.of(
+            "program: {fraction, prior, fit, gate, margin, max_period}",
+            "Gamma(k+1/2) Gamma(n-k+1/2) / (pi Gamma(n+1))",
+            "Krichevsky-Trofimov",
+            "Soler-Toscano, Zenil",
+            "BDM",
+            "anchor_on, program_correct",
+            "program.max_period")) {
+      assertTrue(sequence.out().contains(part), part + " in\n" + sequence.out());
+    }
+    assertFalse(one.out().contains("program:"), "categorical has no program anchor");
     CliRun bad = execute("describe", "poisson");
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("poisson is not a family"), bad.err());

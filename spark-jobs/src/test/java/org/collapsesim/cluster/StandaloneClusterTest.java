@@ -1,3 +1,6 @@
+// Over 400 lines: one real-cluster scenario (start, lose a worker mid-task, compare the tables)
+// with the event-log reading it needs to prove the loss happened; the fixed cost of a cluster is
+// paid once, so the scenario is not split across classes.
 package org.collapsesim.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

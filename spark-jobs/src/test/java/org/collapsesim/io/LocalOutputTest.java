@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.Families;
 import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.result.ChainRecord;
@@ -37,7 +38,7 @@ class LocalOutputTest {
 
   @Test
   void writesEveryTableWithTheSpecColumnsAndStatistics() throws Exception {
-    SweepConfig config = ConfigLoader.parse(YAML, null, List.of());
+    SweepConfig config = ConfigLoader.parse(Families.catalogue(), YAML, null, List.of());
     PreparedCell cell = PreparedCell.prepare(config, config.cells().get(0));
     List<GenerationRecord> rows = new ArrayList<>();
     List<ChainRecord> chains = new ArrayList<>();

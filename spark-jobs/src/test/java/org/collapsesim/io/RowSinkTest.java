@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.Families;
 import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.result.GenerationRecord;
@@ -49,7 +50,9 @@ class RowSinkTest {
   void unboxedRowsWriteTheBoxedFileByteForByte(String preset) throws Exception {
     SweepConfig config =
         ConfigLoader.load(
-            Path.of("..", "configs", preset), List.of("record_every=1", "generations=3"));
+            Families.catalogue(),
+            Path.of("..", "configs", preset),
+            List.of("record_every=1", "generations=3"));
     OutputLayout layout = OutputLayout.of(config);
     for (int index : new int[] {0, config.cells().size() - 1}) {
       PreparedCell cell = PreparedCell.prepare(config, config.cells().get(index));

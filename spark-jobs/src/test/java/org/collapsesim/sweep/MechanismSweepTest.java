@@ -16,12 +16,15 @@ import org.collapsesim.io.LocalOutput;
 import org.collapsesim.io.ManifestJson;
 import org.collapsesim.io.OutputTestSupport;
 import org.collapsesim.io.OutputTestSupport.ReadTable;
+import org.collapsesim.io.TableSchema;
 import org.collapsesim.result.ChainRecord;
 import org.collapsesim.result.GenerationRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Mechanisms and contrasts.arrow end to end on one shared local[2] session: rows for every cell
@@ -137,12 +140,106 @@ class MechanismSweepTest {
             + "  verifier: {false_accept: 0.2, false_reject: 0.1, refill: true}\n"
             + "  real_weight: 0.6\n"
             + "output:\n  formats: [arrow, parquet]\n";
-    Path config = SweepTestSupport.writeConfig(tmp, yaml);
+    Path out = assertSweepEqualsRun(yaml);
+    ReadTable chains = OutputTestSupport.readArrow(out.resolve("chains.arrow"));
+    assertEquals(40L + 6 * 4, chains.value(0, "real_samples"));
+    assertEquals(0, chains.value(0, "verifier_short_generations"));
+  }
+
+  /**
+   * A refilling verifier that rejects everything exhausts max_draws in every generation: the
+   * manifest counts those generations per cell (chains x G for the refilling cell, none listed for
+   * the other), and the Arrow metadata of summary.arrow defines the diagnostics with their units.
+   */
+  @Test
+  void exhaustedRefillsAreCountedInTheManifestAndDiagnosticsDefined() throws Exception {
+    String yaml =
+        "name: exhausted\nseed: 3\nreplicates: 3\ngenerations: 4\nfamily: linreg\n"
+            + "params: {model_size: 2, samples: 30, alpha: 0.1, verifier: {false_reject: 1.0,"
+            + " max_draws: 200}}\n"
+            + "grid: {verifier.refill: [true, false]}\n"
+            + "output:\n  formats: [arrow]\n";
     Path out = tmp.resolve("out");
+    SweepConfig sweep = sweepInto(yaml, out);
+    Map<String, Object> manifest = ManifestJson.read(FsPath.local(out.resolve("manifest.json")));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> counts = (Map<String, Object>) manifest.get("counts");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> exhausted = (Map<String, Object>) counts.get("verifier_short_generations");
+    String refilling = sweep.cells().get(0).cellId();
+    assertEquals(Map.of(refilling, 3L * 4), Map.copyOf(exhausted), manifest.toString());
+    ReadTable summary = OutputTestSupport.readArrow(out.resolve("summary.arrow"));
+    String definitions = summary.metadata().get(TableSchema.METRIC_DEFINITIONS_KEY);
+    assertTrue(
+        definitions.contains(
+            "{\"name\":\"verifier_accept_rate\",\"definition\":\"accepted / tried synthetic"
+                + " candidates of the generation (null when none was tried)\",\"unit\":\"fraction\"}"),
+        definitions);
+    assertTrue(definitions.contains("\"name\":\"verifier_exhausted\""), definitions);
+  }
+
+  /**
+   * Every mechanism on in the other families (a reservoir, a refilling verifier, real-data
+   * weighting; the sequence family's program anchor too): the Spark sweep writes the numbers of an
+   * in-process run of the cell.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "markov|model_size: 6, sequence_length: 10",
+        "gmm|model_size: 2, dimension: 1, mc_samples: 50",
+        "linreg|model_size: 3",
+        "sequence|model_size: 12, truth.program: periodic, truth.block: '011', program:"
+            + " {fraction: 0.1}"
+      })
+  void sweepEqualsRunWithEveryMechanismOnInEachFamily(String family, String params)
+      throws Exception {
+    String yaml =
+        "name: all-mechanisms\nseed: 9\nreplicates: 4\ngenerations: 5\nfamily: "
+            + family
+            + "\nparams: {"
+            + params
+            + ", samples: 50, alpha: 0.2, reservoir: {fraction: 0.1}, verifier: {false_accept:"
+            + " 0.3, false_reject: 0.1, refill: true}, real_weight: 0.5}\n"
+            + "output:\n  formats: [arrow]\n";
+    Path out = assertSweepEqualsRun(yaml);
+    ReadTable chains = OutputTestSupport.readArrow(out.resolve("chains.arrow"));
+    assertEquals(50L + 5 * 10, chains.value(0, "real_samples"));
+  }
+
+  /**
+   * The program anchor refit on every exogenous sample beside fresh data, per-sample mixing: the
+   * sweep writes the numbers of an in-process run, diagnostics included (generation 0's too).
+   */
+  @Test
+  void sweepEqualsRunWithTheProgramAnchorOn() throws Exception {
+    String yaml =
+        "name: program-anchor\nseed: 9\nreplicates: 6\ngenerations: 8\nfamily: sequence\n"
+            + "truth: {program: periodic, block: '0010111', noise: 0.1}\n"
+            + "params:\n  model_size: 32\n  samples: 50\n  alpha: 0.1\n  mixing: per-sample\n"
+            + "  program: {fraction: 0.2, fit: exogenous}\n"
+            + "output:\n  formats: [arrow]\n";
+    Path out = assertSweepEqualsRun(yaml);
+    ReadTable summary = OutputTestSupport.readArrow(out.resolve("summary.arrow"));
+    assertTrue(summary.columns().contains("program_correct_mean"), summary.columns().toString());
+  }
+
+  /** Sweeps {@code yaml} on Spark into {@code out}, asserts exit 0, and returns its config. */
+  private SweepConfig sweepInto(String yaml, Path out) throws Exception {
+    Path config = SweepTestSupport.writeConfig(tmp, yaml);
     SweepTestSupport.CommandResult result =
         SweepTestSupport.sweep(config.toString(), "--out", out.toString());
     assertEquals(0, result.exitCode(), result.stderr());
-    SweepConfig sweep = SweepTestSupport.parse(config);
+    return SweepTestSupport.parse(config);
+  }
+
+  /**
+   * Sweeps cell 0 of {@code yaml} on Spark and asserts its tables are those of an in-process run.
+   */
+  private Path assertSweepEqualsRun(String yaml) throws Exception {
+    Path out = tmp.resolve("out");
+    SweepConfig sweep = sweepInto(yaml, out);
     PreparedCell cell = PreparedCell.prepare(sweep, sweep.cells().get(0));
     List<GenerationRecord> rows = new ArrayList<>();
     List<ChainRecord> records = new ArrayList<>();
@@ -161,9 +258,7 @@ class MechanismSweepTest {
               ? "generation"
               : table.equals("chains") ? "replicate" : "cell_id");
     }
-    ReadTable chains = OutputTestSupport.readArrow(out.resolve("chains.arrow"));
-    assertEquals(40L + 6 * 4, chains.value(0, "real_samples"));
-    assertEquals(0, chains.value(0, "verifier_short_generations"));
+    return out;
   }
 
   /**

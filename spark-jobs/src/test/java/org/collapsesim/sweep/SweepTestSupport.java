@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.collapsesim.cli.SweepCommand;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.Families;
 import org.collapsesim.io.FsPath;
 import org.collapsesim.io.OutputLayout;
 import org.collapsesim.io.OutputTestSupport;
@@ -44,7 +45,7 @@ final class SweepTestSupport {
   }
 
   static SweepConfig parse(Path file, String... sets) throws Exception {
-    return ConfigLoader.load(file, List.of(sets));
+    return ConfigLoader.load(Families.catalogue(), file, List.of(sets));
   }
 
   static CommandResult sweep(String... args) {

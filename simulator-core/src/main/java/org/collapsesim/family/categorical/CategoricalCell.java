@@ -11,6 +11,7 @@ import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.CollapseCriterion;
 import org.collapsesim.math.DetMath;
 import org.collapsesim.random.AliasTable;
+import org.collapsesim.random.BinomialSampler;
 import org.collapsesim.random.MultinomialSampler;
 import org.collapsesim.random.RandomStream;
 import org.collapsesim.random.StreamKeys;
@@ -18,14 +19,14 @@ import org.collapsesim.random.StreamKeys;
 /** The categorical family bound to one cell. */
 final class CategoricalCell implements CellModel<TokenBatch, CountStats, CategoricalModel> {
 
-  static final int ENTROPY = 0;
-  static final int GINI_SIMPSON = 1;
-  static final int KL_TRUE_MODEL = 2;
-  static final int KL_MODEL_TRUE = 3;
-  static final int TV = 4;
-  static final int SUPPORT = 5;
-  static final int TAIL_MASS = 6;
-  static final int EXTINCT = 7;
+  static final int ENTROPY = CategoricalMetric.ENTROPY.ordinal();
+  static final int GINI_SIMPSON = CategoricalMetric.GINI_SIMPSON.ordinal();
+  static final int KL_TRUE_MODEL = CategoricalMetric.KL_TRUE_MODEL.ordinal();
+  static final int KL_MODEL_TRUE = CategoricalMetric.KL_MODEL_TRUE.ordinal();
+  static final int TV = CategoricalMetric.TV.ordinal();
+  static final int SUPPORT = CategoricalMetric.SUPPORT.ordinal();
+  static final int TAIL_MASS = CategoricalMetric.TAIL_MASS.ordinal();
+  static final int EXTINCT = CategoricalMetric.EXTINCT.ordinal();
 
   private final CategoricalTruth truth;
   private final double addK; // 0 for mle
@@ -408,13 +409,43 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     return correct[batch.tokens[index]];
   }
 
+  @Override
+  public boolean thinsStats() {
+    return true;
+  }
+
+  /**
+   * Binomial thinning: c_i <- Binomial(c_i, a_i), a_i = acceptCorrect on the correct categories and
+   * acceptIncorrect elsewhere, in category order, one binomial per non-zero count. From candidate
+   * counts c ~ Multinomial(n, q) the kept counts are Multinomial(n, (q_i a_i)_i) with a rejected
+   * cell: the explicit path's law (docs/theory.md, "The verifier: one-step laws").
+   */
+  @Override
+  public void thinStats(
+      CountStats stats, double acceptCorrect, double acceptIncorrect, RandomStream coins) {
+    long total = 0;
+    for (int i = 0; i < stats.counts.length; i++) {
+      if (stats.counts[i] > 0) {
+        stats.counts[i] =
+            BinomialSampler.sample(
+                coins, stats.counts[i], correct[i] ? acceptCorrect : acceptIncorrect);
+        total += stats.counts[i];
+      }
+    }
+    stats.total = total;
+  }
+
   /**
    * The weighted real/synthetic fit: p_i = w c_exo,i / n_exo + (1 - w) c_rest,i / n_rest, with
    * total n_exo + n_rest (the effective counts total * p_i smooth the KL as counts do).
    */
   @Override
   public CategoricalModel fitWeighted(
-      CountStats exogenous, CountStats rest, double weight, CategoricalModel recycle) {
+      CountStats exogenous,
+      CountStats rest,
+      double weight,
+      CategoricalModel recycle,
+      RandomStream fitStream) {
     int v = truth.size();
     CategoricalModel m = recycle != null ? recycle : new CategoricalModel(v);
     double a = weight / exogenous.total;

@@ -1,9 +1,11 @@
 package org.collapsesim.family.categorical;
 
 import java.util.List;
+import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.family.Family;
-import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 
 /**
@@ -13,26 +15,9 @@ import org.collapsesim.loop.CellModel;
  */
 public final class CategoricalFamily implements Family {
 
-  static final List<MetricDefinition> METRICS =
-      List.of(
-          new MetricDefinition("entropy", "Shannon entropy H(P_t) = -sum p_i ln p_i, nats"),
-          new MetricDefinition("gini_simpson", "Gini-Simpson index 1 - sum p_i^2"),
-          new MetricDefinition(
-              "kl_true_model",
-              "KL(P* || P_t) in nats against the smoothed model (c_i + eps) / (N + V eps), eps = kl_eps"),
-          new MetricDefinition(
-              "kl_model_true",
-              "KL(P_t || P*) in nats; +Infinity if P_t puts mass where P* has none"),
-          new MetricDefinition(
-              "tv", "total variation distance, half the L1 distance between P_t and P*"),
-          new MetricDefinition("support", "categories with a non-zero count in the training data"),
-          new MetricDefinition(
-              "tail_mass",
-              "mass P_t puts on the truth's tail: the last round(tail_fraction V) (at least 1) categories"
-                  + " ranked by true probability, ties by index"),
-          new MetricDefinition("extinct", "categories of the truth (p* > 0) with a zero count"));
+  static final List<MetricDefinition> METRICS = CategoricalMetric.DEFINITIONS;
 
-  static final List<String> METRIC_NAMES = METRICS.stream().map(MetricDefinition::name).toList();
+  static final List<String> METRIC_NAMES = CategoricalMetric.NAMES;
 
   @Override
   public String name() {
@@ -50,8 +35,40 @@ public final class CategoricalFamily implements Family {
   }
 
   @Override
+  public List<ParameterSpec> parameters() {
+    return CategoricalParameters.PARAMETERS;
+  }
+
+  @Override
+  public List<CellRule> rules() {
+    return CategoricalParameters.RULES;
+  }
+
+  @Override
+  public boolean hasExactPath() {
+    return true;
+  }
+
+  /** Binomial thinning of the category counts (CategoricalCell#thinStats). */
+  @Override
+  public boolean thinsStats() {
+    return true;
+  }
+
+  @Override
   public List<MetricDefinition> metrics() {
     return METRICS;
+  }
+
+  @Override
+  public double generationNanos(CellSpec cell) {
+    return cell.getInt("samples") * SAMPLE_NS + cell.getInt("model_size") * CATEGORY_NS;
+  }
+
+  /** Truth, model, counts, alias probability and index, log tables: about 64 B a category. */
+  @Override
+  public double chainBytes(CellSpec cell, double kept) {
+    return 64 * (double) cell.getInt("model_size") + 4 * kept;
   }
 
   @Override
@@ -66,7 +83,9 @@ public final class CategoricalFamily implements Family {
         switch (cell.getString("truth.distribution")) {
           case "zipf" -> CategoricalTruth.zipf(v, cell.getDouble("truth.exponent"), tailFraction);
           case "uniform" -> CategoricalTruth.uniform(v, tailFraction);
-          case "counts" -> CategoricalTruth.counts(cell.truthCounts(), tailFraction);
+          case "counts" ->
+              CategoricalTruth.counts(
+                  cell.truthData(CountsFile.class).counts().clone(), tailFraction);
           default ->
               throw new IllegalArgumentException(
                   "truth.distribution: "

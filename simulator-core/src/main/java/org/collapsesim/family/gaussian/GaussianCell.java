@@ -1,3 +1,5 @@
+// Over 400 lines: the family's whole contract in one place (explicit and exact draws, the fit
+// with its singular fallback, the metrics, the theory, and its side of the anchoring mechanisms).
 package org.collapsesim.family.gaussian;
 
 import java.util.List;
@@ -16,12 +18,12 @@ import org.collapsesim.random.StreamKeys;
 /** The Gaussian family bound to one cell. */
 final class GaussianCell implements CellModel<SampleMatrix, MomentStats, GaussianModel> {
 
-  static final int VAR_RATIO = 0;
-  static final int LOGDET_RATIO = 1;
-  static final int MEAN_SQ_ERR = 2;
-  static final int KL_TRUE_MODEL = 3;
-  static final int W2_SQ = 4;
-  static final int ENTROPY = 5;
+  static final int VAR_RATIO = GaussianMetric.VAR_RATIO.ordinal();
+  static final int LOGDET_RATIO = GaussianMetric.LOGDET_RATIO.ordinal();
+  static final int MEAN_SQ_ERR = GaussianMetric.MEAN_SQ_ERR.ordinal();
+  static final int KL_TRUE_MODEL = GaussianMetric.KL_TRUE_MODEL.ordinal();
+  static final int W2_SQ = GaussianMetric.W2_SQ.ordinal();
+  static final int ENTROPY = GaussianMetric.ENTROPY.ordinal();
 
   /**
    * A fitted covariance whose smallest eigenvalue is at most this fraction of its largest is
@@ -289,13 +291,18 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
     return stats.n;
   }
 
-  /** Mean and covariance: scatter / N (mle) or scatter / (N - 1) (unbiased). */
+  /**
+   * Mean and covariance: scatter / N (mle) or scatter / (N - 1) (unbiased). On a single sample
+   * (reachable only when a verifier rejects all but one) the scatter is zero and the unbiased
+   * estimator is 0/0: it gives the point model at that sample, as mle does (singular, so the
+   * metrics say so), rather than a NaN covariance.
+   */
   @Override
   public GaussianModel fit(MomentStats stats, GaussianModel recycle, RandomStream fitStream) {
     int d = truth.d;
     GaussianModel m = recycle != null ? recycle : new GaussianModel(d);
     System.arraycopy(stats.mean, 0, m.mean, 0, d);
-    double denominator = unbiased ? stats.n - 1.0 : stats.n;
+    double denominator = unbiased && stats.n > 1 ? stats.n - 1.0 : stats.n;
     for (int i = 0; i < d * d; i++) {
       m.cov[i] = stats.scatter[i] / denominator;
     }
@@ -416,7 +423,11 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
    */
   @Override
   public GaussianModel fitWeighted(
-      MomentStats exogenous, MomentStats rest, double weight, GaussianModel recycle) {
+      MomentStats exogenous,
+      MomentStats rest,
+      double weight,
+      GaussianModel recycle,
+      RandomStream fitStream) {
     int d = truth.d;
     GaussianModel m = recycle != null ? recycle : new GaussianModel(d);
     double a = weight / exogenous.n;

@@ -1,9 +1,11 @@
 package org.collapsesim.family.gaussian;
 
 import java.util.List;
+import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.family.Family;
-import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 
 /**
@@ -13,23 +15,9 @@ import org.collapsesim.loop.CellModel;
  */
 public final class GaussianFamily implements Family {
 
-  static final List<MetricDefinition> METRICS =
-      List.of(
-          new MetricDefinition("var_ratio", "tr(Sigma_t) / tr(Sigma*)"),
-          new MetricDefinition(
-              "logdet_ratio", "ln det Sigma_t - ln det Sigma*; -Infinity when Sigma_t is singular"),
-          new MetricDefinition("mean_sq_err", "||mu_t - mu*||^2"),
-          new MetricDefinition(
-              "kl_true_model",
-              "KL(P* || P_t) in nats (closed form); +Infinity when Sigma_t is singular"),
-          new MetricDefinition(
-              "w2_sq",
-              "squared 2-Wasserstein distance ||mu_t - mu*||^2 + tr(Sigma_t + Sigma* - 2 (Sigma*^1/2 Sigma_t Sigma*^1/2)^1/2)"),
-          new MetricDefinition(
-              "entropy",
-              "differential entropy of P_t, (d (1 + ln 2 pi) + ln det Sigma_t) / 2 nats; -Infinity when singular"));
+  static final List<MetricDefinition> METRICS = GaussianMetric.DEFINITIONS;
 
-  static final List<String> METRIC_NAMES = METRICS.stream().map(MetricDefinition::name).toList();
+  static final List<String> METRIC_NAMES = GaussianMetric.NAMES;
 
   @Override
   public String name() {
@@ -52,8 +40,37 @@ public final class GaussianFamily implements Family {
   }
 
   @Override
+  public List<ParameterSpec> parameters() {
+    return GaussianParameters.PARAMETERS;
+  }
+
+  @Override
+  public List<CellRule> rules() {
+    return GaussianParameters.RULES;
+  }
+
+  @Override
+  public boolean hasExactPath() {
+    return true;
+  }
+
+  @Override
   public List<MetricDefinition> metrics() {
     return METRICS;
+  }
+
+  @Override
+  public double generationNanos(CellSpec cell) {
+    double m = cell.getInt("samples");
+    double d = cell.getInt("model_size");
+    return m * SAMPLE_NS * d * d + d * d * d * CATEGORY_NS;
+  }
+
+  /** The samples (d doubles each) and a handful of d x d matrices (covariance, Cholesky, truth). */
+  @Override
+  public double chainBytes(CellSpec cell, double kept) {
+    double d = cell.getInt("model_size");
+    return 8 * d * kept + 64 * d * d;
   }
 
   @Override

@@ -26,9 +26,15 @@ final class EmFit {
 
   private EmFit() {}
 
-  /** Fits {@code into} (k x d) to the points; {@code into} is overwritten. */
+  /**
+   * Fits {@code into} (k x d) to the points; {@code into} is overwritten. With per-point {@code
+   * weights} (null: every point weighs 1) the log-likelihood, the pooled starting covariance and
+   * the M-step weigh point i by weights[i] (weighted maximum likelihood); a weight of exactly 1
+   * leaves every number as the unweighted fit's.
+   */
   static void fit(
       PointSet points,
+      double[] weights,
       Mixture into,
       RandomStream rng,
       double tolerance,
@@ -41,16 +47,25 @@ final class EmFit {
       throw new IllegalArgumentException("gmm: no points to fit");
     }
     double[] x = points.x;
+    double[] omega = weights;
+    if (omega == null) {
+      omega = new double[n];
+      java.util.Arrays.fill(omega, 1.0);
+    }
+    double weightTotal = 0;
+    for (int i = 0; i < n; i++) {
+      weightTotal += omega[i];
+    }
     seed(points, into, rng);
     // pooled covariance as every component's starting covariance
     double[] mean = new double[d];
     for (int i = 0; i < n; i++) {
       for (int a = 0; a < d; a++) {
-        mean[a] += x[i * d + a];
+        mean[a] += omega[i] * x[i * d + a];
       }
     }
     for (int a = 0; a < d; a++) {
-      mean[a] /= n;
+      mean[a] /= weightTotal;
     }
     int dd = d * d;
     double[] pooled = new double[dd];
@@ -58,13 +73,13 @@ final class EmFit {
       for (int a = 0; a < d; a++) {
         double ea = x[i * d + a] - mean[a];
         for (int b = 0; b <= a; b++) {
-          pooled[a * d + b] += ea * (x[i * d + b] - mean[b]);
+          pooled[a * d + b] += omega[i] * (ea * (x[i * d + b] - mean[b]));
         }
       }
     }
     for (int a = 0; a < d; a++) {
       for (int b = 0; b <= a; b++) {
-        double v = pooled[a * d + b] / n + (a == b ? minVariance : 0.0);
+        double v = pooled[a * d + b] / weightTotal + (a == b ? minVariance : 0.0);
         pooled[a * d + b] = v;
         pooled[b * d + a] = v;
       }
@@ -85,16 +100,16 @@ final class EmFit {
       double ll = 0.0;
       for (int i = 0; i < n; i++) {
         double li = into.componentLogDensities(x, i * d, lp, y);
-        ll += li;
+        ll += omega[i] * li;
         for (int c = 0; c < k; c++) {
           resp[i * k + c] =
               lp[c] == Double.NEGATIVE_INFINITY
                   ? 0.0
-                  : org.collapsesim.math.DetMath.exp(lp[c] - li);
+                  : omega[i] * org.collapsesim.math.DetMath.exp(lp[c] - li);
         }
       }
-      ll /= n;
-      // M-step
+      ll /= weightTotal;
+      // M-step on the weighted responsibilities omega_i r_ic
       mStep(x, n, resp, nk, into, minVariance);
       if (Math.abs(ll - previous) <= tolerance) {
         break;

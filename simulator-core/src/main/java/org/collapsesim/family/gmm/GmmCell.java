@@ -16,11 +16,11 @@ import org.collapsesim.random.RandomStream;
  */
 final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
 
-  static final int L2_DISTANCE = 0;
-  static final int WEIGHT_ENTROPY = 1;
-  static final int MIN_WEIGHT = 2;
-  static final int VAR_RATIO = 3;
-  static final int KL_TRUE_MODEL = 4;
+  static final int L2_DISTANCE = GmmMetric.L2_DISTANCE.ordinal();
+  static final int WEIGHT_ENTROPY = GmmMetric.WEIGHT_ENTROPY.ordinal();
+  static final int MIN_WEIGHT = GmmMetric.MIN_WEIGHT.ordinal();
+  static final int VAR_RATIO = GmmMetric.VAR_RATIO.ordinal();
+  static final int KL_TRUE_MODEL = GmmMetric.KL_TRUE_MODEL.ordinal();
 
   /** Settings of the estimator and the metrics. */
   record Settings(
@@ -31,14 +31,31 @@ final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
       double minVariance,
       int mcSamples) {}
 
+  /**
+   * The anchoring mechanisms' parameters.
+   *
+   * @param reservoirMean every coordinate of the reservoir's mean
+   * @param reservoirScale its standard deviation per coordinate (0 without a reservoir)
+   * @param radius the verifier's Mahalanobis radius c (0 without a verifier)
+   */
+  record Mechanisms(double reservoirMean, double reservoirScale, double radius) {
+    static final Mechanisms NONE = new Mechanisms(0, 0, 0);
+  }
+
   private final Mixture truth;
   private final double truthTrace;
   private final Settings settings;
+  private final Mechanisms mechanisms;
 
   GmmCell(Mixture truth, Settings settings) {
+    this(truth, settings, Mechanisms.NONE);
+  }
+
+  GmmCell(Mixture truth, Settings settings, Mechanisms mechanisms) {
     this.truth = truth;
     this.truthTrace = truth.totalTrace();
     this.settings = settings;
+    this.mechanisms = mechanisms;
   }
 
   Mixture truth() {
@@ -106,6 +123,7 @@ final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
     Mixture m = recycle != null ? recycle : new Mixture(settings.components(), truth.d);
     EmFit.fit(
         stats,
+        null,
         m,
         fitStream,
         settings.emTolerance(),
@@ -135,6 +153,78 @@ final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
   @Override
   public double[][] theory(ChainSettings chainSettings) {
     return new double[metricNames().size()][];
+  }
+
+  // ---- anchoring mechanisms ----
+
+  /** The entropy reservoir N(reservoir.mean, reservoir.scale^2 I): d standard normals a point. */
+  @Override
+  public void drawReservoir(RandomStream rng, int n, PointSet out, BlockRunner blocks) {
+    int d = truth.d;
+    out.ensureCapacity(n);
+    for (int s = 0; s < n; s++) {
+      int row = out.size * d;
+      for (int a = 0; a < d; a++) {
+        out.x[row + a] =
+            mechanisms.reservoirMean() + mechanisms.reservoirScale() * rng.nextGaussian();
+      }
+      out.size++;
+    }
+  }
+
+  /**
+   * Correct when some truth component k has Mahalanobis distance at most the radius c in its own
+   * covariance: min_k ||L_k^-1 (x - mu_k)||^2 <= c^2 (forward substitution with Sigma_k = L_k
+   * L_k^T).
+   */
+  @Override
+  public boolean correct(PointSet batch, int index) {
+    int d = truth.d;
+    int dd = d * d;
+    double[] z = new double[d];
+    double limit = mechanisms.radius() * mechanisms.radius();
+    for (int c = 0; c < truth.k; c++) {
+      double squared = 0;
+      for (int a = 0; a < d; a++) {
+        double s = batch.x[index * d + a] - truth.means[c * d + a];
+        for (int b = 0; b < a; b++) {
+          s -= truth.lower[c * dd + a * d + b] * z[b];
+        }
+        z[a] = s / truth.lower[c * dd + a * d + a];
+        squared += z[a] * z[a];
+      }
+      if (squared <= limit) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Weighted EM: the exogenous points each weigh N w / N_exo and the others N (1 - w) / N_rest (N =
+   * N_exo + N_rest, so the weights total N as the pooled fit's ones do) in the log-likelihood, the
+   * pooled starting covariance and every M-step; the k-means++ seeding stays unweighted.
+   */
+  @Override
+  public Mixture fitWeighted(
+      PointSet exogenous, PointSet rest, double weight, Mixture recycle, RandomStream fitStream) {
+    PointSet points = new PointSet(truth.d, exogenous.size + rest.size);
+    points.appendAll(exogenous);
+    points.appendAll(rest);
+    double total = points.size;
+    double[] weights = new double[points.size];
+    java.util.Arrays.fill(weights, 0, exogenous.size, total * weight / exogenous.size);
+    java.util.Arrays.fill(weights, exogenous.size, points.size, total * (1 - weight) / rest.size);
+    Mixture m = recycle != null ? recycle : new Mixture(settings.components(), truth.d);
+    EmFit.fit(
+        points,
+        weights,
+        m,
+        fitStream,
+        settings.emTolerance(),
+        settings.emMaxIterations(),
+        settings.minVariance());
+    return m;
   }
 
   @Override

@@ -1,9 +1,11 @@
 package org.collapsesim.family.gmm;
 
 import java.util.List;
+import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.family.Family;
-import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 
 /**
@@ -16,27 +18,9 @@ import org.collapsesim.loop.CellModel;
  */
 public final class GmmFamily implements Family {
 
-  static final List<MetricDefinition> METRICS =
-      List.of(
-          new MetricDefinition(
-              "l2_distance",
-              "||p_t - p*||_2 = sqrt(integral (p_t - p*)^2 dx), in closed form for Gaussian mixtures"
-                  + " (sum of w_i v_j N(mu_i; nu_j, S_i + T_j) terms)"),
-          new MetricDefinition(
-              "weight_entropy", "-sum_k w_k ln w_k of the fitted weights, in nats"),
-          new MetricDefinition(
-              "min_weight",
-              "the smallest fitted weight min_k w_k (0 for a component that lost every point)"),
-          new MetricDefinition(
-              "var_ratio",
-              "tr Cov(P_t) / tr Cov(P*), the total mixture covariance: sum_k w_k (Sigma_k + mu_k mu_k^T) - mu mu^T"),
-          new MetricDefinition(
-              "kl_true_model",
-              "KL(P* || P_t) in nats by Monte Carlo: the mean of ln p*(x) - ln p_t(x) over mc_samples"
-                  + " (default 10000) draws of the truth from the chain's METRIC stream of the generation;"
-                  + " unbiased, so it can be slightly negative"));
+  static final List<MetricDefinition> METRICS = GmmMetric.DEFINITIONS;
 
-  static final List<String> METRIC_NAMES = METRICS.stream().map(MetricDefinition::name).toList();
+  static final List<String> METRIC_NAMES = GmmMetric.NAMES;
 
   @Override
   public String name() {
@@ -54,8 +38,31 @@ public final class GmmFamily implements Family {
   }
 
   @Override
+  public List<ParameterSpec> parameters() {
+    return GmmParameters.PARAMETERS;
+  }
+
+  @Override
+  public List<CellRule> rules() {
+    return GmmParameters.RULES;
+  }
+
+  @Override
+  public boolean hasExactPath() {
+    return false;
+  }
+
+  @Override
   public List<MetricDefinition> metrics() {
     return METRICS;
+  }
+
+  /** The samples, the responsibilities (K per sample) and K covariances (d x d). */
+  @Override
+  public double chainBytes(CellSpec cell, double kept) {
+    double k = cell.getInt("model_size");
+    double d = cell.has("dimension") ? cell.getInt("dimension") : 1;
+    return 8 * kept * (d + k) + 64 * k * d * d;
   }
 
   @Override
@@ -81,7 +88,12 @@ public final class GmmFamily implements Family {
             cell.getInt("em_max_iterations"),
             cell.getDouble("min_variance"),
             cell.getInt("mc_samples"));
-    return new GmmCell(truth, settings);
+    GmmCell.Mechanisms mechanisms =
+        new GmmCell.Mechanisms(
+            cell.has("reservoir.mean") ? cell.getDouble("reservoir.mean") : 0.0,
+            cell.has("reservoir.scale") ? cell.getDouble("reservoir.scale") : 0.0,
+            cell.has("verifier.radius") ? cell.getDouble("verifier.radius") : 0.0);
+    return new GmmCell(truth, settings, mechanisms);
   }
 
   /**

@@ -23,8 +23,8 @@ import org.collapsesim.random.ZigguratNormal;
  */
 final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregModel> {
 
-  static final int TEST_ERROR = 0;
-  static final int W_NORM_SQ = 1;
+  static final int TEST_ERROR = LinregMetric.TEST_ERROR.ordinal();
+  static final int W_NORM_SQ = LinregMetric.W_NORM_SQ.ordinal();
 
   /** Relative eigenvalue cut-off of the pseudo-inverse fallback. */
   private static final double PSEUDO_INVERSE_CUTOFF = 1e-12;
@@ -35,8 +35,24 @@ final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregM
   private final double wStarNormSq;
   private final double noise;
   private final double ridge;
+  private final Mechanisms mechanisms;
+
+  /**
+   * The anchoring mechanisms' parameters.
+   *
+   * @param reservoirScale the standard deviation of the reservoir's pure-noise labels (0 without a
+   *     reservoir)
+   * @param band the verifier's c: a label is correct when |y - x.w*| <= c noise (0 without one)
+   */
+  record Mechanisms(double reservoirScale, double band) {
+    static final Mechanisms NONE = new Mechanisms(0, 0);
+  }
 
   LinregCell(int rows, double[] wStar, double noise, double ridge) {
+    this(rows, wStar, noise, ridge, Mechanisms.NONE);
+  }
+
+  LinregCell(int rows, double[] wStar, double noise, double ridge, Mechanisms mechanisms) {
     this.d = wStar.length;
     this.rows = rows;
     this.wStar = wStar.clone();
@@ -47,6 +63,7 @@ final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregM
     this.wStarNormSq = s;
     this.noise = noise;
     this.ridge = ridge;
+    this.mechanisms = mechanisms;
   }
 
   @Override
@@ -74,31 +91,32 @@ final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregM
     if (out.design == null) {
       out.design = Design.draw(rng, rows, d);
     }
-    label(out.design, wStar, rng, n, out);
+    label(out.design, wStar, noise, rng, n, out);
   }
 
   @Override
   public void drawModel(
       LinregModel model, RandomStream rng, int n, LabelBatch out, BlockRunner blocks) {
     out.design = model.design;
-    label(model.design, model.w, rng, n, out);
+    label(model.design, model.w, noise, rng, n, out);
   }
 
   /**
-   * Appends n samples: the batch's next positions (rows) labelled x.w + sigma z, where row r's z is
+   * Appends n samples: the batch's next positions (rows) labelled x.w + scale z, where row r's z is
    * deviate r of the stream from its current position (which then moves past all T rows). Keying
    * the noise by row, not by draw order, gives cells that differ only in mechanism the same label
    * on every row that both draw from the same source (common random numbers, README, Random streams
    * and determinism).
    */
-  private void label(Design design, double[] w, RandomStream rng, int n, LabelBatch out) {
+  private void label(
+      Design design, double[] w, double scale, RandomStream rng, int n, LabelBatch out) {
     out.ensureCapacity(n);
     long key = rng.key();
     long base = rng.position();
     for (int i = 0; i < n; i++) {
       int row = out.positions != null ? out.positions[out.size] : out.size % rows;
       out.rows[out.size] = row;
-      out.y[out.size] = design.dot(row, w) + noise * ZigguratNormal.deviate(key, base + row);
+      out.y[out.size] = design.dot(row, w) + scale * ZigguratNormal.deviate(key, base + row);
       out.size++;
     }
     rng.skip(rows);
@@ -237,6 +255,57 @@ final class LinregCell implements CellModel<LabelBatch, NormalEquations, LinregM
       theory[W_NORM_SQ] = norm;
     }
     return theory;
+  }
+
+  // ---- anchoring mechanisms ----
+
+  @Override
+  public int positionOf(LabelBatch batch, int index) {
+    return batch.rows[index];
+  }
+
+  /**
+   * The entropy reservoir: the batch's next rows of the fixed design with pure-noise labels N(0,
+   * reservoir.scale^2), row r's deviate keyed by r as for every label.
+   */
+  @Override
+  public void drawReservoir(RandomStream rng, int n, LabelBatch out, BlockRunner blocks) {
+    label(out.design, new double[d], mechanisms.reservoirScale(), rng, n, out);
+  }
+
+  /** A label is correct inside the truth's residual band: |y - x.w*| <= c sigma. */
+  @Override
+  public boolean correct(LabelBatch batch, int index) {
+    double residual = batch.y[index] - batch.design.dot(batch.rows[index], wStar);
+    return Math.abs(residual) <= mechanisms.band() * noise;
+  }
+
+  /**
+   * Weighted least squares with per-row weights N w / N_exo (exogenous rows) and N (1 - w) / N_rest
+   * (the others), totalling N = N_exo + N_rest as the pooled fit's unit weights do: X^T W X = N (w
+   * X_exo^T X_exo / N_exo + (1 - w) X_rest^T X_rest / N_rest), X^T W y alike, then {@link #fit}
+   * (the ridge added as for the pooled fit).
+   */
+  @Override
+  public LinregModel fitWeighted(
+      NormalEquations exogenous,
+      NormalEquations rest,
+      double weight,
+      LinregModel recycle,
+      RandomStream fitStream) {
+    NormalEquations weighted = new NormalEquations(d);
+    double total = exogenous.n + rest.n;
+    double a = weight / exogenous.n;
+    double b = (1 - weight) / rest.n;
+    for (int i = 0; i < weighted.xtx.length; i++) {
+      weighted.xtx[i] = total * (a * exogenous.xtx[i] + b * rest.xtx[i]);
+    }
+    for (int i = 0; i < d; i++) {
+      weighted.xty[i] = total * (a * exogenous.xty[i] + b * rest.xty[i]);
+    }
+    weighted.n = exogenous.n + rest.n;
+    weighted.design = exogenous.design != null ? exogenous.design : rest.design;
+    return fit(weighted, recycle, fitStream);
   }
 
   /**

@@ -1,9 +1,11 @@
 package org.collapsesim.family.linreg;
 
 import java.util.List;
+import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.family.Family;
-import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.random.RandomStream;
 import org.collapsesim.random.StreamKeys;
@@ -18,14 +20,9 @@ import org.collapsesim.random.StreamKeys;
  */
 public final class LinregFamily implements Family {
 
-  static final List<MetricDefinition> METRICS =
-      List.of(
-          new MetricDefinition(
-              "test_error",
-              "||w_t - w*||^2: the excess test error E_x (x.(w_t - w*))^2 under the isotropic design"),
-          new MetricDefinition("w_norm_sq", "||w_t||^2"));
+  static final List<MetricDefinition> METRICS = LinregMetric.DEFINITIONS;
 
-  static final List<String> METRIC_NAMES = METRICS.stream().map(MetricDefinition::name).toList();
+  static final List<String> METRIC_NAMES = LinregMetric.NAMES;
 
   /** Distinguishes this family's truth stream from other families'. */
   private static final long TRUTH_SALT = 0x6C696E726567L; // "linreg"
@@ -50,6 +47,21 @@ public final class LinregFamily implements Family {
   }
 
   @Override
+  public List<ParameterSpec> parameters() {
+    return LinregParameters.PARAMETERS;
+  }
+
+  @Override
+  public List<CellRule> rules() {
+    return LinregParameters.RULES;
+  }
+
+  @Override
+  public boolean hasExactPath() {
+    return false;
+  }
+
+  @Override
   public List<MetricDefinition> metrics() {
     return METRICS;
   }
@@ -57,6 +69,13 @@ public final class LinregFamily implements Family {
   @Override
   public List<String> keyMetrics() {
     return List.of("test_error", "w_norm_sq");
+  }
+
+  /** The fixed design (rows x d), the labels, and the normal equations (d x d). */
+  @Override
+  public double chainBytes(CellSpec cell, double kept) {
+    double d = cell.getInt("model_size");
+    return 8 * kept * (d + 2) + 32 * d * d;
   }
 
   @Override
@@ -67,7 +86,10 @@ public final class LinregFamily implements Family {
         cell.getInt("samples"),
         trueWeights(masterSeed, d, wNorm),
         cell.getDouble("noise"),
-        cell.getDouble("ridge"));
+        cell.getDouble("ridge"),
+        new LinregCell.Mechanisms(
+            cell.has("reservoir.scale") ? cell.getDouble("reservoir.scale") : 0.0,
+            cell.has("verifier.radius") ? cell.getDouble("verifier.radius") : 0.0));
   }
 
   /**

@@ -12,13 +12,13 @@ import org.collapsesim.random.RandomStream;
 /** The markov family bound to one cell. */
 final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, MarkovModel> {
 
-  static final int ENTROPY_RATE = 0;
-  static final int KL_RATE = 1;
-  static final int DISTINCT_NGRAMS = 2;
-  static final int PERPLEXITY = 3;
-  static final int UNIGRAM_ENTROPY = 4;
-  static final int GINI_SIMPSON = 5;
-  static final int SUPPORT = 6;
+  static final int ENTROPY_RATE = MarkovMetric.ENTROPY_RATE.ordinal();
+  static final int KL_RATE = MarkovMetric.KL_RATE.ordinal();
+  static final int DISTINCT_NGRAMS = MarkovMetric.DISTINCT_NGRAMS.ordinal();
+  static final int PERPLEXITY = MarkovMetric.PERPLEXITY.ordinal();
+  static final int UNIGRAM_ENTROPY = MarkovMetric.UNIGRAM_ENTROPY.ordinal();
+  static final int GINI_SIMPSON = MarkovMetric.GINI_SIMPSON.ordinal();
+  static final int SUPPORT = MarkovMetric.SUPPORT.ordinal();
 
   private final MarkovTruth truth;
   private final ContextCodec codec;
@@ -26,6 +26,7 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
   private final double addK;
   private final RowDecoding decoding;
   private final double klEps;
+  private final long[] validKeys; // the verifier: transition keys of non-zero truth probability
 
   MarkovCell(
       MarkovTruth truth, int sequenceLength, double addK, RowDecoding decoding, double klEps) {
@@ -35,6 +36,22 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
     this.addK = addK;
     this.decoding = decoding;
     this.klEps = klEps;
+    this.validKeys = validKeys(truth);
+  }
+
+  private static long[] validKeys(MarkovTruth truth) {
+    long[] keys = new long[truth.tokens.length];
+    int n = 0;
+    for (int c = 0; c < truth.contexts.length; c++) {
+      for (int j = truth.rowStart[c]; j < truth.rowStart[c + 1]; j++) {
+        if (truth.prob[j] > 0) {
+          keys[n++] = truth.codec.key(truth.contexts[c], truth.tokens[j]);
+        }
+      }
+    }
+    keys = Arrays.copyOf(keys, n);
+    Arrays.sort(keys);
+    return keys;
   }
 
   @Override
@@ -100,13 +117,29 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
    */
   @Override
   public MarkovModel fit(TransitionCounts stats, MarkovModel recycle, RandomStream fitStream) {
-    MarkovModel m = new MarkovModel(codec, addK);
     long[] keys = stats.sortedKeys();
+    double[] counts = new double[keys.length];
+    for (int j = 0; j < keys.length; j++) {
+      counts[j] = stats.get(keys[j]);
+    }
+    double[] unigram = new double[codec.v];
+    for (int y = 0; y < codec.v; y++) {
+      unigram[y] = stats.unigram[y];
+    }
+    return build(keys, counts, unigram, stats.total);
+  }
+
+  /**
+   * The model of transition counts {@code counts[j]} of the ascending {@code keys} (all positive),
+   * with the unigram counts and their total: the rows, the successor indices and the context law
+   * pi(c) = N(c) / N.
+   */
+  private MarkovModel build(long[] keys, double[] counts, double[] unigram, double total) {
+    MarkovModel m = new MarkovModel(codec, addK);
     int nnz = keys.length;
     long[] rowKeys = new long[nnz];
     int[] rowStart = new int[nnz + 1];
     int[] tokens = new int[nnz];
-    long[] counts = new long[nnz];
     int n = 0;
     for (int j = 0; j < nnz; j++) {
       long c = codec.contextOf(keys[j]);
@@ -116,28 +149,27 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
         n++;
       }
       tokens[j] = codec.tokenOf(keys[j]);
-      counts[j] = stats.get(keys[j]);
     }
     rowStart[n] = nnz;
     m.contexts = Arrays.copyOf(rowKeys, n);
     m.rowStart = Arrays.copyOf(rowStart, n + 1);
     m.tokens = tokens;
     m.counts = counts;
-    m.contextTotal = new long[n];
+    m.contextTotal = new double[n];
     m.succ = new int[nnz];
     for (int c = 0; c < n; c++) {
-      long total = 0;
+      double rowTotal = 0;
       for (int j = m.rowStart[c]; j < m.rowStart[c + 1]; j++) {
-        total += counts[j];
+        rowTotal += counts[j];
         m.succ[j] = m.indexOf(codec.next(m.contexts[c], tokens[j]));
       }
-      m.contextTotal[c] = total;
+      m.contextTotal[c] = rowTotal;
     }
-    System.arraycopy(stats.unigram, 0, m.unigram, 0, codec.v);
-    m.total = stats.total;
+    System.arraycopy(unigram, 0, m.unigram, 0, codec.v);
+    m.total = total;
     m.pi = new double[n];
     for (int c = 0; c < n; c++) {
-      m.pi[c] = m.contextTotal[c] / (double) stats.total;
+      m.pi[c] = m.contextTotal[c] / total;
     }
     return m;
   }
@@ -204,7 +236,7 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
       double kl = 0;
       for (int j = truth.rowStart[c]; j < truth.rowStart[c + 1]; j++) {
         if (truth.prob[j] > 0) {
-          long n = mc >= 0 ? m.count(mc, truth.tokens[j]) : 0;
+          double n = mc >= 0 ? m.count(mc, truth.tokens[j]) : 0;
           kl += truth.prob[j] * (truth.logProb[j] - (DetMath.log(n + klEps) - logDenominator));
         }
       }
@@ -222,8 +254,8 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
     long[] keys = truth.heldoutKeys;
     for (int i = 0; i < keys.length; i++) {
       int mc = m.indexOf(codec.contextOf(keys[i]));
-      long n = mc >= 0 ? m.count(mc, codec.tokenOf(keys[i])) : 0;
-      long total = mc >= 0 ? m.contextTotal[mc] : 0;
+      double n = mc >= 0 ? m.count(mc, codec.tokenOf(keys[i])) : 0;
+      double total = mc >= 0 ? m.contextTotal[mc] : 0;
       nll -= truth.heldoutCounts[i] * (DetMath.log(n + klEps) - DetMath.log(total + v * klEps));
     }
     return DetMath.exp(nll / truth.heldoutTotal);
@@ -236,6 +268,81 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
       theory[GINI_SIMPSON] = MarkovTheory.giniSimpson(truth.unigramSumSquares, codec.v, settings);
     }
     return theory;
+  }
+
+  // ---- anchoring mechanisms ----
+
+  /**
+   * The entropy reservoir: iid uniform tokens, cut into sequences of sequence_length like the
+   * model's, each started from a context of k iid uniform tokens (the stationary law of an iid
+   * uniform text), so every transition key is uniform over the V^(k+1) keys. One uniform integer
+   * per token.
+   */
+  @Override
+  public void drawReservoir(RandomStream rng, int n, TransitionBatch out, BlockRunner blocks) {
+    out.ensureCapacity(n);
+    int v = codec.v;
+    int remaining = n;
+    while (remaining > 0) {
+      int length = Math.min(sequenceLength, remaining);
+      long context = 0;
+      for (int i = 0; i < codec.order; i++) {
+        context = codec.next(context, rng.nextInt(v));
+      }
+      for (int i = 0; i < length; i++) {
+        int y = rng.nextInt(v);
+        out.keys[out.size++] = codec.key(context, y);
+        context = codec.next(context, y);
+      }
+      remaining -= length;
+    }
+  }
+
+  /**
+   * A sample of this family is one transition (sequences are cut into transitions), so the verifier
+   * judges transitions: correct when the truth gives it non-zero probability (a context the truth
+   * never reaches has none). A sequence is then kept exactly when all its transitions are, with FNR
+   * = FPR = 0.
+   */
+  @Override
+  public boolean correct(TransitionBatch batch, int index) {
+    return Arrays.binarySearch(validKeys, batch.keys[index]) >= 0;
+  }
+
+  /**
+   * Weighted counts: n(c, y) = N (w n_exo(c, y) / N_exo + (1 - w) n_rest(c, y) / N_rest) with N =
+   * N_exo + N_rest, the unigram counts alike; rows, pi and the metrics read them as they read
+   * counts. Keys whose weighted count is 0 (w = 0 or 1) leave the model's support.
+   */
+  @Override
+  public MarkovModel fitWeighted(
+      TransitionCounts exogenous,
+      TransitionCounts rest,
+      double weight,
+      MarkovModel recycle,
+      RandomStream fitStream) {
+    double total = exogenous.total + rest.total;
+    double a = weight / exogenous.total;
+    double b = (1 - weight) / rest.total;
+    TransitionCounts union = newStats();
+    union.copyFrom(exogenous);
+    union.mergeFrom(rest);
+    long[] all = union.sortedKeys();
+    long[] keys = new long[all.length];
+    double[] counts = new double[all.length];
+    int n = 0;
+    for (long key : all) {
+      double c = total * (a * exogenous.get(key) + b * rest.get(key));
+      if (c > 0) {
+        keys[n] = key;
+        counts[n++] = c;
+      }
+    }
+    double[] unigram = new double[codec.v];
+    for (int y = 0; y < codec.v; y++) {
+      unigram[y] = total * (a * exogenous.unigram[y] + b * rest.unigram[y]);
+    }
+    return build(Arrays.copyOf(keys, n), Arrays.copyOf(counts, n), unigram, total);
   }
 
   /** entropy_rate <= 0.1 x the truth's entropy rate. */

@@ -1,9 +1,11 @@
 package org.collapsesim.family.markov;
 
 import java.util.List;
+import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.family.Family;
-import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.random.StreamKeys;
 
@@ -17,32 +19,9 @@ import org.collapsesim.random.StreamKeys;
  */
 public final class MarkovFamily implements Family {
 
-  static final List<MetricDefinition> METRICS =
-      List.of(
-          new MetricDefinition(
-              "entropy_rate",
-              "sum_c (N(c) / N) H(P_t(. | c)) in nats per token: the rows as fitted (mle or add-k) weighted by the"
-                  + " empirical context frequencies of the training data (the plug-in conditional entropy H(Y | C));"
-                  + " compared with the truth's sum_c pi*(c) H(P*(. | c)), pi* its stationary law"),
-          new MetricDefinition(
-              "kl_rate",
-              "sum_c pi*(c) KL(P*(. | c) || Q_t(. | c)) in nats per token, pi* the truth's stationary distribution,"
-                  + " Q_t the smoothed model (n(c, y) + eps) / (N(c) + V eps), eps = kl_eps"),
-          new MetricDefinition(
-              "distinct_ngrams",
-              "distinct (k + 1)-grams (context, next token) in the training data"),
-          new MetricDefinition(
-              "perplexity",
-              "exp of the mean negative log-likelihood per token of heldout_tokens of held-out truth text (drawn"
-                  + " once per cell from the truth, in sequences of sequence_length) under the smoothed model Q_t"),
-          new MetricDefinition(
-              "unigram_entropy",
-              "Shannon entropy of the token frequencies of the training data, nats"),
-          new MetricDefinition(
-              "gini_simpson", "1 - sum u_y^2 of the token frequencies u of the training data"),
-          new MetricDefinition("support", "tokens with a non-zero count in the training data"));
+  static final List<MetricDefinition> METRICS = MarkovMetric.DEFINITIONS;
 
-  static final List<String> METRIC_NAMES = METRICS.stream().map(MetricDefinition::name).toList();
+  static final List<String> METRIC_NAMES = MarkovMetric.NAMES;
 
   private static final long TRUTH_SALT = 0x6D61726B6F76L; // "markov"
 
@@ -62,6 +41,21 @@ public final class MarkovFamily implements Family {
   }
 
   @Override
+  public List<ParameterSpec> parameters() {
+    return MarkovParameters.PARAMETERS;
+  }
+
+  @Override
+  public List<CellRule> rules() {
+    return MarkovParameters.RULES;
+  }
+
+  @Override
+  public boolean hasExactPath() {
+    return false;
+  }
+
+  @Override
   public List<MetricDefinition> metrics() {
     return METRICS;
   }
@@ -69,6 +63,12 @@ public final class MarkovFamily implements Family {
   @Override
   public List<String> keyMetrics() {
     return List.of("entropy_rate", "kl_rate", "distinct_ngrams");
+  }
+
+  /** Sparse transitions: about 48 B per observed (context, token), and a token per sample. */
+  @Override
+  public double chainBytes(CellSpec cell, double kept) {
+    return 48 * (cell.getInt("model_size") + kept) + 4 * kept;
   }
 
   @Override
@@ -92,7 +92,7 @@ public final class MarkovFamily implements Family {
               order,
               Long.parseUnsignedLong(sha.substring(0, 16), 16),
               "words".equals(cell.getString("truth.tokens")) ? 1 : 0);
-      int[] tokens = cell.truthTokens();
+      int[] tokens = cell.truthData(TextFile.class).tokens().clone();
       if (tokens == null) {
         throw new IllegalArgumentException(
             "cell " + cell.index() + ": truth.source text but no tokens were read");

@@ -21,14 +21,16 @@ final class MarkovModel {
   long[] contexts;
   int[] rowStart;
   int[] tokens;
-  long[] counts;
-  long[] contextTotal;
+  // counts are doubles: integers for the pooled fit (exact up to 2^53, so every number matches
+  // integer arithmetic), effective weighted counts under real-data weighting
+  double[] counts;
+  double[] contextTotal;
 
   /** Index of the successor context of each entry, -1 when it was never observed as a source. */
   int[] succ;
 
-  final long[] unigram;
-  long total;
+  final double[] unigram;
+  double total;
 
   /** The context distribution: the empirical N(c) / N of the training data. */
   double[] pi;
@@ -42,7 +44,7 @@ final class MarkovModel {
   MarkovModel(ContextCodec codec, double addK) {
     this.codec = codec;
     this.addK = addK;
-    this.unigram = new long[codec.v];
+    this.unigram = new double[codec.v];
   }
 
   int contexts() {
@@ -55,7 +57,7 @@ final class MarkovModel {
   }
 
   /** The count of (context index c, token y), 0 if absent. */
-  long count(int c, int y) {
+  double count(int c, int y) {
     int i = Arrays.binarySearch(tokens, rowStart[c], rowStart[c + 1], y);
     return i >= 0 ? counts[i] : 0;
   }

@@ -17,10 +17,13 @@ final class PositionalModel {
   final int alphabet;
   final int length;
 
-  /** The counts fitted on, {@code counts[j * |A| + a]}, and M. */
-  final long[] counts;
+  /**
+   * The counts fitted on, {@code counts[j * |A| + a]}, and M: integers for the pooled fit (exact as
+   * doubles), effective weighted counts under real-data weighting.
+   */
+  final double[] counts;
 
-  long total;
+  double total;
 
   /** p_j(a) at {@code j * |A| + a}. */
   final double[] p;
@@ -28,17 +31,39 @@ final class PositionalModel {
   PositionalModel(int alphabet, int length) {
     this.alphabet = alphabet;
     this.length = length;
-    this.counts = new long[length * alphabet];
+    this.counts = new double[length * alphabet];
     this.p = new double[length * alphabet];
   }
 
   /** Fits to the counts of {@code total} strings, with add-k smoothing {@code addK} (0: MLE). */
   void fit(long[] columnCounts, long total, double addK) {
-    System.arraycopy(columnCounts, 0, counts, 0, counts.length);
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = columnCounts[i];
+    }
     this.total = total;
+    smooth(addK);
+  }
+
+  /**
+   * Real-data weighting: the effective counts c_j(a) = M (w c_exo,j(a) / M_exo + (1 - w)
+   * c_rest,j(a) / M_rest) with M = M_exo + M_rest, then p as from counts.
+   */
+  void fitWeighted(
+      long[] exogenous, long exogenousTotal, long[] rest, long restTotal, double w, double addK) {
+    total = exogenousTotal + restTotal;
+    double a = w / exogenousTotal;
+    double b = (1 - w) / restTotal;
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = total * (a * exogenous[i] + b * rest[i]);
+    }
+    smooth(addK);
+  }
+
+  /** p_j(a) = (c_j(a) + k) / (M + |A| k). */
+  private void smooth(double addK) {
     double denominator = total + alphabet * addK;
     for (int i = 0; i < p.length; i++) {
-      p[i] = (columnCounts[i] + addK) / denominator;
+      p[i] = (counts[i] + addK) / denominator;
     }
   }
 

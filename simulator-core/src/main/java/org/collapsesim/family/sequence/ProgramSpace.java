@@ -157,6 +157,11 @@ public final class ProgramSpace {
     }
   }
 
+  /** |A|, the alphabet size. */
+  public int alphabet() {
+    return alphabet;
+  }
+
   /** The number of distinct candidate outputs. */
   public int candidates() {
     return outputs.length;

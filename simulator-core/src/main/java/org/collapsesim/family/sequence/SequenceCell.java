@@ -15,19 +15,35 @@ import org.collapsesim.random.RandomStream;
  */
 final class SequenceCell implements CellModel<SequenceBatch, SequenceCounts, PositionalModel> {
 
-  static final int GINI_SIMPSON = 0;
-  static final int ENTROPY = 1;
-  static final int FIXATED = 2;
-  static final int KL_TRUE_MODEL = 3;
+  static final int GINI_SIMPSON = SequenceMetric.GINI_SIMPSON.ordinal();
+  static final int ENTROPY = SequenceMetric.ENTROPY.ordinal();
+  static final int FIXATED = SequenceMetric.FIXATED.ordinal();
+  static final int KL_TRUE_MODEL = SequenceMetric.KL_TRUE_MODEL.ordinal();
 
   private final SequenceTruth truth;
   private final double addK;
   private final double klEps;
+  private final byte[] output; // the truth's noiseless output (null for markov), for the verifier
+  private final int maxErrors; // the verifier's Hamming radius
 
   SequenceCell(SequenceTruth truth, double addK, double klEps) {
+    this(truth, addK, klEps, 0);
+  }
+
+  /**
+   * @param maxErrors the verifier's max_errors: a string is correct within this Hamming distance of
+   *     the truth's noiseless output
+   */
+  SequenceCell(SequenceTruth truth, double addK, double klEps, int maxErrors) {
     this.truth = truth;
     this.addK = addK;
     this.klEps = klEps;
+    this.maxErrors = maxErrors;
+    String digits = truth.outputString();
+    this.output = digits == null ? null : new byte[digits.length()];
+    for (int j = 0; output != null && j < output.length; j++) {
+      output[j] = (byte) Character.digit(digits.charAt(j), Character.MAX_RADIX);
+    }
   }
 
   @Override
@@ -106,6 +122,48 @@ final class SequenceCell implements CellModel<SequenceBatch, SequenceCounts, Pos
       theory[GINI_SIMPSON] = CategoricalTheory.giniSimpson(1 - truth.giniSimpson(), settings);
     }
     return theory;
+  }
+
+  // ---- anchoring mechanisms (the program anchor is a Source: ProgramSource) ----
+
+  /** The entropy reservoir: uniform strings, one uniform symbol per position. */
+  @Override
+  public void drawReservoir(RandomStream rng, int n, SequenceBatch out, BlockRunner blocks) {
+    int o = out.reserve(n);
+    int symbols = n * truth.length();
+    for (int i = 0; i < symbols; i++) {
+      out.symbols[o + i] = (byte) rng.nextInt(truth.alphabet());
+    }
+  }
+
+  /**
+   * A string is correct within Hamming distance max_errors of the truth's noiseless output (a
+   * program truth; validation refuses the verifier for the markov truth, which has none).
+   */
+  @Override
+  public boolean correct(SequenceBatch batch, int index) {
+    int length = truth.length();
+    int errors = 0;
+    for (int j = 0, o = index * length; j < length && errors <= maxErrors; j++, o++) {
+      if (batch.symbols[o] != output[j]) {
+        errors++;
+      }
+    }
+    return errors <= maxErrors;
+  }
+
+  /** Weighted per-position counts ({@link PositionalModel#fitWeighted}). */
+  @Override
+  public PositionalModel fitWeighted(
+      SequenceCounts exogenous,
+      SequenceCounts rest,
+      double weight,
+      PositionalModel recycle,
+      RandomStream fitStream) {
+    PositionalModel model =
+        recycle != null ? recycle : new PositionalModel(truth.alphabet(), truth.length());
+    model.fitWeighted(exogenous.counts, exogenous.total, rest.counts, rest.total, weight, addK);
+    return model;
   }
 
   /** The collapse rule: gini_simpson <= 0.1 x the truth's. */

@@ -1,9 +1,14 @@
 package org.collapsesim.family.sequence;
 
 import java.util.List;
+import java.util.Locale;
+import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
+import org.collapsesim.config.ExogenousSchedule;
+import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.ctm.CtmTable;
 import org.collapsesim.family.Family;
-import org.collapsesim.family.MetricDefinition;
 import org.collapsesim.loop.CellModel;
 
 /**
@@ -14,20 +19,9 @@ import org.collapsesim.loop.CellModel;
  */
 public final class SequenceFamily implements Family {
 
-  static final List<MetricDefinition> METRICS =
-      List.of(
-          new MetricDefinition(
-              "gini_simpson", "mean over positions j of the Gini-Simpson index 1 - sum_a p_j(a)^2"),
-          new MetricDefinition(
-              "entropy",
-              "mean over positions of the Shannon entropy -sum_a p_j(a) ln p_j(a), nats"),
-          new MetricDefinition(
-              "fixated", "fraction of positions whose model puts probability 1 on one symbol"),
-          new MetricDefinition(
-              "kl_true_model",
-              "mean over positions of KL(p*_j || (c_j + eps) / (M + |A| eps)), nats, eps = kl_eps"));
+  static final List<MetricDefinition> METRICS = SequenceMetric.DEFINITIONS;
 
-  static final List<String> METRIC_NAMES = METRICS.stream().map(MetricDefinition::name).toList();
+  static final List<String> METRIC_NAMES = SequenceMetric.NAMES;
 
   @Override
   public String name() {
@@ -36,8 +30,29 @@ public final class SequenceFamily implements Family {
 
   @Override
   public String description() {
-    return "strings of L = model_size symbols, one categorical per position; truths: periodic"
-        + " program, Thue-Morse, Markov (+ noise); explicit path only";
+    return "strings of L = model_size symbols, one categorical per position (E[gini_simpson_t] ="
+        + " G* (1 - 1/M)^(t+1) in the closed loop); truths: periodic program, Thue-Morse, Markov"
+        + " (+ noise r: each symbol replaced by a uniform other one with probability r); explicit"
+        + " path only. The home of the program anchor (program: below), whose prior is the Coding"
+        + " Theorem Method (CTM: Delahaye and Zenil 2012; Soler-Toscano, Zenil, Delahaye and"
+        + " Gauvrit, PLoS ONE 2014; its block extension BDM, Zenil et al., Entropy 2018, is in"
+        + " `collapse ctm`) and whose data code is Krichevsky-Trofimov (IEEE Trans. Inf. Theory"
+        + " 1981)";
+  }
+
+  @Override
+  public List<ParameterSpec> parameters() {
+    return SequenceParameters.PARAMETERS;
+  }
+
+  @Override
+  public List<CellRule> rules() {
+    return SequenceParameters.RULES;
+  }
+
+  @Override
+  public boolean hasExactPath() {
+    return false;
   }
 
   @Override
@@ -50,25 +65,59 @@ public final class SequenceFamily implements Family {
     return List.of("gini_simpson", "entropy", "fixated");
   }
 
+  /** The strings (a byte per symbol) and the counts and probabilities per (position, symbol). */
+  @Override
+  public double chainBytes(CellSpec cell, double kept) {
+    double length = cell.getInt("model_size");
+    double a = cell.has("alphabet") ? cell.getInt("alphabet") : 2;
+    return length * kept + 24 * length * a;
+  }
+
   @Override
   public CellModel<?, ?, ?> bind(CellSpec cell, long masterSeed) {
+    double addK = "add-k".equals(cell.getString("estimator")) ? cell.getDouble("add_k") : 0.0;
+    int maxErrors = cell.has("verifier.max_errors") ? cell.getInt("verifier.max_errors") : 0;
+    return new SequenceCell(truth(cell), addK, cell.getDouble("kl_eps"), maxErrors);
+  }
+
+  /**
+   * The program anchor of a validated sequence cell with {@code program.fraction} ({@link
+   * ProgramSource}): its hypothesis space is built here once per cell, with the D(5) table for the
+   * {@code ctm} prior.
+   */
+  public static ProgramSource programSource(CellSpec cell) {
+    ProgramPrior prior =
+        ProgramPrior.valueOf(cell.getString("program.prior").toUpperCase(Locale.ROOT));
+    ProgramSpace space =
+        new ProgramSpace(
+            cell.getInt("alphabet"),
+            cell.getInt("model_size"),
+            cell.getInt("program.max_period"),
+            prior,
+            prior == ProgramPrior.CTM ? CtmTable.d5() : null);
+    return new ProgramSource(
+        space,
+        (ExogenousSchedule) cell.get("program.fraction"),
+        ProgramSource.Fit.of(cell.getString("program.fit")),
+        cell.getBoolean("program.gate"),
+        cell.getDouble("program.margin"),
+        truth(cell).outputString());
+  }
+
+  private static SequenceTruth truth(CellSpec cell) {
     int alphabet = cell.getInt("alphabet");
     int length = cell.getInt("model_size");
-    SequenceTruth truth =
-        switch (cell.getString("truth.program")) {
-          case "periodic" ->
-              SequenceTruth.periodic(
-                  alphabet, length, cell.getString("truth.block"), cell.getDouble("truth.noise"));
-          case "thue-morse" ->
-              SequenceTruth.thueMorse(alphabet, length, cell.getDouble("truth.noise"));
-          case "markov" -> SequenceTruth.markov(alphabet, length, cell.getDouble("truth.stay"));
-          default ->
-              throw new IllegalArgumentException(
-                  "truth.program: "
-                      + cell.getString("truth.program")
-                      + " is not periodic, thue-morse or markov");
-        };
-    double addK = "add-k".equals(cell.getString("estimator")) ? cell.getDouble("add_k") : 0.0;
-    return new SequenceCell(truth, addK, cell.getDouble("kl_eps"));
+    return switch (cell.getString("truth.program")) {
+      case "periodic" ->
+          SequenceTruth.periodic(
+              alphabet, length, cell.getString("truth.block"), cell.getDouble("truth.noise"));
+      case "thue-morse" -> SequenceTruth.thueMorse(alphabet, length, cell.getDouble("truth.noise"));
+      case "markov" -> SequenceTruth.markov(alphabet, length, cell.getDouble("truth.stay"));
+      default ->
+          throw new IllegalArgumentException(
+              "truth.program: "
+                  + cell.getString("truth.program")
+                  + " is not periodic, thue-morse or markov");
+    };
   }
 }

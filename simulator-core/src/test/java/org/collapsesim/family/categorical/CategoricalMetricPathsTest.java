@@ -37,6 +37,7 @@ class CategoricalMetricPathsTest {
     String truth = exponent == 0.0 ? "truth.distribution: uniform" : "truth.exponent: " + exponent;
     SweepConfig config =
         ConfigLoader.parse(
+            Families.catalogue(),
             "name: m\nseed: 5\nreplicates: 1\ngenerations: 1\n"
                 + "family: categorical\nparams: {model_size: "
                 + v

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.Filter;
 import org.collapsesim.loop.Verifier;
+import org.collapsesim.loop.VerifierHarness;
 import org.collapsesim.random.ChiSquare;
 import org.collapsesim.random.RandomStream;
-import org.collapsesim.random.StreamKeys;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,30 +35,9 @@ class CategoricalVerifierLawTest {
     return cell.fit(stats, null, null);
   }
 
-  /**
-   * The verifier's output from n candidates of {@code model} (candidate stream {@code seed}, refill
-   * rounds from its substreams, coins from {@code seed + 1}); {@code diagnostics} receives the
-   * acceptance rate (and, with refill, the exhaustion flag).
-   */
   private TokenBatch filtered(
       CategoricalModel model, Verifier v, int n, long seed, double[] diagnostics) {
-    TokenBatch candidates = cell.newBatch(n);
-    cell.drawModel(model, new RandomStream(seed), n, candidates, BlockRunner.SEQUENTIAL);
-    TokenBatch out = cell.newBatch(n);
-    Filter.Part<TokenBatch> part = v.open(cell);
-    part.filter(
-        new RandomStream(seed + 1),
-        candidates,
-        out,
-        (round, count, more) ->
-            cell.drawModel(
-                model,
-                new RandomStream(StreamKeys.block(seed, -round)),
-                count,
-                more,
-                BlockRunner.SEQUENTIAL));
-    part.diagnose(diagnostics, 0);
-    return out;
+    return VerifierHarness.filter(cell, model, v, n, seed, diagnostics);
   }
 
   /** (q_i a_i)_i and, last, the rejection probability 1 - A. */
@@ -101,6 +80,33 @@ class CategoricalVerifierLawTest {
     }
     observed[COUNTS.length] = N - out.size;
     ChiSquare.assertFits("kept and rejected counts", observed, thinnedLaw(model));
+  }
+
+  /**
+   * The exact path without refill: Multinomial(n, q) candidate counts thinned by Binomial(c_i, a_i)
+   * have the explicit path's law, the kept counts and the rejected count Multinomial(n, (q_i a_i, 1
+   * - A)).
+   */
+  @Test
+  void theExactPathThinsCountsWithTheExplicitPathsLaw() {
+    CategoricalModel model = model();
+    long[] observed = new long[COUNTS.length + 1];
+    double[] rate = new double[1];
+    int draws = 400;
+    int n = N / draws; // many small generations: the law of one, pooled
+    for (int k = 0; k < draws; k++) {
+      CountStats stats = cell.newStats();
+      cell.drawModelStats(model, new RandomStream(5000 + k), n, stats, BlockRunner.SEQUENTIAL);
+      Filter.Part<TokenBatch> part = verifier.open(cell);
+      part.filterStats(cell, new RandomStream(9000 + k), stats);
+      part.diagnose(rate, 0);
+      assertEquals((double) stats.total / n, rate[0], 0.0, "verifier_accept_rate");
+      for (int i = 0; i < COUNTS.length; i++) {
+        observed[i] += stats.counts[i];
+      }
+      observed[COUNTS.length] += n - stats.total;
+    }
+    ChiSquare.assertFits("exactly thinned counts", observed, thinnedLaw(model));
   }
 
   @Test

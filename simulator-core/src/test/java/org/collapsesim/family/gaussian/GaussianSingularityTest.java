@@ -63,4 +63,42 @@ class GaussianSingularityTest {
       }
     }
   }
+
+  /**
+   * The unbiased estimator on one sample (a verifier rejecting all but one of M = 2, which happens
+   * in about half the generations here) is the point model at it, as mle gives: var_ratio 0 and the
+   * singular metrics, never NaN. Deterministic assertions: no false-failure rate.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"unbiased", "mle"})
+  void oneTrainingSampleGivesThePointModel(String estimator) {
+    int generations = 12;
+    ChainRunner runner =
+        ChainRunner.run(
+            String.join(
+                "\n",
+                "name: one-sample",
+                "seed: 7",
+                "replicates: 40",
+                "generations: " + generations,
+                "family: gaussian",
+                "params: {model_size: 1, samples: 2, estimator: " + estimator + ",",
+                "  verifier: {false_accept: 0.0, false_reject: 0.5}}",
+                "output: {dir: unused}",
+                ""));
+    int pointModels = 0;
+    for (int t = 1; t <= generations; t++) {
+      double[] varRatio = runner.metric("var_ratio", t);
+      double[] kl = runner.metric("kl_true_model", t);
+      for (int r = 0; r < varRatio.length; r++) {
+        String where = "replicate " + r + " generation " + t;
+        assertTrue(!Double.isNaN(varRatio[r]) && !Double.isNaN(kl[r]), where);
+        if (varRatio[r] == 0.0) {
+          pointModels++;
+          assertEquals(Double.POSITIVE_INFINITY, kl[r], where);
+        }
+      }
+    }
+    assertTrue(pointModels > 0, "no generation trained on a single sample");
+  }
 }

@@ -55,7 +55,7 @@ class GaussianVerifierLawTest {
             new RandomStream(18),
             candidates,
             out,
-            (round, count, more) ->
+            (round, count, more, rows) ->
                 cell.drawModel(
                     model,
                     new RandomStream(StreamKeys.block(17, -round)),

@@ -17,7 +17,8 @@ class GmmMetricsTest {
 
   private static final int MC = 200_000;
 
-  private static Mixture oneDimensional(double[] w, double[] mu, double[] var) {
+  /** A one-dimensional mixture of the given weights, means and variances. */
+  static Mixture oneDimensional(double[] w, double[] mu, double[] var) {
     Mixture m = new Mixture(w.length, 1);
     for (int c = 0; c < w.length; c++) {
       m.weights[c] = w[c];

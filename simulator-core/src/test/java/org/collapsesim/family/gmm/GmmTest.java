@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.Families;
 import org.collapsesim.engine.PreparedCell;
 import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.random.RandomStream;
@@ -27,7 +28,8 @@ class GmmTest {
       "name: gmm\nseed: 4242\nreplicates: 1\ngenerations: 3\nfamily: gmm\n";
 
   private static GmmCell cell(String params) throws Exception {
-    SweepConfig config = ConfigLoader.parse(HEAD + params + "\n", Path.of("."), List.of());
+    SweepConfig config =
+        ConfigLoader.parse(Families.catalogue(), HEAD + params + "\n", Path.of("."), List.of());
     return GmmFamily.bindCell(config.cells().get(0));
   }
 
@@ -260,6 +262,7 @@ class GmmTest {
     // a whole chain of samples = 1: the fitted variance sits at the floor and the rule fires
     SweepConfig config =
         ConfigLoader.parse(
+            Families.catalogue(),
             HEAD + "params: {model_size: 2, samples: 1, mc_samples: 200}\n",
             Path.of("."),
             List.of());
@@ -298,7 +301,7 @@ class GmmTest {
   }
 
   private static double[] run(String yaml) throws Exception {
-    SweepConfig config = ConfigLoader.parse(yaml, Path.of("."), List.of());
+    SweepConfig config = ConfigLoader.parse(Families.catalogue(), yaml, Path.of("."), List.of());
     PreparedCell prepared = PreparedCell.prepare(config, config.cells().get(0));
     List<GenerationRecord> rows = new ArrayList<>();
     ChainRecord record = prepared.runChain(0, rows::add, BlockRunner.SEQUENTIAL);
@@ -310,6 +313,7 @@ class GmmTest {
   void presetLoadsAndRuns() throws Exception {
     SweepConfig config =
         ConfigLoader.load(
+            Families.catalogue(),
             Path.of("..", "configs", "gmm-nature.yaml"),
             List.of("generations=2", "replicates=1", "params.mc_samples=1000"));
     assertEquals(4, config.cells().size());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.collapsesim.engine.Families;
 import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.ChainRunner;
 import org.collapsesim.loop.TheoryAssert;
@@ -187,6 +188,7 @@ class LinregTest {
   void presetLoadsAndRuns() throws Exception {
     org.collapsesim.config.SweepConfig config =
         org.collapsesim.config.ConfigLoader.load(
+            Families.catalogue(),
             java.nio.file.Path.of("..", "configs", "regression.yaml"),
             java.util.List.of("generations=3", "replicates=1"));
     assertEquals(4, config.cells().size());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.Families;
 import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.ChainRunner;
 import org.collapsesim.loop.TheoryAssert;
@@ -101,6 +102,42 @@ class MarkovTest {
     }
     // with real data the index levels off above the closed loop's decay
     assertTrue(theory[9] > runner.theory("gini_simpson", 0) * Math.pow(1 - 1.0 / 60, 10));
+  }
+
+  /**
+   * Order 0 with a reservoir (both mixing modes) or real-data weighting: the unigram Gini-Simpson
+   * follows the categorical recursion with the uniform over the V tokens in the reservoir's place
+   * and the weighted parts' weights.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "mixing: count; reservoir.fraction: 0.2",
+        "mixing: per-sample; reservoir.fraction: 0.2",
+        "alpha: 0.1; real_weight: 0.6",
+        "alpha: 0.1; reservoir.fraction: 0.1; real_weight: 0.3"
+      })
+  void orderZeroWithAReservoirOrWeightingFollowsTheCategoricalRecursion(String mechanism) {
+    ChainRunner runner =
+        ChainRunner.run(
+            config(
+                String.join(
+                    "\n",
+                    "  model_size: 8",
+                    "  order: 0",
+                    "  samples: 60",
+                    "  sequence_length: 6",
+                    "  " + mechanism.replace("; ", "\n  "),
+                    "  truth.row_support: 8",
+                    "  truth.concentration: 1.0")));
+    for (int t : new int[] {1, 4, 9}) {
+      TheoryAssert.assertMeanNear(
+          "gini_simpson t=" + t,
+          runner.theory("gini_simpson", t),
+          runner.metric("gini_simpson", t),
+          Z);
+    }
   }
 
   /**
@@ -247,7 +284,7 @@ class MarkovTest {
     cell.drawModel(model, new RandomStream(4), 2000, out, BlockRunner.SEQUENTIAL);
     for (int i = 0; i < out.size; i++) {
       int c = model.indexOf(codec.contextOf(out.keys[i]));
-      long best = 0;
+      double best = 0;
       for (int j = model.rowStart[c]; j < model.rowStart[c + 1]; j++) {
         best = Math.max(best, model.counts[j]);
       }
@@ -279,7 +316,7 @@ class MarkovTest {
             "");
     Path file = dir.resolve("c.yaml");
     Files.writeString(file, yaml);
-    SweepConfig config = ConfigLoader.load(file, List.of());
+    SweepConfig config = ConfigLoader.load(Families.catalogue(), file, List.of());
     assertEquals(8L, config.cells().get(0).getLong("model_size"));
     MarkovCell cell = MarkovFamily.bindCell(config.cells().get(0), config.seed());
     // read cyclically (log -> the closes the loop), 13 transitions; only "the" (4 of 13 contexts)
@@ -293,7 +330,8 @@ class MarkovTest {
   @Test
   void presetLoadsAndRuns() throws IOException, Exception {
     Path preset = Path.of("..", "configs", "markov-text.yaml");
-    SweepConfig config = ConfigLoader.load(preset, List.of("generations=2", "replicates=1"));
+    SweepConfig config =
+        ConfigLoader.load(Families.catalogue(), preset, List.of("generations=2", "replicates=1"));
     for (var spec : config.cells()) {
       var prepared = org.collapsesim.engine.PreparedCell.prepare(config, spec);
       var record = prepared.runChain(0, row -> {}, BlockRunner.SEQUENTIAL);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.collapsesim.config.ConfigException;
 import org.collapsesim.config.ConfigLoader;
+import org.collapsesim.engine.Families;
 import org.collapsesim.loop.ChainRunner;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +70,10 @@ class SequenceFamilyTest {
             ConfigException.class,
             () ->
                 ConfigLoader.parse(
-                    base + "truth: {block: '0120'}\nparams: {model_size: 8}\n", null, List.of()));
+                    Families.catalogue(),
+                    base + "truth: {block: '0120'}\nparams: {model_size: 8}\n",
+                    null,
+                    List.of()));
     assertTrue(
         block
             .getMessage()
@@ -80,13 +84,17 @@ class SequenceFamilyTest {
             ConfigException.class,
             () ->
                 ConfigLoader.parse(
-                    base + "truth: {block: 0010111}\nparams: {model_size: 8}\n", null, List.of()));
+                    Families.catalogue(),
+                    base + "truth: {block: 0010111}\nparams: {model_size: 8}\n",
+                    null,
+                    List.of()));
     assertTrue(unquoted.getMessage().contains("quote the block"), unquoted.getMessage());
     ConfigException thueMorse =
         assertThrows(
             ConfigException.class,
             () ->
                 ConfigLoader.parse(
+                    Families.catalogue(),
                     base + "truth: {program: thue-morse}\nparams: {model_size: 8, alphabet: 3}\n",
                     null,
                     List.of()));
@@ -96,7 +104,10 @@ class SequenceFamilyTest {
             ConfigException.class,
             () ->
                 ConfigLoader.parse(
-                    base + "params: {model_size: 8, alphabet: 37}\n", null, List.of()));
+                    Families.catalogue(),
+                    base + "params: {model_size: 8, alphabet: 37}\n",
+                    null,
+                    List.of()));
     assertTrue(
         alphabet.getMessage().contains("37 is not an integer in 2..36"), alphabet.getMessage());
   }

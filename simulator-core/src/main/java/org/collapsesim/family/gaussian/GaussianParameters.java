@@ -1,7 +1,13 @@
-package org.collapsesim.config;
+package org.collapsesim.family.gaussian;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.collapsesim.config.CellDraft;
+import org.collapsesim.config.CellRule;
+import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.LoadContext;
+import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.ValueParser;
+import org.collapsesim.config.ValueParsers;
 import org.collapsesim.linalg.SymmetricEigen;
 
 /**
@@ -45,9 +51,6 @@ final class GaussianParameters {
   static final List<CellRule> RULES =
       List.of(GaussianParameters::checkUnbiasedSamples, GaussianParameters::checkTruthDimensions);
 
-  static final List<String> METRICS =
-      List.of("var_ratio", "logdet_ratio", "mean_sq_err", "kl_true_model", "w2_sq", "entropy");
-
   private GaussianParameters() {}
 
   private static Object parseMean(Object raw, String path, List<ConfigProblem> problems) {
@@ -80,64 +83,11 @@ final class GaussianParameters {
       double[] values = diagonal.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       return wellConditioned(values, raw, path, problems) ? diagonal : null;
     }
-    ValueParser finite =
-        ValueParsers.numberIn(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
-    int n = list.size();
-    List<List<Double>> rows = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      if (!(list.get(i) instanceof List<?> row) || row.size() != n) {
-        problems.add(
-            new ConfigProblem(
-                path + "[" + i + "]",
-                ValueParsers.show(list.get(i))
-                    + " is not a row of "
-                    + n
-                    + " numbers (a covariance matrix is square)"));
-        return null;
-      }
-      List<Double> parsed = ValueParsers.doubleList(row, path + "[" + i + "]", finite, problems);
-      if (parsed == null) {
-        return null;
-      }
-      rows.add(parsed);
-    }
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < i; j++) {
-        if (!rows.get(i).get(j).equals(rows.get(j).get(i))) {
-          problems.add(
-              new ConfigProblem(
-                  path,
-                  ValueParsers.show(raw)
-                      + " is not symmetric (["
-                      + i
-                      + "]["
-                      + j
-                      + "] = "
-                      + rows.get(i).get(j)
-                      + " but ["
-                      + j
-                      + "]["
-                      + i
-                      + "] = "
-                      + rows.get(j).get(i)
-                      + ")"));
-          return null;
-        }
-      }
-    }
-    int failedPivot = choleskyFailure(rows);
-    if (failedPivot >= 0) {
-      problems.add(
-          new ConfigProblem(
-              path,
-              ValueParsers.show(raw)
-                  + " is not positive definite (the Cholesky factorization fails at pivot ["
-                  + failedPivot
-                  + "]["
-                  + failedPivot
-                  + "])"));
+    List<List<Double>> rows = ValueParsers.positiveDefiniteMatrix(list, path, problems);
+    if (rows == null) {
       return null;
     }
+    int n = rows.size();
     double[] flat = new double[n * n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
@@ -146,7 +96,7 @@ final class GaussianParameters {
     }
     double[] eigenvalues = new double[n];
     SymmetricEigen.eigenvalues(flat, n, eigenvalues);
-    return wellConditioned(eigenvalues, raw, path, problems) ? List.copyOf(rows) : null;
+    return wellConditioned(eigenvalues, raw, path, problems) ? rows : null;
   }
 
   /**
@@ -171,32 +121,6 @@ final class GaussianParameters {
                 + condition
                 + " (largest / smallest eigenvalue); at most 1e10 is allowed"));
     return false;
-  }
-
-  /**
-   * The row where a Cholesky factorization of the symmetric matrix breaks down, or -1 if it is
-   * positive definite.
-   */
-  static int choleskyFailure(List<List<Double>> matrix) {
-    int n = matrix.size();
-    double[][] lower = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double sum = matrix.get(i).get(j);
-        for (int k = 0; k < j; k++) {
-          sum -= lower[i][k] * lower[j][k];
-        }
-        if (i == j) {
-          if (!(sum > 0)) {
-            return i;
-          }
-          lower[i][i] = Math.sqrt(sum);
-        } else {
-          lower[i][j] = sum / lower[j][j];
-        }
-      }
-    }
-    return -1;
   }
 
   private static void checkUnbiasedSamples(

@@ -1,10 +1,12 @@
-package org.collapsesim.config;
+package org.collapsesim.family.markov;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.collapsesim.config.ConfigFiles;
+import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.ValueParsers;
 
 /**
  * A UTF-8 text file for the markov family's truth, read once when the config is loaded and
@@ -16,19 +18,16 @@ import java.util.Map;
  * @param tokens the text as token ids
  * @param vocabulary the number of distinct tokens
  */
-record TextFile(String sha256, int[] tokens, int vocabulary) {
+public record TextFile(String sha256, int[] tokens, int vocabulary) {
 
   /** Reads and tokenizes {@code file} ({@code mode} chars or words); null after adding problems. */
   static TextFile read(
       Path file, String mode, String written, String path, List<ConfigProblem> problems) {
-    byte[] bytes = ConfigFiles.readBytes(file, written, path, problems);
-    if (bytes == null) {
+    ConfigFiles.Text content = ConfigFiles.readText(file, written, path, problems);
+    if (content == null) {
       return null;
     }
-    String text = ConfigFiles.utf8(bytes, written, path, problems);
-    if (text == null) {
-      return null;
-    }
+    String text = content.text();
     Map<String, Integer> ids = new HashMap<>();
     int[] tokens;
     if ("words".equals(mode)) {
@@ -54,6 +53,6 @@ record TextFile(String sha256, int[] tokens, int vocabulary) {
                   + " (a text of at least one token is needed)"));
       return null;
     }
-    return new TextFile(HexFormat.of().formatHex(CanonicalJson.sha256(bytes)), tokens, ids.size());
+    return new TextFile(content.sha256(), tokens, ids.size());
   }
 }

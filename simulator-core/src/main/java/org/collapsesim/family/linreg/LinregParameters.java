@@ -1,6 +1,12 @@
-package org.collapsesim.config;
+package org.collapsesim.family.linreg;
 
 import java.util.List;
+import org.collapsesim.config.CellDraft;
+import org.collapsesim.config.CellRule;
+import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.LoadContext;
+import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.ValueParsers;
 
 /**
  * The linreg family's parameters (README, Families and metrics): the truth y = x.w* + e with e ~
@@ -34,8 +40,6 @@ final class LinregParameters {
               .asWorld());
 
   static final List<CellRule> RULES = List.of(LinregParameters::checkRows);
-
-  static final List<String> METRICS = List.of("test_error", "w_norm_sq");
 
   private LinregParameters() {}
 

@@ -1,8 +1,10 @@
-package org.collapsesim.config;
+package org.collapsesim.family.categorical;
 
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
+import org.collapsesim.config.ConfigFiles;
+import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.ValueParsers;
 
 /**
  * A truth counts file, read once when the config is loaded: one non-negative integer count per
@@ -12,7 +14,7 @@ import java.util.List;
  * @param sha256 lower-case hex SHA-256 of the file's bytes
  * @param counts the counts, one per line
  */
-record CountsFile(String sha256, long[] counts) {
+public record CountsFile(String sha256, long[] counts) {
 
   /**
    * Reads and checks {@code file}.
@@ -22,14 +24,11 @@ record CountsFile(String sha256, long[] counts) {
    * @return the counts, or null after adding problems
    */
   static CountsFile read(Path file, String written, String path, List<ConfigProblem> problems) {
-    byte[] bytes = ConfigFiles.readBytes(file, written, path, problems);
-    if (bytes == null) {
+    ConfigFiles.Text content = ConfigFiles.readText(file, written, path, problems);
+    if (content == null) {
       return null;
     }
-    String text = ConfigFiles.utf8(bytes, written, path, problems);
-    if (text == null) {
-      return null;
-    }
+    String text = content.text();
     String[] lines = text.split("\r?\n", -1);
     int lineCount = lines.length;
     if (lineCount > 0 && lines[lineCount - 1].isEmpty()) {
@@ -73,6 +72,6 @@ record CountsFile(String sha256, long[] counts) {
               ValueParsers.show(written) + ": every count is 0 (at least one must be positive)"));
       return null;
     }
-    return new CountsFile(HexFormat.of().formatHex(CanonicalJson.sha256(bytes)), counts);
+    return new CountsFile(content.sha256(), counts);
   }
 }

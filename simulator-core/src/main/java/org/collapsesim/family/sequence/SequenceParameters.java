@@ -1,6 +1,13 @@
-package org.collapsesim.config;
+package org.collapsesim.family.sequence;
 
 import java.util.List;
+import org.collapsesim.config.Applicability;
+import org.collapsesim.config.CellDraft;
+import org.collapsesim.config.CellRule;
+import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.LoadContext;
+import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.ValueParsers;
 
 /**
  * The sequence family's parameters: strings of model_size = L symbols over an alphabet of |A|
@@ -76,9 +83,6 @@ final class SequenceParameters {
               .withApplicability(Applicability.whenEquals("truth.program", "markov")));
 
   static final List<CellRule> RULES = List.of(SequenceParameters::checkTruth);
-
-  static final List<String> METRICS =
-      List.of("gini_simpson", "entropy", "fixated", "kl_true_model");
 
   /** The largest alphabet: symbols are written as base-36 digits. */
   private static final long MAX_ALPHABET = 36;

@@ -1,7 +1,14 @@
-package org.collapsesim.config;
+package org.collapsesim.family.gmm;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.collapsesim.config.CellDraft;
+import org.collapsesim.config.CellRule;
+import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.LoadContext;
+import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.ValueParser;
+import org.collapsesim.config.ValueParsers;
 
 /**
  * The gmm family's parameters (README, Families and metrics): a K-component Gaussian mixture
@@ -86,9 +93,6 @@ final class GmmParameters {
 
   static final List<CellRule> RULES = List.of(GmmParameters::checkTruthShapes);
 
-  static final List<String> METRICS =
-      List.of("l2_distance", "weight_entropy", "min_weight", "var_ratio", "kl_true_model");
-
   private GmmParameters() {}
 
   private static Object parseWeights(Object raw, String path, List<ConfigProblem> problems) {
@@ -158,47 +162,11 @@ final class GmmParameters {
             new ConfigProblem(at, ValueParsers.show(list.get(c)) + " is not a square matrix"));
         return null;
       }
-      int n = rows.size();
-      List<List<Double>> parsed = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        if (!(rows.get(i) instanceof List<?> row) || row.size() != n) {
-          problems.add(
-              new ConfigProblem(
-                  at + "[" + i + "]",
-                  ValueParsers.show(rows.get(i))
-                      + " is not a row of "
-                      + n
-                      + " numbers (a covariance matrix is square)"));
-          return null;
-        }
-        List<Double> values = ValueParsers.doubleList(row, at + "[" + i + "]", FINITE, problems);
-        if (values == null) {
-          return null;
-        }
-        parsed.add(values);
-      }
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < i; j++) {
-          if (!parsed.get(i).get(j).equals(parsed.get(j).get(i))) {
-            problems.add(new ConfigProblem(at, ValueParsers.show(rows) + " is not symmetric"));
-            return null;
-          }
-        }
-      }
-      int failedPivot = GaussianParameters.choleskyFailure(parsed);
-      if (failedPivot >= 0) {
-        problems.add(
-            new ConfigProblem(
-                at,
-                ValueParsers.show(rows)
-                    + " is not positive definite (the Cholesky factorization fails at pivot ["
-                    + failedPivot
-                    + "]["
-                    + failedPivot
-                    + "])"));
+      List<List<Double>> parsed = ValueParsers.positiveDefiniteMatrix(rows, at, problems);
+      if (parsed == null) {
         return null;
       }
-      matrices.add(List.copyOf(parsed));
+      matrices.add(parsed);
     }
     return List.copyOf(matrices);
   }

@@ -1,6 +1,13 @@
-package org.collapsesim.config;
+package org.collapsesim.family.categorical;
 
 import java.util.List;
+import org.collapsesim.config.Applicability;
+import org.collapsesim.config.CellDraft;
+import org.collapsesim.config.CellRule;
+import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.LoadContext;
+import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.ValueParsers;
 
 /**
  * The categorical family's parameters (README, Families and metrics, §5): estimator with add-k
@@ -79,17 +86,6 @@ final class CategoricalParameters {
 
   static final List<CellRule> RULES = List.of(CategoricalParameters::readCountsFile);
 
-  static final List<String> METRICS =
-      List.of(
-          "entropy",
-          "gini_simpson",
-          "kl_true_model",
-          "kl_model_true",
-          "tv",
-          "support",
-          "tail_mass",
-          "extinct");
-
   private CategoricalParameters() {}
 
   /**
@@ -101,25 +97,10 @@ final class CategoricalParameters {
     if (!(cell.get("truth.file") instanceof String written)) {
       return;
     }
-    CountsFile file = context.countsFile(written, cell.origin("truth.file"), problems);
-    if (file == null) {
-      return;
+    CountsFile file =
+        context.readFile(written, null, cell.origin("truth.file"), problems, CountsFile::read);
+    if (file != null) {
+      cell.setTruthFromFile(written, file.counts().length, "lines", file.sha256(), file, problems);
     }
-    long lines = file.counts().length;
-    if (!cell.has("model_size")) {
-      cell.params.put("model_size", lines);
-    } else if (cell.get("model_size") instanceof Long v && v != lines) {
-      problems.add(
-          new ConfigProblem(
-              cell.origin("model_size"),
-              v
-                  + " does not equal the "
-                  + lines
-                  + " lines of truth.file "
-                  + ValueParsers.show(written)
-                  + " (omit model_size to take it from the file)"));
-    }
-    cell.params.put("truth.file_sha256", file.sha256());
-    cell.truthCounts = file.counts();
   }
 }

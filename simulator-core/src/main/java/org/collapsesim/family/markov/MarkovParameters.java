@@ -1,6 +1,13 @@
-package org.collapsesim.config;
+package org.collapsesim.family.markov;
 
 import java.util.List;
+import org.collapsesim.config.Applicability;
+import org.collapsesim.config.CellDraft;
+import org.collapsesim.config.CellRule;
+import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.LoadContext;
+import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.ValueParsers;
 
 /**
  * The markov family's parameters (README, Families and metrics, §5): the order k, the training
@@ -116,16 +123,6 @@ final class MarkovParameters {
   static final List<CellRule> RULES =
       List.of(MarkovParameters::readTextFile, MarkovParameters::checkKeySpace);
 
-  static final List<String> METRICS =
-      List.of(
-          "entropy_rate",
-          "kl_rate",
-          "distinct_ngrams",
-          "perplexity",
-          "unigram_entropy",
-          "gini_simpson",
-          "support");
-
   private MarkovParameters() {}
 
   /**
@@ -139,28 +136,17 @@ final class MarkovParameters {
         || !(cell.get("truth.tokens") instanceof String mode)) {
       return;
     }
-    TextFile file = context.textFile(written, mode, cell.origin("truth.file"), problems);
-    if (file == null) {
-      return;
+    TextFile file =
+        context.readFile(
+            written,
+            mode,
+            cell.origin("truth.file"),
+            problems,
+            (path, shown, at, found) -> TextFile.read(path, mode, shown, at, found));
+    if (file != null) {
+      cell.setTruthFromFile(
+          written, file.vocabulary(), "distinct " + mode, file.sha256(), file, problems);
     }
-    long vocabulary = file.vocabulary();
-    if (!cell.has("model_size")) {
-      cell.params.put("model_size", vocabulary);
-    } else if (cell.get("model_size") instanceof Long v && v != vocabulary) {
-      problems.add(
-          new ConfigProblem(
-              cell.origin("model_size"),
-              v
-                  + " does not equal the "
-                  + vocabulary
-                  + " distinct "
-                  + mode
-                  + " of truth.file "
-                  + ValueParsers.show(written)
-                  + " (omit model_size to take it from the file)"));
-    }
-    cell.params.put("truth.file_sha256", file.sha256());
-    cell.truthTokens = file.tokens();
   }
 
   /** V^(k+1) transition keys must fit in a long. */

@@ -1,0 +1,48 @@
+package org.collapsesim.config;
+
+import java.util.List;
+
+/**
+ * What the config layer needs of a model family: the service-provider interface a family implements
+ * in its own package (beside its sampler, estimator and theory) and that a {@link FamilyCatalogue}
+ * collects. Validation and grid expansion read only this, so adding a family never touches config
+ * code.
+ */
+public interface FamilyDefinition {
+
+  /** The name used in configs ({@code family: NAME}). */
+  String name();
+
+  /**
+   * The family's own parameters (the shared loop parameters come first, added by the catalogue),
+   * with their parsing, defaults and applicability; truth parameters are marked {@link
+   * ParameterSpec#asWorld() world}.
+   */
+  List<ParameterSpec> parameters();
+
+  /**
+   * Checks and completions across the family's parameters of one cell, run after defaults are
+   * filled; a file-backed truth is read here and handed to the family with {@link
+   * CellDraft#setTruthFromFile}. None by default.
+   */
+  default List<CellRule> rules() {
+    return List.of();
+  }
+
+  /** The metrics, in output order: the one list metric names (and indexes) derive from. */
+  List<MetricDefinition> metrics();
+
+  /**
+   * Whether the family can draw sufficient statistics exactly ({@code sampling: exact}), where the
+   * regime and the mechanisms allow it.
+   */
+  boolean hasExactPath();
+
+  /**
+   * Whether the family's exact path can also thin its sufficient statistics exactly through a
+   * filter (a verifier without refill), so that filter keeps the exact path. False by default.
+   */
+  default boolean thinsStats() {
+    return false;
+  }
+}
