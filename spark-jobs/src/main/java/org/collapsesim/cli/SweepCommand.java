@@ -17,8 +17,10 @@ import org.collapsesim.config.SweepConfig;
 import org.collapsesim.engine.Families;
 import org.collapsesim.io.FsPath;
 import org.collapsesim.sweep.FaultInjection;
+import org.collapsesim.sweep.LocalSweep;
 import org.collapsesim.sweep.SparkSessions;
 import org.collapsesim.sweep.SparkSweep;
+import org.collapsesim.sweep.SweepDriver;
 import org.collapsesim.sweep.SweepRefusedException;
 import org.collapsesim.sweep.SweepSource;
 import picocli.CommandLine.Command;
@@ -28,15 +30,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code collapse sweep CONFIG [--master URL] [--out DIR] [--resume | --overwrite] [--set k=v]...
- * [--allow-failures]} (README, Commands): runs every chain of a config on Spark and writes the
- * tables of README, Output. Exit 0 when done, 1 when a chain failed (unless --allow-failures), 2
- * for a bad config, a refused output directory or a resume with another config.
+ * {@code collapse sweep CONFIG [--engine auto|local|spark] [--master URL] [--out DIR] [--resume |
+ * --overwrite] [--set k=v]... [--allow-failures]} (README, Commands): runs every chain of a config,
+ * in this JVM or on Spark ({@link EngineChoice}), and writes the tables of README, Output. Exit 0
+ * when done, 1 when a chain failed (unless --allow-failures), 2 for a bad config, a refused output
+ * directory or a resume with another config.
  */
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
-    description = "Runs a sweep on Spark (embedded local[*] by default) and writes its tables.")
+    description =
+        "Runs a sweep (in this JVM when small, else on Spark: --engine) and writes its tables.")
 public final class SweepCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -60,6 +64,14 @@ public final class SweepCommand implements Callable<Integer> {
     String submitted = System.getProperty("spark.master");
     return submitted != null && !submitted.isBlank() ? submitted : "local[*]";
   }
+
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      description =
+          "auto (default): in this JVM for a small sweep with no --master, else Spark; local: in"
+              + " this JVM, no Spark; spark: on Spark (--master, default local[*])")
+  String engine = "auto";
 
   @Option(
       names = "--out",
@@ -111,6 +123,37 @@ public final class SweepCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Runs the sweep on Spark. Inside a JVM that already runs Spark (tests, notebooks) the existing
+   * session is used and kept.
+   */
+  private SweepDriver.Result runOnSpark(
+      SweepConfig sweep,
+      SweepSource source,
+      FsPath dir,
+      SweepDriver.Preparation preparation,
+      FaultInjection faults)
+      throws IOException {
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+    String master = resolvedMaster();
+    SparkSession spark = SparkSessions.create(master, "collapse-sim " + sweep.name(), sparkConf);
+    try {
+      return SweepDriver.run(
+          new SparkSweep(spark, "spark " + spark.sparkContext().master()),
+          sweep,
+          source,
+          dir,
+          preparation.startTime(),
+          faults,
+          System.err,
+          System.console() != null);
+    } finally {
+      if (ownSession) {
+        spark.stop();
+      }
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -140,6 +183,23 @@ public final class SweepCommand implements Callable<Integer> {
       err.println("collapse sweep: " + faultProblem);
       return 2;
     }
+    FaultInjection faults = FaultInjection.fromSystemProperty();
+    String chosen;
+    try {
+      chosen =
+          EngineChoice.choose(
+              engine,
+              master,
+              System.getProperty("spark.master"),
+              SparkSession.getActiveSession().isDefined()
+                  || SparkSession.getDefaultSession().isDefined(),
+              sparkConf.keySet(),
+              faults,
+              sweep);
+    } catch (EngineChoice.Refusal e) {
+      err.println("collapse sweep: " + e.getMessage());
+      return 2;
+    }
     String location = out != null ? out : sweep.output().dir();
     if (location == null) {
       err.println(
@@ -153,9 +213,9 @@ public final class SweepCommand implements Callable<Integer> {
       err.println("collapse sweep: --out " + location + ": cannot use it: " + e.getMessage());
       return 2;
     }
-    SparkSweep.Preparation preparation;
+    SweepDriver.Preparation preparation;
     try {
-      preparation = SparkSweep.prepareOutput(sweep, dir, resume, overwrite);
+      preparation = SweepDriver.prepareOutput(sweep, dir, resume, overwrite);
     } catch (SweepRefusedException e) {
       err.println("collapse sweep: " + e.getMessage());
       return 2;
@@ -168,28 +228,18 @@ public final class SweepCommand implements Callable<Integer> {
         new SweepSource(
             text, baseDir == null ? null : baseDir.toString(), sets, sweep.configHash());
     err.flush();
-    // Inside a JVM that already runs Spark (tests, notebooks) the existing session is used and
-    // kept.
-    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-    String master = resolvedMaster();
-    SparkSession spark = SparkSessions.create(master, "collapse-sim " + sweep.name(), sparkConf);
-    SparkSweep.Result result;
-    try {
-      result =
-          SparkSweep.run(
-              spark,
-              sweep,
-              source,
-              dir,
-              preparation.startTime(),
-              "spark " + master,
-              System.err,
-              System.console() != null);
-    } finally {
-      if (ownSession) {
-        spark.stop();
-      }
-    }
+    SweepDriver.Result result =
+        "local".equals(chosen)
+            ? SweepDriver.run(
+                new LocalSweep(Runtime.getRuntime().availableProcessors()),
+                sweep,
+                source,
+                dir,
+                preparation.startTime(),
+                faults,
+                System.err,
+                System.console() != null)
+            : runOnSpark(sweep, source, dir, preparation, faults);
     err.println(
         "collapse sweep: "
             + result.chains()

@@ -78,13 +78,13 @@ final class ContrastsAssembly {
             Encoders.row(SparkRows.structType(withIndex)));
   }
 
-  private static final String LINK_CELL = "_link_cell";
-  private static final String CONTRAST_CELL = "_contrast_cell";
-  private static final String ROLE = "_role";
-  private static final String PAIR_ORDER = "_pair_order";
+  static final String LINK_CELL = "_link_cell";
+  static final String CONTRAST_CELL = "_contrast_cell";
+  static final String ROLE = "_role";
+  static final String PAIR_ORDER = "_pair_order";
 
   /** The contrasts row of one (cell, generation) group sorted by replicate, then role. */
-  private static Row contrastRow(SweepSource source, List<Row> rows) {
+  static Row contrastRow(SweepSource source, List<Row> rows) {
     ExecutorContext context = ExecutorContext.of(source);
     OutputLayout layout = context.layout();
     Row first = rows.get(0);

@@ -13,7 +13,8 @@ import org.collapsesim.result.GenerationRecord;
  * Deliberate failures, for the project's tests and for users who want to see what their own cluster
  * does when a chain or an executor dies. Faults are set by the JVM system property {@value
  * #PROPERTY} on the driver, never by the config, so that {@code --resume} accepts the same config
- * (its hash is unchanged). The driver hands the text to every task as a Spark local property.
+ * (its hash is unchanged). The driver parses them before anything runs and hands them to every
+ * batch (on Spark, serialized with the task closure).
  *
  * <p>Syntax: faults separated by {@code ;}, each
  *
@@ -134,6 +135,14 @@ public final class FaultInjection implements Serializable {
       }
     }
     return null;
+  }
+
+  /**
+   * True when a fault halts the JVM that runs a chain (an executor lost): only the Spark engine
+   * survives that, on a cluster or {@code local-cluster}.
+   */
+  public boolean haltsAnExecutor() {
+    return faults.stream().anyMatch(Fault::exit);
   }
 
   /** True when there is no fault. */

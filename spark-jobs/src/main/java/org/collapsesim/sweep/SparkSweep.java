@@ -1,10 +1,9 @@
 package org.collapsesim.sweep;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.VoidFunction;
@@ -13,34 +12,15 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.collapsesim.config.SweepConfig;
 import org.collapsesim.io.FsPath;
-import org.collapsesim.io.ManifestJson;
-import org.collapsesim.io.OutputDirectory;
-import org.collapsesim.io.OutputLayout;
-import org.collapsesim.io.SweepManifest;
 
 /**
- * The driver of a sweep on Spark (README, Commands-§9).
- *
- * <ol>
- *   <li>{@link #prepareOutput}: checks the output directory (empty, or --resume / --overwrite) and,
- *       on resume, the manifest's config hash; nothing is written for a refused sweep.
- *   <li>{@link #run}: writes a {@code running} manifest, plans the chains not yet committed into
- *       batches, runs them as Spark tasks that each commit a work part, then assembles the tables
- *       ({@link SweepAssembly}) and writes the final manifest. The work parts are deleted when no
- *       chain failed; with failures they stay, so {@code --resume} reruns only the failed chains.
- * </ol>
+ * The Spark engine of a sweep ({@link SweepDriver} does the rest): each batch of chains is a Spark
+ * task that commits a work part ({@link ChainBatchRunner}); Spark retries a lost task, and a task
+ * that finds its part committed does nothing. The tables are assembled with Spark ({@link
+ * SweepAssembly#assemble}), which sorts out of core and streams the small tables to the driver one
+ * partition at a time, so the driver's memory does not grow with the sweep.
  */
-public final class SparkSweep {
-
-  /** What {@link #prepareOutput} found. */
-  public record Preparation(boolean nothingToDo, Instant startTime, long failedBefore) {}
-
-  /** What a sweep did. */
-  /**
-   * @param contrasts the variance reduction of the paired contrasts, or null without compare_to
-   */
-  public record Result(
-      long chains, long chainsOk, long chainsFailed, long chainsRun, ContrastReduction contrasts) {}
+public final class SparkSweep implements SweepEngine {
 
   /**
    * Spark configuration key fixing the chains per task (tuning and tests); by default {@link
@@ -48,169 +28,84 @@ public final class SparkSweep {
    */
   public static final String BATCH_SIZE_CONF = "spark.collapse.sweep.batchSize";
 
-  private SparkSweep() {}
+  private final SparkSession spark;
+  private final JavaSparkContext jsc;
+  private final String description;
+  private final LongAccumulator chainsDone;
 
   /**
-   * Checks and prepares the output directory.
+   * The engine on {@code spark}.
    *
-   * @throws SweepRefusedException (exit 2) when the directory may not be used as asked
+   * @param description what the manifest records, e.g. {@code spark local[*]}
    */
-  public static Preparation prepareOutput(
-      SweepConfig config, FsPath dir, boolean resume, boolean overwrite)
-      throws IOException, SweepRefusedException {
-    if (resume && overwrite) {
-      throw new SweepRefusedException("--resume and --overwrite exclude each other; choose one");
-    }
-    FsPath manifestFile = dir.resolve(OutputDirectory.MANIFEST_FILE);
-    Instant start = Instant.now();
-    if (resume && manifestFile.isFile()) {
-      Map<String, Object> manifest = ManifestJson.read(manifestFile);
-      Object hash = manifest.get(SweepManifest.CONFIG_HASH);
-      if (!config.configHash().equals(hash)) {
-        throw new SweepRefusedException(
-            "cannot resume in "
-                + dir
-                + ": its manifest has config hash "
-                + hash
-                + " but this config (with its --set overrides) hashes to "
-                + config.configHash()
-                + "; resume with the same config, or use --overwrite or another --out");
-      }
-      Object startText = manifest.get("start_time");
-      if (startText instanceof String s) {
-        start = Instant.parse(s);
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> counts = (Map<String, Object>) manifest.get("counts");
-      Object failed = counts == null ? null : counts.get("chains_failed");
-      if (SweepManifest.COMPLETE.equals(manifest.get(SweepManifest.STATUS))
-          && Long.valueOf(0L).equals(failed)) {
-        return new Preparation(true, start, 0);
-      }
-    }
-    try {
-      OutputDirectory.checkWritable(dir, resume, overwrite);
-    } catch (org.collapsesim.io.OutputDirectoryException e) {
-      throw new SweepRefusedException(e.getMessage());
-    }
-    return new Preparation(false, start, 0);
+  public SparkSweep(SparkSession spark, String description) {
+    this.spark = spark;
+    this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    this.description = description;
+    this.chainsDone = jsc.sc().longAccumulator("chains done");
   }
 
-  /**
-   * Runs the sweep's remaining chains and writes its output into {@code dir} (prepared by {@link
-   * #prepareOutput}).
-   *
-   * @param progressOut where progress goes (stderr), or null for none
-   * @param inPlaceProgress rewrite the progress line in place (a terminal)
-   */
-  public static Result run(
-      SparkSession spark,
-      SweepConfig config,
-      SweepSource source,
-      FsPath dir,
-      Instant startTime,
-      String engine,
-      PrintStream progressOut,
-      boolean inPlaceProgress)
-      throws IOException {
-    OutputLayout layout = OutputLayout.of(config);
-    FsPath manifestFile = dir.resolve(OutputDirectory.MANIFEST_FILE);
-    ManifestJson.write(
-        SweepManifest.build(layout, SweepManifest.RUNNING, startTime, null, null, engine),
-        manifestFile);
+  @Override
+  public String description() {
+    return description;
+  }
 
-    WorkParts.Committed before =
-        WorkParts.readCommitted(
-            dir,
-            problem -> {
-              if (progressOut != null) {
-                progressOut.println("collapse sweep: work part " + problem);
-              }
-            });
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    String fixedBatch = spark.sparkContext().getConf().get(BATCH_SIZE_CONF, null);
-    List<ChainBatch> batches =
-        fixedBatch == null
-            ? SweepPlan.plan(
-                config, before.ok(), before.lastAttempt() + 1, jsc.defaultParallelism())
-            : SweepPlan.plan(
-                config,
-                before.ok(),
-                before.lastAttempt() + 1,
-                jsc.defaultParallelism(),
-                Integer.parseInt(fixedBatch));
-    long toRun = batches.stream().mapToLong(ChainBatch::size).sum();
-    if (!batches.isEmpty()) {
-      FsPath partsDir = WorkParts.partsDir(dir);
-      partsDir.mkdirs();
-      String partsUri = partsDir.uri();
-      int blockThreads = SweepPlan.blockThreads(toRun, jsc.defaultParallelism());
-      Broadcast<SweepSource> shared = jsc.broadcast(source);
-      // Deliberate failures reach the tasks as a local property (not the config: see
-      // FaultInjection); parsed and checked by the command before anything ran.
-      jsc.setLocalProperty(
-          FaultInjection.PROPERTY, System.getProperty(FaultInjection.PROPERTY, ""));
-      LongAccumulator chainsDone = jsc.sc().longAccumulator("chains done");
-      jsc.setJobDescription("collapse-sim: " + toRun + " chains of " + config.name());
-      SweepProgress progress =
-          progressOut == null
-              ? null
-              : new SweepProgress(
-                  progressOut,
-                  config.chainCount(),
-                  before.okCount(),
-                  chainsDone::value,
-                  inPlaceProgress,
-                  10);
-      try {
-        jsc.parallelize(batches, batches.size())
-            .foreach(
-                (VoidFunction<ChainBatch>)
-                    batch ->
-                        ChainBatchRunner.run(
-                            shared.value(),
-                            FsPath.of(partsUri, SparkSessions.executorHadoopConfiguration()),
-                            batch,
-                            blockThreads,
-                            chainsDone::add,
-                            FaultInjection.parse(
-                                TaskContext.get().getLocalProperty(FaultInjection.PROPERTY)),
-                            TaskContext.get().attemptNumber()));
-      } finally {
-        if (progress != null) {
-          progress.close();
-        }
-        shared.destroy();
-      }
+  @Override
+  public int parallelism() {
+    return jsc.defaultParallelism();
+  }
+
+  @Override
+  public int fixedBatchSize() {
+    String fixed = spark.sparkContext().getConf().get(BATCH_SIZE_CONF, null);
+    return fixed == null ? 0 : Integer.parseInt(fixed);
+  }
+
+  @Override
+  public LongSupplier chainsDone() {
+    return chainsDone::value;
+  }
+
+  @Override
+  public void runBatches(
+      SweepSource source,
+      List<ChainBatch> batches,
+      FsPath partsDir,
+      int blockThreads,
+      FaultInjection faults) {
+    String partsUri = partsDir.uri();
+    Broadcast<SweepSource> shared = jsc.broadcast(source);
+    LongAccumulator done = chainsDone;
+    long chains = batches.stream().mapToLong(ChainBatch::size).sum();
+    jsc.setJobDescription("collapse-sim: " + chains + " chains");
+    try {
+      jsc.parallelize(batches, batches.size())
+          .foreach(
+              (VoidFunction<ChainBatch>)
+                  batch ->
+                      ChainBatchRunner.run(
+                          shared.value(),
+                          FsPath.of(partsUri, SparkSessions.executorHadoopConfiguration()),
+                          batch,
+                          blockThreads,
+                          done::add,
+                          faults,
+                          TaskContext.get().attemptNumber()));
+    } finally {
+      shared.destroy();
     }
-    WorkParts.Committed after = WorkParts.readCommitted(dir);
-    for (int c = 0; c < config.cells().size(); c++) {
-      for (int r = 0; r < config.replicates(); r++) {
-        if (!after.has(c, r)) {
-          throw new IllegalStateException(
-              "chain (cell " + c + ", replicate " + r + ") has no committed record");
-        }
-      }
-    }
-    Instant end = Instant.now();
-    SweepManifest.Counts counts =
-        new SweepManifest.Counts(
-            config.cells().size(),
-            config.chainCount(),
-            after.okCount(),
-            after.failedCount(),
-            after.verifierShortGenerations());
-    Map<String, Object> manifest =
-        SweepManifest.build(layout, SweepManifest.COMPLETE, startTime, end, counts, engine);
+  }
+
+  @Override
+  public ContrastReduction assemble(
+      SweepSource source,
+      SweepConfig config,
+      FsPath outputDir,
+      WorkParts.Committed committed,
+      Map<String, String> arrowMetadata)
+      throws IOException {
     jsc.setJobDescription("collapse-sim: output tables");
-    ContrastReduction contrasts =
-        SweepAssembly.assemble(
-            spark, source, config, dir, after.parts(), layout.arrowMetadata(manifest));
-    ManifestJson.write(manifest, manifestFile);
-    if (counts.chainsFailed() == 0) {
-      dir.resolve(WorkParts.WORK_DIR).deleteRecursively();
-    }
-    return new Result(
-        config.chainCount(), counts.chainsOk(), counts.chainsFailed(), toRun, contrasts);
+    return SweepAssembly.assemble(
+        spark, source, config, outputDir, committed.parts(), arrowMetadata);
   }
 }

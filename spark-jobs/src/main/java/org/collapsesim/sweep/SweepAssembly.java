@@ -271,7 +271,7 @@ public final class SweepAssembly {
    * The summary row (with the cell index) of one (cell, generation) group, its rows in replicate
    * order.
    */
-  private static Row summaryRow(SweepSource source, List<Row> rows) {
+  static Row summaryRow(SweepSource source, List<Row> rows) {
     ExecutorContext context = ExecutorContext.of(source);
     OutputLayout layout = context.layout();
     Row first = rows.get(0);
@@ -296,7 +296,7 @@ public final class SweepAssembly {
    * The cells table, built on the driver from the chains table's rows as they are written (in cell,
    * then replicate order): one cell's chain records in memory at a time.
    */
-  private static final class CellsOfChains {
+  static final class CellsOfChains {
     private final OutputLayout layout;
     private final int horizon;
     private final List<Object[]> cellRows = new ArrayList<>();
@@ -378,8 +378,23 @@ public final class SweepAssembly {
       Dataset<Row> sorted,
       Consumer<Row> observer)
       throws IOException {
+    write(outputDir, name, config, schema, arrowMetadata, sorted.toLocalIterator(), observer);
+  }
+
+  /**
+   * Streams {@code rows} (in table order, each with the part columns after the table's) into the
+   * table's files; {@code observer} sees each row on its way.
+   */
+  static void write(
+      FsPath outputDir,
+      String name,
+      SweepConfig config,
+      TableSchema schema,
+      Map<String, String> arrowMetadata,
+      Iterator<Row> rows,
+      Consumer<Row> observer)
+      throws IOException {
     int columns = schema.size();
-    Iterator<Row> rows = sorted.toLocalIterator();
     Iterator<Object[]> values =
         new Iterator<>() {
           @Override
@@ -397,13 +412,23 @@ public final class SweepAssembly {
     SweepTableFiles.write(outputDir, name, config.output(), schema, arrowMetadata, values);
   }
 
-  /**
-   * Writes the generations dataset with Spark into a temporary directory and renames it onto {@code
-   * target}; a previous dataset there (a resumed sweep that had failures) is moved aside first and
-   * deleted after. On a store without rename, Spark writes in place after the old one is deleted
-   * (the manifest says {@code running} meanwhile).
-   */
+  /** Writes the generations dataset with Spark's Parquet writer ({@link #replaceDirectory}). */
   private static void writeGenerations(Dataset<Row> rows, FsPath target) throws IOException {
+    replaceDirectory(target, dir -> rows.write().parquet(dir.uri()));
+  }
+
+  /** Writes a directory's content, given where to write it. */
+  interface DirectoryWriter {
+    void writeInto(FsPath dir) throws IOException;
+  }
+
+  /**
+   * Writes a directory with {@code writer} into a temporary directory and renames it onto {@code
+   * target}; a previous directory there (a resumed sweep that had failures) is moved aside first
+   * and deleted after. On a store without rename, the writer writes in place after the old one is
+   * deleted (the manifest says {@code running} meanwhile).
+   */
+  static void replaceDirectory(FsPath target, DirectoryWriter writer) throws IOException {
     FsPath aside = null;
     if (target.exists()) {
       if (target.atomicRename()) {
@@ -416,7 +441,7 @@ public final class SweepAssembly {
       }
     }
     try (AtomicOutput.PendingFile pending = AtomicOutput.begin(target)) {
-      rows.write().parquet(pending.temporary().uri());
+      writer.writeInto(pending.temporary());
       pending.commit();
     }
     if (aside != null) {

@@ -98,6 +98,7 @@ public final class WorkParts {
     private final Map<Integer, BitSet> failed = new HashMap<>();
     private final Map<Integer, Long> verifierShort = new HashMap<>();
     private final List<FsPath> parts = new ArrayList<>();
+    private final Map<Integer, List<FsPath>> partsByCell = new HashMap<>();
     private int lastAttempt;
 
     /** For each cell index, the replicates committed ok. */
@@ -121,6 +122,14 @@ public final class WorkParts {
     /** The committed parts' directories, in name order. */
     public List<FsPath> parts() {
       return parts;
+    }
+
+    /**
+     * The committed parts holding chains of cell {@code cell} (a part holds one cell's), in name
+     * order.
+     */
+    public List<FsPath> partsOf(int cell) {
+      return partsByCell.getOrDefault(cell, List.of());
     }
 
     /** Chains committed ok. */
@@ -230,6 +239,10 @@ public final class WorkParts {
           }
           int cell = Integer.parseInt(f[0]);
           int replicate = Integer.parseInt(f[1]);
+          List<FsPath> ofCell = committed.partsByCell.computeIfAbsent(cell, c -> new ArrayList<>());
+          if (ofCell.isEmpty() || !ofCell.get(ofCell.size() - 1).equals(part)) {
+            ofCell.add(part);
+          }
           (f[2].equals("ok") ? committed.ok : committed.failed)
               .computeIfAbsent(cell, c -> new BitSet())
               .set(replicate);

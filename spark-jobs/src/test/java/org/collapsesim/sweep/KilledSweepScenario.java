@@ -81,12 +81,20 @@ final class KilledSweepScenario {
         out.resolve("summary.arrow").exists(), "no table of an unfinished sweep is visible");
 
     SweepConfig sweep = SweepTestSupport.parse(config);
-    SparkSweep.Preparation prep = SparkSweep.prepareOutput(sweep, out, true, false);
+    SweepDriver.Preparation prep = SweepDriver.prepareOutput(sweep, out, true, false);
     assertFalse(prep.nothingToDo());
     SweepSource source =
         new SweepSource(Files.readString(config), tmp.toString(), List.of(), sweep.configHash());
-    SparkSweep.Result resumed =
-        SparkSweep.run(spark, sweep, source, out, prep.startTime(), "test", null, false);
+    SweepDriver.Result resumed =
+        SweepDriver.run(
+            new SparkSweep(spark, "test"),
+            sweep,
+            source,
+            out,
+            prep.startTime(),
+            FaultInjection.NONE,
+            null,
+            false);
     assertEquals(24 - before.okCount(), resumed.chainsRun(), "committed chains are not rerun");
     assertEquals(24, resumed.chainsOk());
     assertFalse(out.resolve(WorkParts.WORK_DIR).exists(), "the work parts are gone");

@@ -21,14 +21,20 @@ import org.collapsesim.io.OutputTestSupport.ReadTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Deliberate failures ({@link FaultInjection}): a chain that fails once is rerun by {@code
  * --resume} and nothing else is; a chain that always fails ends as a failed row with its error
- * (exit 1, or 0 with --allow-failures); an executor that dies on its first attempt is retried by
- * Spark with identical output.
+ * (exit 1, or 0 with --allow-failures), with either engine, and a sweep failed under one engine
+ * resumes under the other; an executor that dies on its first attempt is retried by Spark with
+ * identical output (the in-process engine refuses that fault).
  */
 class SweepFaultInjectionTest {
+
+  private static final String SPARK = "spark";
+  private static final String LOCAL = "local";
 
   private static final String YAML =
       "name: faults\nseed: 99\nreplicates: 4\ngenerations: 6\n"
@@ -43,11 +49,19 @@ class SweepFaultInjectionTest {
     System.clearProperty(FaultInjection.PROPERTY);
   }
 
-  private SweepTestSupport.CommandResult sweep(String master, Path config, String... args) {
-    SparkSession spark = SweepTestSupport.session(master, Map.of(SparkSweep.BATCH_SIZE_CONF, "2"));
+  /**
+   * {@code collapse sweep CONFIG --engine ENGINE ARGS...}: on Spark local[2] with 2 chains per
+   * task, or in-process ({@code local}, no Spark session).
+   */
+  private SweepTestSupport.CommandResult sweep(String engine, Path config, String... args) {
+    List<String> all = new ArrayList<>(List.of(config.toString(), "--engine", engine));
+    all.addAll(List.of(args));
+    if (engine.equals("local")) {
+      return SweepTestSupport.sweep(all.toArray(String[]::new));
+    }
+    SparkSession spark =
+        SweepTestSupport.session("local[2]", Map.of(SparkSweep.BATCH_SIZE_CONF, "2"));
     try {
-      List<String> all = new ArrayList<>(List.of(config.toString()));
-      all.addAll(List.of(args));
       return SweepTestSupport.sweep(all.toArray(String[]::new));
     } finally {
       spark.stop();
@@ -72,43 +86,22 @@ class SweepFaultInjectionTest {
     return failed;
   }
 
-  private static void assertSameOutput(Path expected, Path actual) throws Exception {
-    SweepTestSupport.assertSameTable(
-        OutputTestSupport.readParquetDir(expected.resolve("generations")),
-        OutputTestSupport.readParquetDir(actual.resolve("generations")),
-        "generations",
-        "cell_id",
-        "replicate",
-        "generation");
-    for (String[] table :
-        List.of(
-            new String[] {"summary.arrow", "cell_id", "generation"},
-            new String[] {"chains.arrow", "cell_id", "replicate"},
-            new String[] {"cells.arrow", "cell_id"})) {
-      String[] keys = java.util.Arrays.copyOfRange(table, 1, table.length);
-      SweepTestSupport.assertSameTable(
-          OutputTestSupport.readArrow(expected.resolve(table[0])),
-          OutputTestSupport.readArrow(actual.resolve(table[0])),
-          table[0],
-          keys);
-    }
-  }
-
   /** The sweep without faults, the reference the faulty runs must end equal to. */
   private Path cleanRun(Path config) {
     Path clean = tmp.resolve("clean");
-    assertEquals(0, sweep("local[2]", config, "--out", clean.toString()).exitCode());
+    assertEquals(0, sweep(SPARK, config, "--out", clean.toString()).exitCode());
     return clean;
   }
 
-  @Test
-  void resumeRerunsExactlyTheChainsThatFailedOnce() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {SPARK, LOCAL})
+  void resumeRerunsExactlyTheChainsThatFailedOnce(String engine) throws Exception {
     Path config = SweepTestSupport.writeConfig(tmp, YAML);
     Path clean = cleanRun(config);
 
     System.setProperty(FaultInjection.PROPERTY, "chain:0/1@4; chain:1/3@0");
     Path out = tmp.resolve("faulty");
-    SweepTestSupport.CommandResult first = sweep("local[2]", config, "--out", out.toString());
+    SweepTestSupport.CommandResult first = sweep(engine, config, "--out", out.toString());
     assertEquals(1, first.exitCode(), first.stderr());
     assertEquals(
         List.of(
@@ -120,11 +113,11 @@ class SweepFaultInjectionTest {
         6 * 4, generations.rows().size(), "6 ok chains x generations 0,2,4,6; none of the failed");
 
     SweepTestSupport.CommandResult resumed =
-        sweep("local[2]", config, "--out", out.toString(), "--resume");
+        sweep(engine, config, "--out", out.toString(), "--resume");
     assertEquals(0, resumed.exitCode(), resumed.stderr());
     assertTrue(resumed.stderr().contains("8 chains (2 run now), 8 ok, 0 failed"), resumed.stderr());
     assertEquals(List.of(), failedChains(out));
-    assertSameOutput(clean, out);
+    SweepTestSupport.assertSameTables(clean, out);
     assertFalse(Files.exists(out.resolve(WorkParts.WORK_DIR)), "work parts deleted once all ok");
   }
 
@@ -140,7 +133,7 @@ class SweepFaultInjectionTest {
 
     System.setProperty(FaultInjection.PROPERTY, "chain:0/1@4");
     Path out = tmp.resolve("damaged");
-    assertEquals(1, sweep("local[2]", config, "--out", out.toString()).exitCode());
+    assertEquals(1, sweep(SPARK, config, "--out", out.toString()).exitCode());
     List<Path> okParts = new ArrayList<>();
     try (var parts = Files.list(out.resolve(WorkParts.WORK_DIR).resolve("parts"))) {
       for (Path part : parts.sorted().toList()) {
@@ -158,22 +151,24 @@ class SweepFaultInjectionTest {
     Files.writeString(index, text.substring(0, text.indexOf(WorkParts.END)));
 
     SweepTestSupport.CommandResult resumed =
-        sweep("local[2]", config, "--out", out.toString(), "--resume");
+        sweep(SPARK, config, "--out", out.toString(), "--resume");
     assertEquals(0, resumed.exitCode(), resumed.stderr());
     assertTrue(
         resumed.stderr().contains("8 chains (5 run now), 8 ok, 0 failed"),
         "the failed chain and the 4 chains of the two damaged parts: " + resumed.stderr());
-    assertSameOutput(clean, out);
+    SweepTestSupport.assertSameTables(clean, out);
   }
 
-  @Test
-  void aChainThatAlwaysFailsEndsAsAFailedRowAndExitOneUnlessFailuresAreAllowed() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {SPARK, LOCAL})
+  void aChainThatAlwaysFailsEndsAsAFailedRowAndExitOneUnlessFailuresAreAllowed(String engine)
+      throws Exception {
     Path config = SweepTestSupport.writeConfig(tmp, YAML);
     System.setProperty(FaultInjection.PROPERTY, "chain:1/0@2:always");
     Path out = tmp.resolve("always");
-    assertEquals(1, sweep("local[2]", config, "--out", out.toString()).exitCode());
+    assertEquals(1, sweep(engine, config, "--out", out.toString()).exitCode());
     SweepTestSupport.CommandResult again =
-        sweep("local[2]", config, "--out", out.toString(), "--resume");
+        sweep(engine, config, "--out", out.toString(), "--resume");
     assertEquals(1, again.exitCode(), again.stderr());
     assertTrue(again.stderr().contains("8 chains (1 run now), 7 ok, 1 failed"), again.stderr());
     assertEquals(
@@ -184,9 +179,44 @@ class SweepFaultInjectionTest {
 
     Path allowed = tmp.resolve("allowed");
     SweepTestSupport.CommandResult r =
-        sweep("local[2]", config, "--out", allowed.toString(), "--allow-failures");
+        sweep(engine, config, "--out", allowed.toString(), "--allow-failures");
     assertEquals(0, r.exitCode(), r.stderr());
     assertEquals(1, failedChains(allowed).size());
+  }
+
+  /**
+   * The work parts are the engines' common ground: chains that failed under one engine are rerun by
+   * --resume under the other, and the output equals a clean run.
+   */
+  @Test
+  void chainsThatFailedInProcessAreResumedOnSparkAndTheOtherWayRound() throws Exception {
+    Path config = SweepTestSupport.writeConfig(tmp, YAML);
+    Path clean = cleanRun(config);
+    String[][] orders = {{LOCAL, SPARK}, {SPARK, LOCAL}};
+    for (String[] order : orders) {
+      System.setProperty(FaultInjection.PROPERTY, "chain:0/1@4; chain:1/3@0");
+      Path out = tmp.resolve("from-" + order[0]);
+      assertEquals(1, sweep(order[0], config, "--out", out.toString()).exitCode());
+      System.clearProperty(FaultInjection.PROPERTY);
+      SweepTestSupport.CommandResult resumed =
+          sweep(order[1], config, "--out", out.toString(), "--resume");
+      assertEquals(0, resumed.exitCode(), resumed.stderr());
+      assertTrue(
+          resumed.stderr().contains("8 chains (2 run now), 8 ok, 0 failed"), resumed.stderr());
+      SweepTestSupport.assertSameTables(clean, out);
+    }
+  }
+
+  @Test
+  void anExecutorExitFaultIsRefusedInProcess() throws Exception {
+    Path config = SweepTestSupport.writeConfig(tmp, YAML);
+    System.setProperty(FaultInjection.PROPERTY, "executor-exit:1/2");
+    Path out = tmp.resolve("refused");
+    SweepTestSupport.CommandResult r =
+        SweepTestSupport.sweep(config.toString(), "--engine", LOCAL, "--out", out.toString());
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("--engine local") && r.stderr().contains("executor-exit"));
+    assertFalse(Files.exists(out), "nothing written");
   }
 
   @Test
@@ -235,7 +265,7 @@ class SweepFaultInjectionTest {
                 }
               });
       try {
-        r = SweepTestSupport.sweep(config.toString(), "--out", out.toString());
+        r = SweepTestSupport.sweep(config.toString(), "--engine", SPARK, "--out", out.toString());
         // listener events are delivered asynchronously: wait for the bus to drain
         spark.sparkContext().listenerBus().waitUntilEmpty();
         assertEquals(1, executorsLost.get(), "one task lost its executor, then was retried");
@@ -248,6 +278,6 @@ class SweepFaultInjectionTest {
     }
     assertEquals(0, r.exitCode(), r.stderr());
     assertEquals(List.of(), failedChains(out));
-    assertSameOutput(clean, out);
+    SweepTestSupport.assertSameTables(clean, out);
   }
 }

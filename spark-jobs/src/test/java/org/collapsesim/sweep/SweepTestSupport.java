@@ -1,6 +1,7 @@
 package org.collapsesim.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -88,6 +89,44 @@ final class SweepTestSupport {
         "cell_id",
         "replicate",
         "generation");
+  }
+
+  /**
+   * Every table in {@code actual} equals the one in {@code expected}, read without Spark and sorted
+   * by its keys: generations/ (whatever its files), summary, chains, cells and, when the expected
+   * output has one, contrasts.
+   */
+  static void assertSameTables(Path expected, Path actual) throws IOException {
+    assertEquals(
+        Files.exists(expected.resolve("generations")),
+        Files.exists(actual.resolve("generations")),
+        "generations/ in one only");
+    if (Files.exists(expected.resolve("generations"))) {
+      assertSameTable(
+          OutputTestSupport.readParquetDir(expected.resolve("generations")),
+          OutputTestSupport.readParquetDir(actual.resolve("generations")),
+          "generations",
+          "cell_id",
+          "replicate",
+          "generation");
+    }
+    for (String[] table :
+        List.of(
+            new String[] {"summary", "cell_id", "generation"},
+            new String[] {"chains", "cell_id", "replicate"},
+            new String[] {"cells", "cell_id"},
+            new String[] {"contrasts", "cell_id", "generation"})) {
+      Path file = expected.resolve(table[0] + ".arrow");
+      if (table[0].equals("contrasts") && !Files.exists(file)) {
+        assertFalse(Files.exists(actual.resolve("contrasts.arrow")), "contrasts in one only");
+        continue;
+      }
+      assertSameTable(
+          OutputTestSupport.readArrow(file),
+          OutputTestSupport.readArrow(actual.resolve(table[0] + ".arrow")),
+          table[0],
+          Arrays.copyOfRange(table, 1, table.length));
+    }
   }
 
   /** Orders two key values of one column (strings, numbers). */
