@@ -7,7 +7,9 @@
 #     Arrow and CSV) with SweepOutputComparison: same columns, names, types and order, the same
 #     values bit for bit, wall_ms excepted;
 #   - manifest.json up to formatting (jq -S) and to what the determinism promise excludes
-#     (start_time, end_time, git_commit, cpu, jdk, kernels).
+#     (start_time, end_time, git_commit, cpu, jdk, kernels) and the engine's name.
+#   Against a BASE_REV from before `collapse sweep --engine` (InProcessSweep then wrote no
+#   contrasts table), presets with compare_to report contrasts.* as present in only one side.
 # Usage: benchmarks/compare-presets.sh BASE_REV [PRESET.yaml ...]
 #   This checkout must be built (mvn -B -q package -DskipTests; never install). BASE_REV is built
 #   offline with the same command in a git worktree $TMPDIR/compare-presets-base-SHA, removed at
@@ -60,7 +62,7 @@ run() { # root config out
     org.collapsesim.benchmarks.InProcessSweep "$2" --out "$3" --overwrite "${SETS[@]}" >"$3.log" 2>&1
 }
 manifest() { # the manifest without what the determinism promise excludes, keys sorted
-  jq -S 'del(.start_time, .end_time, .git_commit, .cpu, .jdk, .kernels)' "$1"
+  jq -S 'del(.start_time, .end_time, .git_commit, .cpu, .jdk, .kernels, .engine)' "$1"
 }
 status=0
 for config in "${PRESETS[@]}"; do

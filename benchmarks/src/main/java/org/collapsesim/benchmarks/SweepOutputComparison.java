@@ -45,7 +45,8 @@ import org.apache.parquet.schema.PrimitiveType;
 public final class SweepOutputComparison {
 
   private static final String WALL_MS = "wall_ms";
-  private static final List<String> SMALL_TABLES = List.of("summary", "chains", "cells");
+  private static final List<String> SMALL_TABLES =
+      List.of("summary", "chains", "cells", "contrasts");
 
   /** A table read back: column names (with their types where the format has them) and rows. */
   record Table(List<String> columns, List<List<Object>> rows) {}

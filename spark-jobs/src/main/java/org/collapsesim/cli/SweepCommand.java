@@ -74,6 +74,14 @@ public final class SweepCommand implements Callable<Integer> {
   String engine = "auto";
 
   @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "threads of the in-process engine (default: every core); with Spark, use --master"
+              + " local[N]")
+  Integer threads;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description =
@@ -200,6 +208,17 @@ public final class SweepCommand implements Callable<Integer> {
       err.println("collapse sweep: " + e.getMessage());
       return 2;
     }
+    if (threads != null && (threads < 1 || "spark".equals(chosen))) {
+      err.println(
+          "collapse sweep: --threads "
+              + threads
+              + (threads < 1
+                  ? " must be at least 1"
+                  : " sets the in-process engine's threads, but this sweep runs on Spark ("
+                      + EngineChoice.ALLOWED
+                      + " with --engine; on Spark, --master local[N] sets the cores)"));
+      return 2;
+    }
     String location = out != null ? out : sweep.output().dir();
     if (location == null) {
       err.println(
@@ -231,7 +250,8 @@ public final class SweepCommand implements Callable<Integer> {
     SweepDriver.Result result =
         "local".equals(chosen)
             ? SweepDriver.run(
-                new LocalSweep(Runtime.getRuntime().availableProcessors()),
+                new LocalSweep(
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors()),
                 sweep,
                 source,
                 dir,
