@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Outputs on a real HDFS: a MiniDFSCluster (one NameNode, one DataNode) on 127.0.0.1, started and
@@ -56,15 +58,18 @@ class HdfsOutputTest {
     return "hdfs://127.0.0.1:" + hdfs.getNameNodePort() + path;
   }
 
-  @Test
-  void aSweepOnHdfsHasTheTablesOfTheSameSweepOnTheLocalDisk() throws Exception {
+  /** With either engine on HDFS; the reference on the local disk runs on Spark. */
+  @ParameterizedTest
+  @ValueSource(strings = {"spark", "local"})
+  void aSweepOnHdfsHasTheTablesOfTheSameSweepOnTheLocalDisk(String engine) throws Exception {
     Path config = SweepTestSupport.writeConfig(tmp, KilledSweepScenario.YAML);
-    String out = uri("/sweeps/whole");
-    SweepTestSupport.CommandResult onHdfs = SweepTestSupport.sweep(config.toString(), "--out", out);
+    String out = uri("/sweeps/whole-" + engine);
+    SweepTestSupport.CommandResult onHdfs =
+        SweepTestSupport.sweep(config.toString(), "--engine", engine, "--out", out);
     assertEquals(0, onHdfs.exitCode(), onHdfs.stderr());
     Path local = tmp.resolve("local");
     SweepTestSupport.CommandResult onDisk =
-        SweepTestSupport.sweep(config.toString(), "--out", local.toString());
+        SweepTestSupport.sweep(config.toString(), "--engine", "spark", "--out", local.toString());
     assertEquals(0, onDisk.exitCode(), onDisk.stderr());
 
     FsPath dir = FsPath.of(out, new Configuration());
@@ -77,7 +82,7 @@ class HdfsOutputTest {
     SweepTestSupport.assertSameOutput(spark, sweep, local, copy);
     // --resume of a finished sweep on HDFS reads its manifest there and does nothing.
     SweepTestSupport.CommandResult again =
-        SweepTestSupport.sweep(config.toString(), "--out", out, "--resume");
+        SweepTestSupport.sweep(config.toString(), "--engine", engine, "--out", out, "--resume");
     assertEquals(0, again.exitCode(), again.stderr());
   }
 
