@@ -30,7 +30,7 @@ class ManyPartsSweepTest {
         SweepTestSupport.session("local[2]", Map.of(SparkSweep.BATCH_SIZE_CONF, "1"));
     try {
       SweepTestSupport.CommandResult r =
-          SweepTestSupport.sweep(config.toString(), "--out", out.toString());
+          SweepTestSupport.sweep(config.toString(), "--engine", "spark", "--out", out.toString());
       assertEquals(0, r.exitCode(), r.stderr());
     } finally {
       spark.stop();

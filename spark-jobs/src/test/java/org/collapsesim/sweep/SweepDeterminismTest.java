@@ -34,7 +34,7 @@ class SweepDeterminismTest {
     SparkSession spark = SweepTestSupport.session(master, conf);
     try {
       SweepTestSupport.CommandResult r =
-          SweepTestSupport.sweep(config.toString(), "--out", out.toString());
+          SweepTestSupport.sweep(config.toString(), "--engine", "spark", "--out", out.toString());
       assertEquals(0, r.exitCode(), master + ": " + r.stderr());
     } finally {
       spark.stop();
