@@ -31,7 +31,13 @@ final class ReportData {
   private final Path dir;
   private final JsonNode manifest;
   private final ArrowTable summary;
-  private final ArrowTable chains;
+
+  /** The chains table's columns the report reads. */
+  static final java.util.Set<String> CHAIN_COLUMNS =
+      java.util.Set.of("cell_id", "status", "collapse_generation", "real_samples");
+
+  private final Path chainsFile;
+  private ArrowTable chains;
   private final ArrowTable cellsTable;
   private final ArrowTable contrasts;
   private final List<String> axes;
@@ -42,13 +48,13 @@ final class ReportData {
       Path dir,
       JsonNode manifest,
       ArrowTable summary,
-      ArrowTable chains,
+      Path chainsFile,
       ArrowTable cellsTable,
       ArrowTable contrasts) {
     this.dir = dir;
     this.manifest = manifest;
     this.summary = summary;
-    this.chains = chains;
+    this.chainsFile = chainsFile;
     this.cellsTable = cellsTable;
     this.contrasts = contrasts;
     this.axes = varyingAxes();
@@ -95,7 +101,7 @@ final class ReportData {
         dir,
         manifest,
         table(dir, "summary"),
-        table(dir, "chains"),
+        tableFile(dir, "chains"),
         table(dir, "cells"),
         Files.isRegularFile(dir.resolve("contrasts.arrow"))
             ? ArrowTable.read(dir.resolve("contrasts.arrow"))
@@ -103,6 +109,10 @@ final class ReportData {
   }
 
   private static ArrowTable table(Path dir, String name) throws IOException {
+    return ArrowTable.read(tableFile(dir, name));
+  }
+
+  private static Path tableFile(Path dir, String name) {
     Path file = dir.resolve(name + ".arrow");
     if (!Files.isRegularFile(file)) {
       throw new ReportException(
@@ -112,7 +122,7 @@ final class ReportData {
               + ".arrow; the report reads the Arrow tables, so the sweep needs arrow in"
               + " output.formats (it is in the default [arrow, parquet])");
     }
-    return ArrowTable.read(file);
+    return file;
   }
 
   /**
@@ -243,7 +253,19 @@ final class ReportData {
     return summary;
   }
 
+  /**
+   * The chains table's columns the report draws (cell, status, collapse generation, real-data
+   * cost), read on first use: the per-cell table that ends a sweep never reads them, so a sweep of
+   * a million chains does not hold its chains table in memory to print it.
+   */
   ArrowTable chains() {
+    if (chains == null) {
+      try {
+        chains = ArrowTable.read(chainsFile, CHAIN_COLUMNS);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     return chains;
   }
 

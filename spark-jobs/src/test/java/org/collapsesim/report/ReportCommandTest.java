@@ -117,6 +117,27 @@ class ReportCommandTest {
         noArrow.err());
   }
 
+  /**
+   * The per-cell table that ends a sweep reads summary.arrow and cells.arrow only: with
+   * chains.arrow unreadable it still prints (a million-chain sweep does not load its chains table
+   * to print it); the report, which draws the chains, reads just the four columns it needs.
+   */
+  @Test
+  void thePerCellTableNeverReadsTheChainsTable() throws Exception {
+    Path tables = tablesOf(ReportSweeps.quickstart(), "no-chains");
+    java.io.StringWriter printed = new java.io.StringWriter();
+    Files.write(tables.resolve("chains.arrow"), new byte[] {1, 2, 3});
+    ReportWriter.printSummary(tables, false, new java.io.PrintWriter(printed));
+    String expected = ReportSweeps.quickstartRun().out();
+    assertTrue(
+        expected.contains(printed.toString().strip().lines().skip(1).findFirst().orElseThrow()),
+        "the same table as the sweep printed:\n" + printed + "\nvs\n" + expected);
+
+    ArrowTable chains = ReportData.load(tablesOf(ReportSweeps.quickstart(), "columns")).chains();
+    assertEquals(
+        ReportData.CHAIN_COLUMNS, java.util.Set.copyOf(chains.names()), "the columns read");
+  }
+
   @Test
   void phaseAxesCanBeChosen() throws Exception {
     Path tables = tablesOf(ReportSweeps.grid(), "grid");
