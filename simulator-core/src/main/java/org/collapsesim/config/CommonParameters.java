@@ -163,8 +163,8 @@ final class CommonParameters {
   }
 
   /**
-   * accumulate-subsample needs the raw samples, so it has no exact sufficient-statistics path (SPEC
-   * §3).
+   * accumulate-subsample needs the raw samples, so it has no exact sufficient-statistics path
+   * (docs/internals.md, "Exact paths").
    */
   private static void checkExactSampling(
       CellDraft cell, LoadContext context, List<ConfigProblem> problems) {

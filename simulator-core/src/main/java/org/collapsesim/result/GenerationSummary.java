@@ -5,9 +5,9 @@ import java.util.List;
 import org.collapsesim.stats.ReplicateSummary;
 
 /**
- * The replicate statistics of one cell at one recorded generation: a row of summary.arrow (SPEC
- * §9). Both the in-process writer and the Spark sweep build it through {@link #of}, from the values
- * in replicate order, so the two give the same numbers bit for bit.
+ * The replicate statistics of one cell at one recorded generation: a row of summary.arrow (README,
+ * Outputs). Both the in-process writer and the Spark sweep build it through {@link #of}, from the
+ * values in replicate order, so the two give the same numbers bit for bit.
  *
  * @param generation t
  * @param n the replicates with status ok that contributed

@@ -3,8 +3,8 @@ package org.collapsesim.io;
 import java.util.Objects;
 
 /**
- * One column of a {@link TableSchema}: its name (snake_case by the SPEC's convention), its value
- * type and whether it may hold null ("not applicable").
+ * One column of a {@link TableSchema}: its name (snake_case, as every column), its value type and
+ * whether it may hold null ("not applicable").
  *
  * @param name the column name; not blank
  * @param type the value type

@@ -105,8 +105,8 @@ public record TableSchema(List<Column> columns, Map<String, String> metadata) {
    * Checks a row against this schema and returns it, or a normalised copy where a value needed
    * converting (callers that keep the row must copy it): one value per column, each null (allowed
    * only in nullable columns) or of its column's {@link ColumnType#javaType()} after exact widening
-   * (an Integer in an INT64 column becomes a Long). NaN is rejected: the SPEC never writes NaN,
-   * null means "not applicable".
+   * (an Integer in an INT64 column becomes a Long). NaN is rejected: no table holds NaN, null means
+   * "not applicable".
    *
    * @param rowNumber the row's 0-based position, for the error message
    * @throws IllegalArgumentException naming the row, the column, the value and what is allowed

@@ -6,7 +6,7 @@
  * the rules that keep half-written files invisible ({@link org.collapsesim.io.AtomicOutput}, {@link
  * org.collapsesim.io.OutputDirectory}).
  *
- * <p>Values follow the SPEC's convention everywhere: a double may be infinite but never NaN, and
- * null means "not applicable".
+ * <p>Values follow one convention everywhere (README, Output): a double may be infinite but never
+ * NaN, and null means "not applicable".
  */
 package org.collapsesim.io;

@@ -27,8 +27,8 @@ import picocli.CommandLine;
  * (kept for people to look at): the quickstart preset as it ships, with CSV copies and {@code
  * --report}; and a 12-cell grid whose name holds a {@code <script>} element, to which the fixture
  * adds what the anchoring work will write (a {@code real_samples} column in chains.arrow and a
- * contrasts.arrow of alpha 0.1 against alpha 0, computed here from generations/ exactly as SPEC's
- * contrasts are defined) before its report is made.
+ * contrasts.arrow of alpha 0.1 against alpha 0, computed here from generations/ exactly as README,
+ * Output defines contrasts) before its report is made.
  */
 final class ReportSweeps {
 
