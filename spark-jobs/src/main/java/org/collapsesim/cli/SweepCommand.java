@@ -21,6 +21,7 @@ import org.collapsesim.sweep.LocalSweep;
 import org.collapsesim.sweep.SparkSessions;
 import org.collapsesim.sweep.SparkSweep;
 import org.collapsesim.sweep.SweepDriver;
+import org.collapsesim.sweep.SweepEngine;
 import org.collapsesim.sweep.SweepRefusedException;
 import org.collapsesim.sweep.SweepSource;
 import picocli.CommandLine.Command;
@@ -131,6 +132,26 @@ public final class SweepCommand implements Callable<Integer> {
     }
   }
 
+  /** Runs the sweep on {@code engine}. */
+  private static SweepDriver.Result run(
+      SweepEngine engine,
+      SweepConfig sweep,
+      SweepSource source,
+      FsPath dir,
+      SweepDriver.Preparation preparation,
+      FaultInjection faults)
+      throws IOException {
+    return SweepDriver.run(
+        engine,
+        sweep,
+        source,
+        dir,
+        preparation.startTime(),
+        faults,
+        System.err,
+        System.console() != null);
+  }
+
   /**
    * Runs the sweep on Spark. Inside a JVM that already runs Spark (tests, notebooks) the existing
    * session is used and kept.
@@ -143,18 +164,11 @@ public final class SweepCommand implements Callable<Integer> {
       FaultInjection faults)
       throws IOException {
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-    String master = resolvedMaster();
-    SparkSession spark = SparkSessions.create(master, "collapse-sim " + sweep.name(), sparkConf);
+    SparkSession spark =
+        SparkSessions.create(resolvedMaster(), "collapse-sim " + sweep.name(), sparkConf);
     try {
-      return SweepDriver.run(
-          new SparkSweep(spark, "spark " + spark.sparkContext().master()),
-          sweep,
-          source,
-          dir,
-          preparation.startTime(),
-          faults,
-          System.err,
-          System.console() != null);
+      SweepEngine engine = new SparkSweep(spark, "spark " + spark.sparkContext().master());
+      return run(engine, sweep, source, dir, preparation, faults);
     } finally {
       if (ownSession) {
         spark.stop();
@@ -249,16 +263,14 @@ public final class SweepCommand implements Callable<Integer> {
     err.flush();
     SweepDriver.Result result =
         "local".equals(chosen)
-            ? SweepDriver.run(
+            ? run(
                 new LocalSweep(
                     threads != null ? threads : Runtime.getRuntime().availableProcessors()),
                 sweep,
                 source,
                 dir,
-                preparation.startTime(),
-                faults,
-                System.err,
-                System.console() != null)
+                preparation,
+                faults)
             : runOnSpark(sweep, source, dir, preparation, faults);
     err.println(
         "collapse sweep: "

@@ -166,14 +166,11 @@ public final class LocalSweep implements SweepEngine {
         perCell(
             cells,
             c ->
-                SweepAssembly.reduceRuns(
-                    sorted(
-                            read(committed, c, WorkParts.GENERATIONS_FILE, generationsPart),
-                            "generation",
-                            "replicate")
-                        .iterator(),
-                    r -> r.getInt(r.fieldIndex("generation")),
-                    group -> withSchema(SweepAssembly.summaryRow(source, group), summary))),
+                reduceGroups(
+                    read(committed, c, WorkParts.GENERATIONS_FILE, generationsPart),
+                    group -> withSchema(SweepAssembly.summaryRow(source, group), summary),
+                    "generation",
+                    "replicate")),
         r -> {});
     ContrastReduction reduction = null;
     if (config.variants().compareTo() != null) {
@@ -201,14 +198,11 @@ public final class LocalSweep implements SweepEngine {
         perCell(
             cells,
             c ->
-                SweepAssembly.reduceRuns(
-                    sorted(
-                            read(committed, c, WorkParts.CHAINS_FILE, chainsPart),
-                            "replicate",
-                            WorkParts.ATTEMPT)
-                        .iterator(),
-                    r -> r.getInt(r.fieldIndex("replicate")),
-                    group -> group.stream().reduce(SweepAssembly::preferredRecord).orElseThrow())),
+                reduceGroups(
+                    read(committed, c, WorkParts.CHAINS_FILE, chainsPart),
+                    group -> group.stream().reduce(SweepAssembly::preferredRecord).orElseThrow(),
+                    "replicate",
+                    WorkParts.ATTEMPT)),
         cellRows::accept);
     org.collapsesim.io.SweepTableFiles.write(
         outputDir,
@@ -248,14 +242,12 @@ public final class LocalSweep implements SweepEngine {
         rows.add(new GenericRowWithSchema(values, linked));
       }
     }
-    rows.sort(
-        Comparator.<Row>comparingInt(r -> r.getInt(r.fieldIndex("generation")))
-            .thenComparingInt(r -> r.getInt(r.fieldIndex("replicate")))
-            .thenComparingInt(r -> r.getInt(r.fieldIndex(ContrastsAssembly.ROLE))));
-    return SweepAssembly.reduceRuns(
-        rows.iterator(),
-        r -> r.getInt(r.fieldIndex("generation")),
-        group -> withSchema(ContrastsAssembly.contrastRow(source, group), contrastsOut));
+    return reduceGroups(
+        rows,
+        group -> withSchema(ContrastsAssembly.contrastRow(source, group), contrastsOut),
+        "generation",
+        "replicate",
+        ContrastsAssembly.ROLE);
   }
 
   /**
@@ -282,14 +274,32 @@ public final class LocalSweep implements SweepEngine {
     return new GenericRowWithSchema(SparkRows.values(row, row.length()), schema);
   }
 
-  /** {@code rows} sorted by two integer columns. */
-  private static List<Row> sorted(List<Row> rows, String first, String second) {
+  /**
+   * {@code rows} sorted by the integer columns {@code keys}, each run of rows with the same first
+   * key reduced to one row, lazily: the in-memory twin of {@link SweepAssembly#sortedByGroup}
+   * followed by {@link SweepAssembly#reduceRuns}.
+   */
+  private static Iterator<Row> reduceGroups(
+      List<Row> rows, java.util.function.Function<List<Row>, Row> reduce, String... keys) {
+    if (rows.isEmpty()) {
+      return java.util.Collections.emptyIterator();
+    }
+    int group = rows.get(0).fieldIndex(keys[0]);
+    return SweepAssembly.reduceRuns(sorted(rows, keys).iterator(), r -> r.getInt(group), reduce);
+  }
+
+  /** {@code rows}, sorted in place by the integer columns {@code keys}. */
+  private static List<Row> sorted(List<Row> rows, String... keys) {
     if (rows.isEmpty()) {
       return rows;
     }
-    int a = rows.get(0).fieldIndex(first);
-    int b = rows.get(0).fieldIndex(second);
-    rows.sort(Comparator.<Row>comparingInt(r -> r.getInt(a)).thenComparingInt(r -> r.getInt(b)));
+    Comparator<Row> order = null;
+    for (String key : keys) {
+      int k = rows.get(0).fieldIndex(key);
+      Comparator<Row> byKey = Comparator.comparingInt(r -> r.getInt(k));
+      order = order == null ? byKey : order.thenComparing(byKey);
+    }
+    rows.sort(order);
     return rows;
   }
 

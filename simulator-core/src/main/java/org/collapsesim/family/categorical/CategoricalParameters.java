@@ -5,6 +5,7 @@ import org.collapsesim.config.Applicability;
 import org.collapsesim.config.CellDraft;
 import org.collapsesim.config.CellRule;
 import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.CountEstimator;
 import org.collapsesim.config.LoadContext;
 import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.config.ValueParsers;
@@ -18,19 +19,8 @@ final class CategoricalParameters {
 
   static final List<ParameterSpec> PARAMETERS =
       List.of(
-          ParameterSpec.of(
-                  "estimator",
-                  "mle: counts / N; add-k: (counts + k) / (N + V k)",
-                  "one of mle, add-k",
-                  ValueParsers.oneOf("mle", "add-k"))
-              .withDefault("mle"),
-          ParameterSpec.of(
-                  "add_k",
-                  "k of the add-k estimator",
-                  "a number > 0",
-                  ValueParsers.positiveNumber())
-              .withDefault(1.0)
-              .withApplicability(Applicability.whenEquals("estimator", "add-k")),
+          CountEstimator.estimator("mle: counts / N; add-k: (counts + k) / (N + V k)"),
+          CountEstimator.ADD_K,
           ParameterSpec.of(
                   "temperature",
                   "decoding temperature: sample from p^(1/T), renormalized",

@@ -5,6 +5,7 @@ import org.collapsesim.config.Applicability;
 import org.collapsesim.config.CellDraft;
 import org.collapsesim.config.CellRule;
 import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.CountEstimator;
 import org.collapsesim.config.LoadContext;
 import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.config.ValueParsers;
@@ -37,19 +38,8 @@ final class MarkovParameters {
                   ValueParsers.integerAtLeast(1))
               .withDefault(64L)
               .asWorld(),
-          ParameterSpec.of(
-                  "estimator",
-                  "mle: n(c, y) / N(c); add-k: (n(c, y) + k) / (N(c) + V k)",
-                  "one of mle, add-k",
-                  ValueParsers.oneOf("mle", "add-k"))
-              .withDefault("mle"),
-          ParameterSpec.of(
-                  "add_k",
-                  "k of the add-k estimator",
-                  "a number > 0",
-                  ValueParsers.positiveNumber())
-              .withDefault(1.0)
-              .withApplicability(Applicability.whenEquals("estimator", "add-k")),
+          CountEstimator.estimator("mle: n(c, y) / N(c); add-k: (n(c, y) + k) / (N(c) + V k)"),
+          CountEstimator.ADD_K,
           ParameterSpec.of(
                   "temperature",
                   "decoding temperature: each row sampled from p^(1/T), renormalized",

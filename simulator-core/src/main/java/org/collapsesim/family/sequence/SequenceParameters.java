@@ -5,6 +5,7 @@ import org.collapsesim.config.Applicability;
 import org.collapsesim.config.CellDraft;
 import org.collapsesim.config.CellRule;
 import org.collapsesim.config.ConfigProblem;
+import org.collapsesim.config.CountEstimator;
 import org.collapsesim.config.LoadContext;
 import org.collapsesim.config.ParameterSpec;
 import org.collapsesim.config.ValueParsers;
@@ -25,19 +26,9 @@ final class SequenceParameters {
                   ValueParsers.integerAtLeast(2))
               .withDefault(2L)
               .asWorld(),
-          ParameterSpec.of(
-                  "estimator",
-                  "positional learner, per position: mle: counts / M; add-k: (counts + k) / (M + |A| k)",
-                  "one of mle, add-k",
-                  ValueParsers.oneOf("mle", "add-k"))
-              .withDefault("mle"),
-          ParameterSpec.of(
-                  "add_k",
-                  "k of the add-k estimator",
-                  "a number > 0",
-                  ValueParsers.positiveNumber())
-              .withDefault(1.0)
-              .withApplicability(Applicability.whenEquals("estimator", "add-k")),
+          CountEstimator.estimator(
+              "positional learner, per position: mle: counts / M; add-k: (counts + k) / (M + |A| k)"),
+          CountEstimator.ADD_K,
           ParameterSpec.of(
                   "kl_eps",
                   "eps of the smoothed model (c + eps) / (M + |A| eps) in kl_true_model",
