@@ -51,7 +51,9 @@ class FamilySpiTest {
 
         @Override
         public List<MetricDefinition> metrics() {
-          return List.of(new MetricDefinition("a", "first"), new MetricDefinition("b", "second"));
+          return List.of(
+              new MetricDefinition("a", "first", MetricDefinition.Better.HIGHER),
+              new MetricDefinition("b", "second", MetricDefinition.Better.LOWER));
         }
 
         @Override

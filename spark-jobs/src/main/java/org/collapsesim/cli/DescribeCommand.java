@@ -60,7 +60,15 @@ final class DescribeCommand implements Callable<Integer> {
     out.println();
     out.println("metrics (nats throughout):");
     for (MetricDefinition m : f.metrics()) {
-      out.printf("  %-16s %s%n", m.name(), m.definition());
+      out.printf(
+          "  %-16s %s%s%n",
+          m.name(),
+          m.definition(),
+          switch (m.better()) {
+            case HIGHER -> " (better: higher, less collapsed)";
+            case LOWER -> " (better: lower, closer to the truth)";
+            case NEITHER -> "";
+          });
     }
     printMechanisms(out, family);
     out.flush();

@@ -385,7 +385,7 @@ public final class OutputLayout {
     List<MetricDefinition> out = new ArrayList<>();
     for (String m : metrics) {
       MetricDefinition d = byName.get(m);
-      out.add(d == null ? new MetricDefinition(m, "") : d);
+      out.add(d == null ? new MetricDefinition(m, "", MetricDefinition.Better.NEITHER) : d);
     }
     return out;
   }
@@ -402,7 +402,10 @@ public final class OutputLayout {
     return meta;
   }
 
-  /** The metric definitions as JSON-ready maps {name, definition[, unit]}. */
+  /**
+   * The metric definitions as JSON-ready maps {name, definition[, unit], better}: better is higher
+   * (less collapsed), lower (closer to the truth) or neither.
+   */
   public List<Map<String, Object>> metricDefinitionsJson() {
     List<Map<String, Object>> out = new ArrayList<>();
     for (MetricDefinition d : metricDefinitions()) {
@@ -412,6 +415,7 @@ public final class OutputLayout {
       if (d.unit() != null) {
         entry.put("unit", d.unit());
       }
+      entry.put("better", d.better().json());
       out.add(entry);
     }
     return out;

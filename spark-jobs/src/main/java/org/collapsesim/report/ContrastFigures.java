@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.report.Figure.Lines;
 import org.collapsesim.report.Figure.Series;
 import org.collapsesim.report.ReportData.Cell;
@@ -153,19 +154,22 @@ final class ContrastFigures {
               ReportFigures.halfWidth(contrasts.number(metric + "_unpaired_se", r), n),
               0));
     }
-    return rank(rows);
+    return rank(rows, data.better(metric));
   }
 
   /**
-   * Orders league rows by group, then real-data cost, then difference (largest first), and numbers
-   * them 1, 2, ... within each (group, cost) tier.
+   * Orders league rows by group, then real-data cost, then difference, best first: largest first
+   * for a metric where higher is better, smallest first where lower is, and numbers them 1, 2, ...
+   * within each (group, cost) tier. Where neither way is better the rows are listed largest first
+   * with rank 0 (shown as "-"): no order is claimed.
    */
-  static List<LeagueRow> rank(List<LeagueRow> rows) {
+  static List<LeagueRow> rank(List<LeagueRow> rows, MetricDefinition.Better better) {
+    Comparator<LeagueRow> byDiff = Comparator.comparingDouble(LeagueRow::diff);
     List<LeagueRow> sorted = new ArrayList<>(rows);
     sorted.sort(
         Comparator.comparing(LeagueRow::group)
             .thenComparingDouble(LeagueRow::realSamples)
-            .thenComparing(Comparator.comparingDouble(LeagueRow::diff).reversed()));
+            .thenComparing(better == MetricDefinition.Better.LOWER ? byDiff : byDiff.reversed()));
     List<LeagueRow> ranked = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
       LeagueRow row = sorted.get(i);
@@ -174,7 +178,10 @@ final class ContrastFigures {
           previous != null
               && previous.group().equals(row.group())
               && Double.compare(previous.realSamples(), row.realSamples()) == 0;
-      int rank = sameTier ? ranked.get(i - 1).rank() + 1 : 1;
+      int rank =
+          better == MetricDefinition.Better.NEITHER
+              ? 0
+              : sameTier ? ranked.get(i - 1).rank() + 1 : 1;
       ranked.add(
           new LeagueRow(
               row.group(),

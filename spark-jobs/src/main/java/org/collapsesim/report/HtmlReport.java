@@ -167,7 +167,14 @@ final class HtmlReport {
         .append(data.generations())
         .append("</h3>\n<p class=\"muted\">Cells ranked by the paired difference of ")
         .append(esc(metric))
-        .append(" to their baseline, largest first, among cells with the same other axes and the")
+        .append(" to their baseline, ")
+        .append(
+            switch (data.better(metric)) {
+              case HIGHER -> "largest first (higher is better: less collapsed),";
+              case LOWER -> "smallest first (lower is better: closer to the truth),";
+              case NEITHER -> "largest first but unranked (neither way is better for it),";
+            })
+        .append(" among cells with the same other axes and the")
         .append(" same real-data cost (exogenous samples per chain, D_0 included).</p>\n")
         .append("<table id=\"league-table\"><tr><th>group</th><th>rank</th><th>cell</th>")
         .append("<th>variant</th><th>baseline</th><th>real samples per chain</th><th>")
@@ -176,7 +183,7 @@ final class HtmlReport {
         .append("<th>unpaired &plusmn; 95%</th></tr>\n");
     for (ContrastFigures.LeagueRow r : league) {
       h.append("<tr><td>").append(esc(r.group())).append("</td>");
-      num(h, Integer.toString(r.rank()));
+      num(h, r.rank() == 0 ? "-" : Integer.toString(r.rank()));
       h.append("<td>")
           .append(esc(r.cell()))
           .append("</td><td>")

@@ -202,6 +202,20 @@ final class ReportData {
     return names;
   }
 
+  /**
+   * Which way {@code metric} is better, from the manifest's metric definitions (neither for an
+   * output written before they said).
+   */
+  org.collapsesim.config.MetricDefinition.Better better(String metric) {
+    for (JsonNode d : manifest.path("metric_definitions")) {
+      if (d.path("name").asText().equals(metric) && d.has("better")) {
+        return org.collapsesim.config.MetricDefinition.Better.valueOf(
+            d.path("better").asText().toUpperCase(java.util.Locale.ROOT));
+      }
+    }
+    return org.collapsesim.config.MetricDefinition.Better.NEITHER;
+  }
+
   /** Each metric's definition, from the manifest. */
   Map<String, String> definitions() {
     Map<String, String> out = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.io.OutputTestSupport;
 import org.collapsesim.io.OutputTestSupport.ReadTable;
 import org.collapsesim.report.Figure.HeatMap;
@@ -260,21 +261,46 @@ class ReportFiguresTest {
     throw new AssertionError("no contrast row for " + label);
   }
 
+  /**
+   * Best first within each group and real-data cost: largest difference first where higher is
+   * better, smallest first where lower is; unranked (0) where neither is.
+   */
   @Test
   void theLeagueRanksByDifferenceWithinEachGroupAndRealDataCost() {
-    List<ContrastFigures.LeagueRow> ranked =
-        ContrastFigures.rank(
-            List.of(
-                row("b", "x1", 100, 0.1),
-                row("a", "x2", 500, 0.3),
-                row("a", "x3", 100, -0.2),
-                row("a", "x4", 100, 0.4),
-                row("a", "x5", 500, 0.9)));
-    assertEquals(
-        List.of("x4", "x3", "x5", "x2", "x1"),
-        ranked.stream().map(ContrastFigures.LeagueRow::cell).toList());
-    assertEquals(
-        List.of(1, 2, 1, 2, 1), ranked.stream().map(ContrastFigures.LeagueRow::rank).toList());
+    List<ContrastFigures.LeagueRow> rows =
+        List.of(
+            row("b", "x1", 100, 0.1),
+            row("a", "x2", 500, 0.3),
+            row("a", "x3", 100, -0.2),
+            row("a", "x4", 100, 0.4),
+            row("a", "x5", 500, 0.9));
+    Map<MetricDefinition.Better, List<String>> order =
+        Map.of(
+            MetricDefinition.Better.HIGHER, List.of("x4", "x3", "x5", "x2", "x1"),
+            MetricDefinition.Better.LOWER, List.of("x3", "x4", "x2", "x5", "x1"),
+            MetricDefinition.Better.NEITHER, List.of("x4", "x3", "x5", "x2", "x1"));
+    for (MetricDefinition.Better better : MetricDefinition.Better.values()) {
+      List<ContrastFigures.LeagueRow> ranked = ContrastFigures.rank(rows, better);
+      assertEquals(
+          order.get(better),
+          ranked.stream().map(ContrastFigures.LeagueRow::cell).toList(),
+          better.toString());
+      assertEquals(
+          better == MetricDefinition.Better.NEITHER
+              ? List.of(0, 0, 0, 0, 0)
+              : List.of(1, 2, 1, 2, 1),
+          ranked.stream().map(ContrastFigures.LeagueRow::rank).toList(),
+          better.toString());
+    }
+  }
+
+  /** The manifest says which way each metric is better; the league reads it. */
+  @Test
+  void theManifestSaysWhichWayEachMetricIsBetter() throws Exception {
+    ReportData data = ReportData.load(ReportSweeps.quickstart());
+    assertEquals(MetricDefinition.Better.HIGHER, data.better("entropy"));
+    assertEquals(MetricDefinition.Better.LOWER, data.better("kl_true_model"));
+    assertEquals(MetricDefinition.Better.LOWER, data.better("tv"));
   }
 
   private static ContrastFigures.LeagueRow row(

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.MetricDefinition.Better;
 
 /**
  * The metrics of the gmm family, in output order: the one list their names (the constant in lower
@@ -12,15 +13,20 @@ import org.collapsesim.config.MetricDefinition;
 enum GmmMetric {
   L2_DISTANCE(
       "||p_t - p*||_2 = sqrt(integral (p_t - p*)^2 dx), in closed form for Gaussian mixtures"
-          + " (sum of w_i v_j N(mu_i; nu_j, S_i + T_j) terms)"),
-  WEIGHT_ENTROPY("-sum_k w_k ln w_k of the fitted weights, in nats"),
-  MIN_WEIGHT("the smallest fitted weight min_k w_k (0 for a component that lost every point)"),
+          + " (sum of w_i v_j N(mu_i; nu_j, S_i + T_j) terms)",
+      Better.LOWER),
+  WEIGHT_ENTROPY("-sum_k w_k ln w_k of the fitted weights, in nats", Better.HIGHER),
+  MIN_WEIGHT(
+      "the smallest fitted weight min_k w_k (0 for a component that lost every point)",
+      Better.HIGHER),
   VAR_RATIO(
-      "tr Cov(P_t) / tr Cov(P*), the total mixture covariance: sum_k w_k (Sigma_k + mu_k mu_k^T) - mu mu^T"),
+      "tr Cov(P_t) / tr Cov(P*), the total mixture covariance: sum_k w_k (Sigma_k + mu_k mu_k^T) - mu mu^T",
+      Better.HIGHER),
   KL_TRUE_MODEL(
       "KL(P* || P_t) in nats by Monte Carlo: the mean of ln p*(x) - ln p_t(x) over mc_samples"
           + " (default 10000) draws of the truth from the chain's METRIC stream of the generation;"
-          + " unbiased, so it can be slightly negative");
+          + " unbiased, so it can be slightly negative",
+      Better.LOWER);
 
   /** Every metric's definition, in output order. */
   static final List<MetricDefinition> DEFINITIONS =
@@ -31,7 +37,7 @@ enum GmmMetric {
 
   private final MetricDefinition definition;
 
-  GmmMetric(String definition) {
-    this.definition = new MetricDefinition(name().toLowerCase(Locale.ROOT), definition);
+  GmmMetric(String definition, Better better) {
+    this.definition = new MetricDefinition(name().toLowerCase(Locale.ROOT), definition, better);
   }
 }

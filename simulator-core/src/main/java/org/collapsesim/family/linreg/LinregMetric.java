@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.MetricDefinition.Better;
 
 /**
  * The metrics of the linreg family, in output order: the one list their names (the constant in
@@ -11,8 +12,9 @@ import org.collapsesim.config.MetricDefinition;
  */
 enum LinregMetric {
   TEST_ERROR(
-      "||w_t - w*||^2: the excess test error E_x (x.(w_t - w*))^2 under the isotropic design"),
-  W_NORM_SQ("||w_t||^2");
+      "||w_t - w*||^2: the excess test error E_x (x.(w_t - w*))^2 under the isotropic design",
+      Better.LOWER),
+  W_NORM_SQ("||w_t||^2", Better.NEITHER);
 
   /** Every metric's definition, in output order. */
   static final List<MetricDefinition> DEFINITIONS =
@@ -23,7 +25,7 @@ enum LinregMetric {
 
   private final MetricDefinition definition;
 
-  LinregMetric(String definition) {
-    this.definition = new MetricDefinition(name().toLowerCase(Locale.ROOT), definition);
+  LinregMetric(String definition, Better better) {
+    this.definition = new MetricDefinition(name().toLowerCase(Locale.ROOT), definition, better);
   }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.collapsesim.config.MetricDefinition;
+import org.collapsesim.config.MetricDefinition.Better;
 
 /**
  * The metrics of the markov family, in output order: the one list their names (the constant in
@@ -13,17 +14,22 @@ enum MarkovMetric {
   ENTROPY_RATE(
       "sum_c (N(c) / N) H(P_t(. | c)) in nats per token: the rows as fitted (mle or add-k) weighted by the"
           + " empirical context frequencies of the training data (the plug-in conditional entropy H(Y | C));"
-          + " compared with the truth's sum_c pi*(c) H(P*(. | c)), pi* its stationary law"),
+          + " compared with the truth's sum_c pi*(c) H(P*(. | c)), pi* its stationary law",
+      Better.HIGHER),
   KL_RATE(
       "sum_c pi*(c) KL(P*(. | c) || Q_t(. | c)) in nats per token, pi* the truth's stationary distribution,"
-          + " Q_t the smoothed model (n(c, y) + eps) / (N(c) + V eps), eps = kl_eps"),
-  DISTINCT_NGRAMS("distinct (k + 1)-grams (context, next token) in the training data"),
+          + " Q_t the smoothed model (n(c, y) + eps) / (N(c) + V eps), eps = kl_eps",
+      Better.LOWER),
+  DISTINCT_NGRAMS(
+      "distinct (k + 1)-grams (context, next token) in the training data", Better.HIGHER),
   PERPLEXITY(
       "exp of the mean negative log-likelihood per token of heldout_tokens of held-out truth text (drawn"
-          + " once per cell from the truth, in sequences of sequence_length) under the smoothed model Q_t"),
-  UNIGRAM_ENTROPY("Shannon entropy of the token frequencies of the training data, nats"),
-  GINI_SIMPSON("1 - sum u_y^2 of the token frequencies u of the training data"),
-  SUPPORT("tokens with a non-zero count in the training data");
+          + " once per cell from the truth, in sequences of sequence_length) under the smoothed model Q_t",
+      Better.LOWER),
+  UNIGRAM_ENTROPY(
+      "Shannon entropy of the token frequencies of the training data, nats", Better.HIGHER),
+  GINI_SIMPSON("1 - sum u_y^2 of the token frequencies u of the training data", Better.HIGHER),
+  SUPPORT("tokens with a non-zero count in the training data", Better.HIGHER);
 
   /** Every metric's definition, in output order. */
   static final List<MetricDefinition> DEFINITIONS =
@@ -34,7 +40,7 @@ enum MarkovMetric {
 
   private final MetricDefinition definition;
 
-  MarkovMetric(String definition) {
-    this.definition = new MetricDefinition(name().toLowerCase(Locale.ROOT), definition);
+  MarkovMetric(String definition, Better better) {
+    this.definition = new MetricDefinition(name().toLowerCase(Locale.ROOT), definition, better);
   }
 }
