@@ -318,8 +318,17 @@ public final class GenerationLoop {
       }
     }
 
+    /** The generation whose {@link StreamKeys#generationKey} is cached, or -1. */
+    private int keyedGeneration = -1;
+
+    private long generationKey;
+
     private RandomStream stream(int generation, StreamPurpose purpose) {
-      return StreamKeys.open(chainSeed, generation, purpose);
+      if (generation != keyedGeneration) {
+        generationKey = StreamKeys.generationKey(chainSeed, generation);
+        keyedGeneration = generation;
+      }
+      return new RandomStream(StreamKeys.stream(generationKey, purpose));
     }
 
     private RandomStream sourceStream(int generation, int k) {

@@ -42,7 +42,24 @@ public final class StreamKeys {
 
   /** The key of the stream of one chain, generation and purpose. */
   public static long stream(long chainSeed, int generation, StreamPurpose purpose) {
-    return hash(chainSeed, generation, purpose.tag());
+    return stream(generationKey(chainSeed, generation), purpose);
+  }
+
+  /**
+   * H's first two rounds for one chain and generation, {@code mix(mix(chainSeed) ^ mix(generation +
+   * GOLDEN_GAMMA))}: shared by every purpose's stream of that generation, so a loop derives it once
+   * per generation and each purpose's key in one more round ({@link #stream(long, StreamPurpose)}),
+   * the same key as {@link #hash}{@code (chainSeed, generation, tag)}.
+   */
+  public static long generationKey(long chainSeed, int generation) {
+    return SplitMix64.mix(
+        SplitMix64.mix(chainSeed) ^ SplitMix64.mix(generation + SplitMix64.GOLDEN_GAMMA));
+  }
+
+  /** The key of a purpose's stream from its generation's {@link #generationKey}. */
+  public static long stream(long generationKey, StreamPurpose purpose) {
+    return SplitMix64.mix(
+        generationKey ^ SplitMix64.mix(purpose.tag() + SplitMix64.GOLDEN_GAMMA * 2));
   }
 
   /** The key of block {@code block} of a stream (for splitting one large generation). */
