@@ -173,7 +173,8 @@ class MechanismSweepTest {
     assertTrue(
         definitions.contains(
             "{\"name\":\"verifier_accept_rate\",\"definition\":\"accepted / tried synthetic"
-                + " candidates of the generation (null when none was tried)\",\"unit\":\"fraction\"}"),
+                + " candidates of the generation (null when none was tried)\",\"unit\":\"fraction\","
+                + "\"better\":\"neither\"}"),
         definitions);
     assertTrue(definitions.contains("\"name\":\"verifier_exhausted\""), definitions);
   }
