@@ -42,12 +42,12 @@ public final class CellDraft {
   }
 
   /** Whether {@code key} was written in the config (not a default). */
-  boolean explicit(String key) {
+  public boolean explicit(String key) {
     return origins.containsKey(key);
   }
 
   /** Replaces a default by one that depends on the cell's other parameters. */
-  void putDefault(String key, Object value) {
+  public void putDefault(String key, Object value) {
     params.put(key, value);
   }
 

@@ -1,6 +1,8 @@
 package org.collapsesim.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -10,15 +12,7 @@ import java.util.stream.Stream;
  */
 final class CommonParameters {
 
-  /**
-   * Keys of anchor fractions taken out of the synthetic share each generation. alpha_t plus these
-   * must not exceed 1 (the generation loop (docs/architecture.md)); the reservoir and program
-   * anchors add their keys here.
-   */
-  static final List<String> ANCHOR_FRACTION_KEYS =
-      List.of("reservoir.fraction", "program.fraction");
-
-  private static final List<ParameterSpec> LOOP_PARAMETERS =
+  static final List<ParameterSpec> PARAMETERS =
       List.of(
           ParameterSpec.of(
                   "model_size",
@@ -67,28 +61,38 @@ final class CommonParameters {
                   ValueParsers.bool())
               .withDefault(false));
 
-  /** The loop's parameters, then the anchoring mechanisms'. */
-  static final List<ParameterSpec> PARAMETERS =
-      java.util.stream.Stream.concat(
-              LOOP_PARAMETERS.stream(), MechanismParameters.PARAMETERS.stream())
-          .toList();
-
   static final List<CellRule> RULES =
-      java.util.stream.Stream.concat(
-              java.util.stream.Stream.<CellRule>of(
-                  CommonParameters::checkListScheduleLength,
-                  CommonParameters::checkExogenousShare,
-                  CommonParameters::checkExactSampling),
-              MechanismParameters.RULES.stream())
-          .toList();
+      List.of(
+          CommonParameters::checkListScheduleLength,
+          CommonParameters::checkExogenousShare,
+          CommonParameters::checkExactSampling);
 
   private CommonParameters() {}
+
+  /** The exogenous data as {@code describe} lists them among the mechanisms, for every family. */
+  static MechanismInfo exogenousData(List<String> families) {
+    Map<String, String> notes = new LinkedHashMap<>();
+    families.forEach(f -> notes.put(f, ""));
+    return new MechanismInfo(
+        "alpha, fixed_anchor",
+        "exogenous data: floor(F_1 M + 0.5) samples of the truth at t (fresh draws), or with"
+            + " fixed_anchor: true the first of them reused from D_0 every generation",
+        "fresh: explicit and exact; fixed: explicit only (the anchor reuses raw samples)",
+        notes);
+  }
+
+  /**
+   * The keys of the shares of D_new taken out of the synthetic share after alpha_t in a cell of
+   * this family: alpha_t plus these must not exceed 1 (the generation loop (docs/architecture.md)).
+   */
+  private static List<String> sharesOfNew(CellDraft cell, LoadContext context) {
+    return context.catalogue().family(cell.family).sharesOfNew();
+  }
 
   private static void checkListScheduleLength(
       CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
     for (String key :
-        java.util.stream.Stream.concat(Stream.of("alpha"), ANCHOR_FRACTION_KEYS.stream())
-            .toList()) {
+        Stream.concat(Stream.of("alpha"), sharesOfNew(cell, context).stream()).toList()) {
       if (context.generations() != null
           && cell.get(key) instanceof ExogenousSchedule.ListSchedule list
           && list.length() < context.generations()) {
@@ -115,21 +119,21 @@ final class CommonParameters {
       return;
     }
     for (int t = 1; t <= context.generations(); t++) {
-      if (!withinSchedules(cell, t)) {
+      if (!withinSchedules(cell, context, t)) {
         return; // a short list schedule, reported by checkListScheduleLength
       }
-      double total = MechanismParameters.fraction(cell, "alpha", t);
+      double total = SharedMechanismRules.fraction(cell, "alpha", t);
       StringBuilder parts = new StringBuilder("alpha_" + t + " = " + total);
-      for (String key : ANCHOR_FRACTION_KEYS) {
+      for (String key : sharesOfNew(cell, context)) {
         if (cell.has(key)) {
-          double f = MechanismParameters.fraction(cell, key, t);
+          double f = SharedMechanismRules.fraction(cell, key, t);
           total += f;
           parts.append(" plus ").append(key).append("_").append(t).append(" = ").append(f);
         }
       }
       if (!(total <= 1)) {
         String where =
-            ANCHOR_FRACTION_KEYS.stream()
+            sharesOfNew(cell, context).stream()
                 .filter(cell::has)
                 .map(cell::origin)
                 .reduce(cell.origin("alpha"), (a, b) -> a + ", " + b);
@@ -151,10 +155,9 @@ final class CommonParameters {
     }
   }
 
-  private static boolean withinSchedules(CellDraft cell, int t) {
+  private static boolean withinSchedules(CellDraft cell, LoadContext context, int t) {
     for (String key :
-        java.util.stream.Stream.concat(Stream.of("alpha"), ANCHOR_FRACTION_KEYS.stream())
-            .toList()) {
+        Stream.concat(Stream.of("alpha"), sharesOfNew(cell, context).stream()).toList()) {
       if (cell.get(key) instanceof ExogenousSchedule.ListSchedule list && t > list.length()) {
         return false;
       }

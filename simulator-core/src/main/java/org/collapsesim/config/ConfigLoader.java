@@ -23,11 +23,6 @@ import java.util.Map;
  */
 public final class ConfigLoader {
 
-  /** The anchoring mechanisms with their formulas and sampling paths, for {@code describe}. */
-  public static List<MechanismInfo> mechanisms() {
-    return MechanismParameters.descriptions();
-  }
-
   private ConfigLoader() {}
 
   /**

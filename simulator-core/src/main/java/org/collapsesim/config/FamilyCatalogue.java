@@ -1,9 +1,12 @@
 package org.collapsesim.config;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The families a config may name, each with its parameter table ({@link FamilyParameters}: the
@@ -67,6 +70,47 @@ public final class FamilyCatalogue {
         .filter(f -> f.definition().thinsStats())
         .map(FamilyParameters::name)
         .toList();
+  }
+
+  /**
+   * The anchoring mechanisms for {@code describe}: the exogenous data, the shared mechanisms with
+   * the families that implement them (and their notes), then each family's own.
+   */
+  public List<MechanismInfo> mechanisms() {
+    List<MechanismInfo> out = new ArrayList<>();
+    out.add(CommonParameters.exogenousData(names()));
+    for (SharedMechanism mechanism : SharedMechanism.values()) {
+      Map<String, String> notes = new LinkedHashMap<>();
+      for (FamilyParameters f : families.values()) {
+        if (f.definition().mechanisms().contains(mechanism)) {
+          notes.put(f.name(), f.definition().mechanismNote(mechanism));
+        }
+      }
+      if (!notes.isEmpty()) {
+        out.add(mechanism.describe(notes));
+      }
+    }
+    for (FamilyParameters f : families.values()) {
+      out.addAll(f.definition().ownMechanisms());
+    }
+    return out;
+  }
+
+  /**
+   * The mechanism groups of every family (the prefixes of their dotted keys other than truth),
+   * which a config may write as nested maps.
+   */
+  Set<String> mechanismGroups() {
+    Set<String> groups = new TreeSet<>();
+    for (FamilyParameters f : families.values()) {
+      for (ParameterSpec p : f.parameters()) {
+        String group = SharedMechanism.group(p.name());
+        if (group != null) {
+          groups.add(group);
+        }
+      }
+    }
+    return groups;
   }
 
   /** The families other than {@code family} that define parameter {@code key}. */

@@ -1,6 +1,7 @@
 package org.collapsesim.config;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the config layer needs of a model family: the service-provider interface a family implements
@@ -44,5 +45,29 @@ public interface FamilyDefinition {
    */
   default boolean thinsStats() {
     return false;
+  }
+
+  /**
+   * The shared anchoring mechanisms the family implements; their keys and rules join its table. Its
+   * own keys of them (a reservoir's distribution, a verifier's correctness predicate) are among
+   * {@link #parameters()}, applicable {@link SharedMechanism#whenOn when on}.
+   */
+  Set<SharedMechanism> mechanisms();
+
+  /**
+   * What shared mechanism {@code mechanism} is in this family, for {@code describe} (the
+   * reservoir's distribution, the verifier's correctness predicate, the weighted statistics), or ""
+   * for nothing more than the shared formula.
+   */
+  default String mechanismNote(SharedMechanism mechanism) {
+    return "";
+  }
+
+  /**
+   * The family's own mechanisms (keys among {@link #parameters()}, rules among {@link #rules()}),
+   * for {@code describe}; none by default.
+   */
+  default List<MechanismInfo> ownMechanisms() {
+    return List.of();
   }
 }

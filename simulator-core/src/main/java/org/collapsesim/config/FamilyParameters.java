@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The parameter table of one family of a {@link FamilyCatalogue}: the loop parameters every family
- * shares followed by the family's own, the family's metric names (for {@code metrics:} and {@code
- * collapse:}), and its cell rules followed by the shared ones. Validation and grid expansion read
- * only this table.
+ * shares, the keys of the shared mechanisms it implements, then the family's own, the family's
+ * metric names (for {@code metrics:} and {@code collapse:}), and its cell rules followed by the
+ * loop's and the shared mechanisms'. Validation and grid expansion read only this table.
  */
 public final class FamilyParameters {
 
@@ -22,6 +22,11 @@ public final class FamilyParameters {
   FamilyParameters(FamilyDefinition definition) {
     this.definition = definition;
     List<ParameterSpec> all = new ArrayList<>(CommonParameters.PARAMETERS);
+    for (SharedMechanism mechanism : SharedMechanism.values()) {
+      if (definition.mechanisms().contains(mechanism)) {
+        all.addAll(mechanism.parameters());
+      }
+    }
     all.addAll(definition.parameters());
     for (ParameterSpec spec : all) {
       if (byName.put(spec.name(), spec) != null) {
@@ -33,6 +38,11 @@ public final class FamilyParameters {
     this.metrics = definition.metrics().stream().map(MetricDefinition::name).toList();
     List<CellRule> allRules = new ArrayList<>(definition.rules());
     allRules.addAll(CommonParameters.RULES);
+    for (SharedMechanism mechanism : SharedMechanism.values()) {
+      if (definition.mechanisms().contains(mechanism)) {
+        allRules.addAll(mechanism.rules());
+      }
+    }
     this.rules = List.copyOf(allRules);
   }
 
@@ -62,5 +72,16 @@ public final class FamilyParameters {
 
   List<CellRule> rules() {
     return rules;
+  }
+
+  /**
+   * The keys of its mechanisms' shares of D_new ({@code reservoir.fraction}, {@code
+   * program.fraction}), in the order the shares are taken after alpha_t.
+   */
+  List<String> sharesOfNew() {
+    return parameters.stream()
+        .map(ParameterSpec::name)
+        .filter(SharedMechanism::isShareOfNew)
+        .toList();
   }
 }

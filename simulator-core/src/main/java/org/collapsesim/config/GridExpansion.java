@@ -204,8 +204,8 @@ final class GridExpansion {
       List<ConfigProblem> problems) {
     Set<String> explicit = new HashSet<>(cell.params.keySet());
     for (ParameterSpec spec : family.parameters()) {
-      String group = MechanismParameters.group(spec.name());
-      boolean groupOn = group == null || MechanismParameters.on(group, cell.params);
+      String group = SharedMechanism.group(spec.name());
+      boolean groupOn = group == null || SharedMechanism.on(group, cell.params);
       if (!cell.has(spec.name()) && spec.defaultValue() != null && groupOn) {
         cell.params.put(spec.name(), spec.defaultValue());
       }

@@ -16,10 +16,12 @@ import org.collapsesim.config.GridExpansion.ParameterSource;
  */
 final class ParameterReader {
   private final FamilyCatalogue catalogue;
+  private final Set<String> groups;
   private final List<ConfigProblem> problems;
 
   ParameterReader(FamilyCatalogue catalogue, List<ConfigProblem> problems) {
     this.catalogue = catalogue;
+    this.groups = catalogue.mechanismGroups();
     this.problems = problems;
   }
 
@@ -88,7 +90,7 @@ final class ParameterReader {
     Map<String, Object> flat = new LinkedHashMap<>();
     for (Map.Entry<String, Object> entry : section.entrySet()) {
       String key = entry.getKey();
-      if (MechanismParameters.GROUPS.contains(key) && entry.getValue() instanceof Map<?, ?> m) {
+      if (groups.contains(key) && entry.getValue() instanceof Map<?, ?> m) {
         for (Map.Entry<?, ?> inner : m.entrySet()) {
           String dotted = key + "." + inner.getKey();
           if ((flat.containsKey(dotted) || section.containsKey(dotted))

@@ -5,7 +5,7 @@ import java.util.List;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.ExogenousSchedule;
 import org.collapsesim.config.MetricDefinition;
-import org.collapsesim.family.sequence.SequenceFamily;
+import org.collapsesim.family.Family;
 import org.collapsesim.loop.ChainSettings;
 import org.collapsesim.loop.ExogenousSource;
 import org.collapsesim.loop.Filter;
@@ -17,45 +17,25 @@ import org.collapsesim.loop.Verifier;
 
 /**
  * Reads the mechanism of a validated cell into the {@link ChainSettings} the loop runs: the sources
- * of D_new in their draw order (exogenous first, then the reservoir, then the program anchor), the
- * filters on the synthetic part, mixing, regime and the sampling path. A new mechanism adds its
- * {@link Source} or {@link Filter} here, built from its parameters.
+ * of D_new in their draw order (exogenous first, then the reservoir, then the family's own, such as
+ * the sequence family's program anchor), the filters on the synthetic part, mixing, regime and the
+ * sampling path. A new mechanism adds its {@link Source} or {@link Filter} here, built from its
+ * parameters.
  */
 public final class Mechanisms {
 
   private Mechanisms() {}
 
   /**
-   * The definitions of the mechanisms' per-generation diagnostics (nullable columns after the
-   * metrics), one per name a {@link Source} or {@link Filter} records.
+   * The definitions of the per-generation diagnostics (nullable columns after the metrics) the
+   * mechanisms of a cell of {@code family} can record: the verifier's, then the family's own
+   * sources'.
    */
-  public static final List<MetricDefinition> DIAGNOSTICS =
-      List.of(
-          new MetricDefinition(
-              "verifier_accept_rate",
-              "accepted / tried synthetic candidates of the generation (null when none was tried)",
-              "fraction"),
-          new MetricDefinition(
-              Verifier.EXHAUSTED,
-              "1 when a refilling verifier tried max_draws candidates and left the synthetic part"
-                  + " short, else 0",
-              "indicator"),
-          new MetricDefinition(
-              "anchor_on",
-              "1 when the program anchor's gate is on for generation t's draw (bits + data +"
-                  + " margin <= the positional KT code and the uniform code), else 0",
-              "indicator"),
-          new MetricDefinition(
-              "program_correct",
-              "1 when the chosen program's output equals the truth's noiseless output, else 0"
-                  + " (null for a truth that is not a program)",
-              "indicator"),
-          new MetricDefinition(
-              "anchor_noise",
-              "r-hat = k / n, the chosen program's fitted noise rate",
-              "substitutions per symbol"),
-          new MetricDefinition(
-              "anchor_bits", "bits(g) + data(g) of the chosen program's output", "bits"));
+  public static List<MetricDefinition> diagnostics(Family family) {
+    List<MetricDefinition> all = new ArrayList<>(Verifier.DIAGNOSTICS);
+    all.addAll(family.diagnostics());
+    return all;
+  }
 
   /**
    * The settings of a validated cell.
@@ -76,9 +56,7 @@ public final class Mechanisms {
     if (cell.has("reservoir.fraction")) {
       sources.add(new ReservoirSource((ExogenousSchedule) cell.get("reservoir.fraction")));
     }
-    if (cell.has("program.fraction")) { // validation keeps program to the sequence family
-      sources.add(SequenceFamily.programSource(cell));
-    }
+    sources.addAll(Families.of(cell.family()).sources(cell));
     List<Filter> filters = new ArrayList<>();
     if (cell.has("verifier.false_accept")) {
       filters.add(

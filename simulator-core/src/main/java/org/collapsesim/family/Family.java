@@ -5,6 +5,7 @@ import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.FamilyDefinition;
 import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.loop.CellModel;
+import org.collapsesim.loop.Source;
 
 /**
  * A model family of README, Families and metrics: its truth, sampler, estimator, metrics and
@@ -52,4 +53,17 @@ public interface Family extends FamilyDefinition {
 
   /** The cost model's nanoseconds per category (or per d^3 step) of a generation. */
   double CATEGORY_NS = 10;
+
+  /**
+   * The family's own sources of D_new in a validated cell, drawn after the exogenous data and the
+   * reservoir (the sequence family's program anchor); none by default.
+   */
+  default List<Source> sources(CellSpec cell) {
+    return List.of();
+  }
+
+  /** The definitions of the diagnostics its own sources can record; none by default. */
+  default List<MetricDefinition> diagnostics() {
+    return List.of();
+  }
 }

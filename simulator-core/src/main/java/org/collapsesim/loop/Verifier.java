@@ -34,6 +34,19 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
   /** The diagnostic counting a refilled part left short after max_draws candidates (0 or 1). */
   public static final String EXHAUSTED = "verifier_exhausted";
 
+  /** The definitions of its diagnostics: the acceptance rate, then (with refill) exhaustion. */
+  public static final java.util.List<org.collapsesim.config.MetricDefinition> DIAGNOSTICS =
+      java.util.List.of(
+          new org.collapsesim.config.MetricDefinition(
+              "verifier_accept_rate",
+              "accepted / tried synthetic candidates of the generation (null when none was tried)",
+              "fraction"),
+          new org.collapsesim.config.MetricDefinition(
+              EXHAUSTED,
+              "1 when a refilling verifier tried max_draws candidates and left the synthetic part"
+                  + " short, else 0",
+              "indicator"));
+
   /** The most candidates a refill round draws beyond the part's size (memory, not numbers). */
   static final long MAX_ROUND = 1 << 20;
 
@@ -73,9 +86,10 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
 
   @Override
   public java.util.List<String> diagnostics() {
-    return refill
-        ? java.util.List.of("verifier_accept_rate", EXHAUSTED)
-        : java.util.List.of("verifier_accept_rate");
+    return DIAGNOSTICS.stream()
+        .limit(refill ? 2 : 1)
+        .map(org.collapsesim.config.MetricDefinition::name)
+        .toList();
   }
 
   /** Binomial thinning without refill; with refill the candidates tried need the samples. */

@@ -150,7 +150,7 @@ class MechanismConfigTest {
             "a gaussian verifier key in a categorical sweep",
             CATEGORICAL + sizes + ", verifier: {radius: 2}}\n",
             "params.verifier.radius",
-            "does not apply to any cell (needs verifier given, family in gaussian, gmm, linreg)"),
+            "verifier.radius does not apply to family categorical (it is a parameter of gaussian, gmm, linreg)"),
         Arguments.of(
             "a sequence verifier on a truth without a noiseless output",
             "name: t\nseed: 1\nreplicates: 2\ngenerations: 5\nfamily: sequence\nparams:"

@@ -63,7 +63,7 @@ class ProgramConfigTest {
             "program outside the sequence family",
             categorical + "  program: {fraction: 0.1}\n",
             "params.program.fraction",
-            "does not apply to any cell (needs program given, family in sequence)"),
+            "program.fraction does not apply to family categorical (it is a parameter of sequence)"),
         Arguments.of(
             "alpha + beta above 1",
             SEQUENCE + "  alpha: 0.5\n  program: {fraction: 0.6}\n",

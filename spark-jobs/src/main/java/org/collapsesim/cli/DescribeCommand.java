@@ -81,16 +81,23 @@ final class DescribeCommand implements Callable<Integer> {
     out.println(
         "anchoring mechanisms (composable; compare them on the same worlds with a variants axis"
             + " and compare_to):");
-    for (MechanismInfo m : ConfigLoader.mechanisms()) {
+    for (MechanismInfo m : Families.catalogue().mechanisms()) {
       if (family != null && !m.families().contains(family)) {
         continue;
       }
       out.printf("  %s%n", m.key());
       out.printf("      %s%n", m.formula());
-      out.printf("      sampling paths: %s%n", m.samplingPaths());
-      if (family == null) {
+      if (family != null) {
+        String note = m.notes().get(family);
+        if (!note.isEmpty()) {
+          out.printf("      in %s: %s%n", family, note);
+        }
+      } else if (m.notes().values().stream().allMatch(String::isEmpty)) {
         out.printf("      families: %s%n", String.join(", ", m.families()));
+      } else {
+        m.notes().forEach((name, note) -> out.printf("      %s: %s%n", name, note));
       }
+      out.printf("      sampling paths: %s%n", m.samplingPaths());
     }
   }
 

@@ -379,7 +379,7 @@ public final class OutputLayout {
     for (MetricDefinition d : Families.of(config.family()).metrics()) {
       byName.put(d.name(), d);
     }
-    for (MetricDefinition d : Mechanisms.DIAGNOSTICS) {
+    for (MetricDefinition d : Mechanisms.diagnostics(Families.of(config.family()))) {
       byName.put(d.name(), d);
     }
     List<MetricDefinition> out = new ArrayList<>();

@@ -1,10 +1,12 @@
 package org.collapsesim.family.categorical;
 
 import java.util.List;
+import java.util.Set;
 import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.SharedMechanism;
 import org.collapsesim.family.Family;
 import org.collapsesim.loop.CellModel;
 
@@ -42,6 +44,22 @@ public final class CategoricalFamily implements Family {
   @Override
   public List<CellRule> rules() {
     return CategoricalParameters.RULES;
+  }
+
+  @Override
+  public Set<SharedMechanism> mechanisms() {
+    return Set.of(SharedMechanism.values());
+  }
+
+  @Override
+  public String mechanismNote(SharedMechanism mechanism) {
+    return switch (mechanism) {
+      case RESERVOIR ->
+          "uniform over the V categories; E[GS] follows the real-data recursion with the uniform"
+              + " in the truth's place (theory column)";
+      case VERIFIER -> "correct: among the truth's most probable categories of mass correct_mass";
+      case REAL_WEIGHT -> "on the counts; theory column";
+    };
   }
 
   @Override

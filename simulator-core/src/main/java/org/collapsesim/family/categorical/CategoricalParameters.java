@@ -8,6 +8,7 @@ import org.collapsesim.config.ConfigProblem;
 import org.collapsesim.config.CountEstimator;
 import org.collapsesim.config.LoadContext;
 import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.SharedMechanism;
 import org.collapsesim.config.ValueParsers;
 
 /**
@@ -72,7 +73,15 @@ final class CategoricalParameters {
                   ValueParsers.nonEmptyString())
               .asRequired()
               .asWorld()
-              .withApplicability(Applicability.whenEquals("truth.distribution", "counts")));
+              .withApplicability(Applicability.whenEquals("truth.distribution", "counts")),
+          ParameterSpec.of(
+                  "verifier.correct_mass",
+                  "a category is correct when it is among the truth's most probable categories"
+                      + " whose mass first reaches this (ties by index)",
+                  "a number in (0, 1]",
+                  ValueParsers.numberIn(0, false, 1, true))
+              .withDefault(0.9)
+              .withApplicability(SharedMechanism.whenOn("verifier")));
 
   static final List<CellRule> RULES = List.of(CategoricalParameters::readCountsFile);
 

@@ -1,10 +1,12 @@
 package org.collapsesim.family.gaussian;
 
 import java.util.List;
+import java.util.Set;
 import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.SharedMechanism;
 import org.collapsesim.family.Family;
 import org.collapsesim.loop.CellModel;
 
@@ -47,6 +49,21 @@ public final class GaussianFamily implements Family {
   @Override
   public List<CellRule> rules() {
     return GaussianParameters.RULES;
+  }
+
+  @Override
+  public Set<SharedMechanism> mechanisms() {
+    return Set.of(SharedMechanism.values());
+  }
+
+  @Override
+  public String mechanismNote(SharedMechanism mechanism) {
+    return switch (mechanism) {
+      case RESERVOIR -> "N(reservoir.mean, reservoir.scale^2 I)";
+      case VERIFIER ->
+          "correct: Mahalanobis distance to the truth's mean, in Sigma*, <= verifier.radius";
+      case REAL_WEIGHT -> "on the moments (estimator mle); theory column";
+    };
   }
 
   @Override

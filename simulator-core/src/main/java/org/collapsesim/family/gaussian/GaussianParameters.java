@@ -6,6 +6,7 @@ import org.collapsesim.config.CellRule;
 import org.collapsesim.config.ConfigProblem;
 import org.collapsesim.config.LoadContext;
 import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.SharedMechanism;
 import org.collapsesim.config.ValueParser;
 import org.collapsesim.config.ValueParsers;
 import org.collapsesim.linalg.SymmetricEigen;
@@ -46,7 +47,12 @@ final class GaussianParameters {
                       + " positive definite matrix",
                   GaussianParameters::parseCovariance)
               .withDefault(1.0)
-              .asWorld());
+              .asWorld(),
+          SharedMechanism.reservoirMean(),
+          SharedMechanism.reservoirScale("s, the reservoir's standard deviation per coordinate"),
+          SharedMechanism.verifierRadius(
+              "c: a sample is correct when its Mahalanobis distance to the truth's mean, in"
+                  + " Sigma*, is at most c"));
 
   static final List<CellRule> RULES =
       List.of(GaussianParameters::checkUnbiasedSamples, GaussianParameters::checkTruthDimensions);

@@ -1,10 +1,12 @@
 package org.collapsesim.family.gmm;
 
 import java.util.List;
+import java.util.Set;
 import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.SharedMechanism;
 import org.collapsesim.family.Family;
 import org.collapsesim.loop.CellModel;
 
@@ -45,6 +47,22 @@ public final class GmmFamily implements Family {
   @Override
   public List<CellRule> rules() {
     return GmmParameters.RULES;
+  }
+
+  @Override
+  public Set<SharedMechanism> mechanisms() {
+    return Set.of(SharedMechanism.values());
+  }
+
+  @Override
+  public String mechanismNote(SharedMechanism mechanism) {
+    return switch (mechanism) {
+      case RESERVOIR -> "N(reservoir.mean, reservoir.scale^2 I)";
+      case VERIFIER ->
+          "correct: Mahalanobis distance to the nearest truth component, in its own covariance, <="
+              + " verifier.radius";
+      case REAL_WEIGHT -> "per-sample weights in EM (k-means++ seeding unweighted)";
+    };
   }
 
   @Override

@@ -7,6 +7,7 @@ import org.collapsesim.config.CellRule;
 import org.collapsesim.config.ConfigProblem;
 import org.collapsesim.config.LoadContext;
 import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.SharedMechanism;
 import org.collapsesim.config.ValueParser;
 import org.collapsesim.config.ValueParsers;
 
@@ -89,7 +90,12 @@ final class GmmParameters {
                   "one dimension x dimension covariance matrix per component; replaces truth.variances when given",
                   "a list of K* symmetric positive definite matrices",
                   GmmParameters::parseCovariances)
-              .asWorld());
+              .asWorld(),
+          SharedMechanism.reservoirMean(),
+          SharedMechanism.reservoirScale("s, the reservoir's standard deviation per coordinate"),
+          SharedMechanism.verifierRadius(
+              "c: a sample is correct when its Mahalanobis distance to the nearest truth"
+                  + " component, in its own covariance, is at most c"));
 
   static final List<CellRule> RULES = List.of(GmmParameters::checkTruthShapes);
 

@@ -1,10 +1,12 @@
 package org.collapsesim.family.linreg;
 
 import java.util.List;
+import java.util.Set;
 import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.SharedMechanism;
 import org.collapsesim.family.Family;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.random.RandomStream;
@@ -54,6 +56,21 @@ public final class LinregFamily implements Family {
   @Override
   public List<CellRule> rules() {
     return LinregParameters.RULES;
+  }
+
+  @Override
+  public Set<SharedMechanism> mechanisms() {
+    return Set.of(SharedMechanism.values());
+  }
+
+  @Override
+  public String mechanismNote(SharedMechanism mechanism) {
+    return switch (mechanism) {
+      case RESERVOIR -> "the design's rows with labels N(0, reservoir.scale^2)";
+      case VERIFIER ->
+          "correct: |y - x.w*| <= verifier.radius noise; refill relabels the rejected row";
+      case REAL_WEIGHT -> "on X^T X and X^T y";
+    };
   }
 
   @Override

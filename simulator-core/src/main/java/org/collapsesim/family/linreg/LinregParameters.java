@@ -6,6 +6,7 @@ import org.collapsesim.config.CellRule;
 import org.collapsesim.config.ConfigProblem;
 import org.collapsesim.config.LoadContext;
 import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.SharedMechanism;
 import org.collapsesim.config.ValueParsers;
 
 /**
@@ -37,7 +38,10 @@ final class LinregParameters {
                   "a number >= 0",
                   ValueParsers.nonNegativeNumber())
               .withDefault(1.0)
-              .asWorld());
+              .asWorld(),
+          SharedMechanism.reservoirScale(
+              "s, the standard deviation of the reservoir's pure-noise labels"),
+          SharedMechanism.verifierRadius("c: a row is correct when |y - x.w*| <= c noise"));
 
   static final List<CellRule> RULES = List.of(LinregParameters::checkRows);
 

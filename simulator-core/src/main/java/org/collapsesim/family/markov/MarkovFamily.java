@@ -1,10 +1,12 @@
 package org.collapsesim.family.markov;
 
 import java.util.List;
+import java.util.Set;
 import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.SharedMechanism;
 import org.collapsesim.family.Family;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.random.StreamKeys;
@@ -48,6 +50,22 @@ public final class MarkovFamily implements Family {
   @Override
   public List<CellRule> rules() {
     return MarkovParameters.RULES;
+  }
+
+  @Override
+  public Set<SharedMechanism> mechanisms() {
+    return Set.of(SharedMechanism.values());
+  }
+
+  @Override
+  public String mechanismNote(SharedMechanism mechanism) {
+    return switch (mechanism) {
+      case RESERVOIR -> "iid uniform tokens cut into sequences, so every transition key is uniform";
+      case VERIFIER ->
+          "correct: a transition of non-zero truth probability (a sample is a transition, so a"
+              + " sequence survives whole iff every transition is valid)";
+      case REAL_WEIGHT -> "on the transition counts";
+    };
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.collapsesim.config.ExogenousSchedule;
+import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.SampleBatch;
@@ -52,9 +53,25 @@ public record ProgramSource(
   /** The mechanism name. */
   public static final String NAME = "program";
 
-  /** The diagnostics, in the order {@link Part#diagnose} writes them. */
-  public static final List<String> DIAGNOSTICS =
-      List.of("anchor_on", "program_correct", "anchor_noise", "anchor_bits");
+  /** The definitions of its diagnostics, in the order {@link Part#diagnose} writes them. */
+  public static final List<MetricDefinition> DIAGNOSTICS =
+      List.of(
+          new MetricDefinition(
+              "anchor_on",
+              "1 when the program anchor's gate is on for generation t's draw (bits + data +"
+                  + " margin <= the positional KT code and the uniform code), else 0",
+              "indicator"),
+          new MetricDefinition(
+              "program_correct",
+              "1 when the chosen program's output equals the truth's noiseless output, else 0"
+                  + " (null for a truth that is not a program)",
+              "indicator"),
+          new MetricDefinition(
+              "anchor_noise",
+              "r-hat = k / n, the chosen program's fitted noise rate",
+              "substitutions per symbol"),
+          new MetricDefinition(
+              "anchor_bits", "bits(g) + data(g) of the chosen program's output", "bits"));
 
   /** What the program is fit on ({@code program.fit}). */
   public enum Fit {
@@ -105,7 +122,7 @@ public record ProgramSource(
 
   @Override
   public List<String> diagnostics() {
-    return DIAGNOSTICS;
+    return DIAGNOSTICS.stream().map(MetricDefinition::name).toList();
   }
 
   @Override

@@ -2,14 +2,19 @@ package org.collapsesim.family.sequence;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.collapsesim.config.CellRule;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.ExogenousSchedule;
+import org.collapsesim.config.MechanismInfo;
 import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.config.ParameterSpec;
+import org.collapsesim.config.SharedMechanism;
 import org.collapsesim.ctm.CtmTable;
 import org.collapsesim.family.Family;
 import org.collapsesim.loop.CellModel;
+import org.collapsesim.loop.Source;
 
 /**
  * The sequence family: strings of L = model_size symbols over |A| = alphabet symbols, learnt by the
@@ -40,14 +45,43 @@ public final class SequenceFamily implements Family {
         + " 1981)";
   }
 
+  private static final List<ParameterSpec> PARAMETERS =
+      Stream.concat(SequenceParameters.PARAMETERS.stream(), ProgramParameters.PARAMETERS.stream())
+          .toList();
+
+  private static final List<CellRule> RULES =
+      Stream.concat(SequenceParameters.RULES.stream(), ProgramParameters.RULES.stream()).toList();
+
   @Override
   public List<ParameterSpec> parameters() {
-    return SequenceParameters.PARAMETERS;
+    return PARAMETERS;
   }
 
   @Override
   public List<CellRule> rules() {
-    return SequenceParameters.RULES;
+    return RULES;
+  }
+
+  /** The program anchor, a mechanism of this family alone. */
+  @Override
+  public List<MechanismInfo> ownMechanisms() {
+    return List.of(ProgramParameters.PROGRAM_ANCHOR);
+  }
+
+  @Override
+  public Set<SharedMechanism> mechanisms() {
+    return Set.of(SharedMechanism.values());
+  }
+
+  @Override
+  public String mechanismNote(SharedMechanism mechanism) {
+    return switch (mechanism) {
+      case RESERVOIR -> "uniform strings";
+      case VERIFIER ->
+          "correct: Hamming distance <= verifier.max_errors (default round(L r)) to the truth's"
+              + " noiseless output (program truths only)";
+      case REAL_WEIGHT -> "on the per-position counts";
+    };
   }
 
   @Override
@@ -80,12 +114,23 @@ public final class SequenceFamily implements Family {
     return new SequenceCell(truth(cell), addK, cell.getDouble("kl_eps"), maxErrors);
   }
 
+  /** The program anchor, when the cell has {@code program.fraction}. */
+  @Override
+  public List<Source> sources(CellSpec cell) {
+    return cell.has("program.fraction") ? List.of(programSource(cell)) : List.of();
+  }
+
+  @Override
+  public List<MetricDefinition> diagnostics() {
+    return ProgramSource.DIAGNOSTICS;
+  }
+
   /**
    * The program anchor of a validated sequence cell with {@code program.fraction} ({@link
    * ProgramSource}): its hypothesis space is built here once per cell, with the D(5) table for the
    * {@code ctm} prior.
    */
-  public static ProgramSource programSource(CellSpec cell) {
+  static ProgramSource programSource(CellSpec cell) {
     ProgramPrior prior =
         ProgramPrior.valueOf(cell.getString("program.prior").toUpperCase(Locale.ROOT));
     ProgramSpace space =
