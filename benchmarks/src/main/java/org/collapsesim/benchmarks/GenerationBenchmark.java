@@ -43,6 +43,14 @@ public class GenerationBenchmark {
   @Param({"explicit", "exact"})
   public String sampling;
 
+  /**
+   * An anchoring mechanism on top of the plain loop: none; reservoir (5% of D_new from the
+   * reservoir); verifier (every candidate accepted, so the same samples are kept and the cost is
+   * the verifier's alone: one correctness test, one uniform and one copy per sample).
+   */
+  @Param({"none"})
+  public String mechanism;
+
   private CellModel<?, ?, ?> model;
   private ChainSettings settings;
   private CollapseCriterion never;
@@ -61,6 +69,12 @@ public class GenerationBenchmark {
             + parts[1]
             + ", samples: "
             + parts[2]
+            + switch (mechanism) {
+              case "none" -> "";
+              case "reservoir" -> ", reservoir: {fraction: 0.05}";
+              case "verifier" -> ", verifier: {false_accept: 1, false_reject: 0}";
+              default -> throw new IllegalArgumentException("mechanism: " + mechanism);
+            }
             + "}\n";
     SweepConfig config = ConfigLoader.parse(Families.catalogue(), yaml, null, List.of());
     CellSpec spec = config.cells().get(0);

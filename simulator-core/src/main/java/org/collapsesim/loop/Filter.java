@@ -76,7 +76,8 @@ public interface Filter {
   interface Part<B> {
 
     /**
-     * Appends to {@code kept} the candidates it accepts, in order ({@code kept} is empty on entry).
+     * Appends to {@code kept} the candidates it accepts, in order ({@code kept} may already hold
+     * samples: the loop's D_new, for the last filter).
      */
     void filter(RandomStream rng, B candidates, B kept);
 

@@ -251,18 +251,21 @@ public final class GenerationLoop {
       }
       family.drawModel(model, rng, n, candidates, blocks);
       Filter.MoreCandidates<B> more = Filter.MoreCandidates.of(family, model, rng, blocks);
+      // Each accepted sample is copied once: the last filter appends straight to D_new, the ones
+      // before it into a spare batch that becomes the next filter's candidates.
+      B in = candidates;
+      B spare = kept;
       for (int f = 0; f < filters.size(); f++) {
-        kept.clear();
-        filters
-            .get(f)
-            .filter(stream(t, settings.filters().get(f).purpose()), candidates, kept, more);
-        candidates.clear();
-        for (int i = 0; i < kept.size(); i++) {
-          candidates.append(kept, i);
+        boolean last = f == filters.size() - 1;
+        B out = last ? fresh : spare;
+        if (!last) {
+          out.clear();
         }
-      }
-      for (int i = 0; i < candidates.size(); i++) {
-        fresh.append(candidates, i);
+        filters.get(f).filter(stream(t, settings.filters().get(f).purpose()), in, out, more);
+        if (!last) {
+          spare = in;
+          in = out;
+        }
       }
     }
 

@@ -377,14 +377,9 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   @Override
   public double[][] theory(ChainSettings settings) {
     double[][] theory = new double[metricNames().size()][];
-    if (addK == 0 && decoding.identity() && CategoricalTheory.applies(settings)) {
+    if (addK == 0 && decoding.identity()) {
       theory[GINI_SIMPSON] =
-          CategoricalTheory.giniSimpson(
-              truth.sumSquares,
-              truth.size(),
-              settings.samples(),
-              settings.generations(),
-              settings::partWeights);
+          CategoricalTheory.giniSimpson(truth.sumSquares, truth.size(), settings);
     }
     return theory;
   }

@@ -41,29 +41,34 @@ public final class CategoricalTheory {
    * weighting (not the fixed anchor, whose data repeat, nor the verifier, whose effect depends on
    * the drifting model).
    */
-  static final Set<String> SUPPORTED =
+  public static final Set<String> SUPPORTED =
       Set.of(ExogenousSource.FRESH, ReservoirSource.NAME, ChainSettings.REAL_WEIGHT);
-
-  /** Whether the recursion holds for this chain: regime replace and supported mechanisms only. */
-  static boolean applies(ChainSettings settings) {
-    return settings.regime() == Regime.REPLACE && settings.onlyMechanisms(SUPPORTED);
-  }
 
   private static final int EXOGENOUS =
       0; // parts in PartWeights order: exogenous, reservoir, synthetic
 
   /**
-   * E[GS_t] for a family whose only mechanism is fresh exogenous data (the sequence family's
-   * positions), or null where the recursion does not apply (another regime or mechanism).
+   * E[GS_t] for t = 0..G of a chain refitted by counts over {@code vocabulary} categories (the
+   * categorical family; a markov chain of order 0; each position of the sequence family, whose
+   * reservoir is uniform over the alphabet and whose mean over positions follows the recursion,
+   * affine in S*, with the mean S*), or null where the recursion does not hold: a regime other than
+   * replace, or a mechanism outside {@link #SUPPORTED}. The caller checks what is its own (the mle
+   * estimator, identity decoding).
+   *
+   * @param sumSquaresStar S* = sum p*(i)^2
+   * @param vocabulary V, the support of the reservoir's uniform law
    */
-  public static double[] giniSimpson(double sumSquaresStar, ChainSettings settings) {
-    if (settings.regime() != Regime.REPLACE
-        || !settings.onlyMechanisms(Set.of(ExogenousSource.FRESH))) {
+  public static double[] giniSimpson(
+      double sumSquaresStar, int vocabulary, ChainSettings settings) {
+    if (settings.regime() != Regime.REPLACE || !settings.onlyMechanisms(SUPPORTED)) {
       return null;
     }
-    // no reservoir part carries weight, so the vocabulary of its uniform law does not enter
     return giniSimpson(
-        sumSquaresStar, 1, settings.samples(), settings.generations(), settings::partWeights);
+        sumSquaresStar,
+        vocabulary,
+        settings.samples(),
+        settings.generations(),
+        settings::partWeights);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.collapsesim.family.markov;
 
 import java.util.Arrays;
 import java.util.List;
+import org.collapsesim.family.categorical.CategoricalTheory;
 import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainSettings;
@@ -261,11 +262,20 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
     return DetMath.exp(nll / truth.heldoutTotal);
   }
 
+  /**
+   * At order 0 the chain is a categorical distribution refitted by counts (Wright-Fisher drift with
+   * population M), so the Gini-Simpson index of its unigram follows the categorical family's moment
+   * recursion ({@link CategoricalTheory}): with a = 0, E[GS_t] = GS* (1 - 1/M)^(t+1). The
+   * reservoir's iid uniform tokens are the categorical reservoir's uniform law over the V tokens,
+   * and weighted counts are the categorical weighted fit, so both enter as they do there. Order 0,
+   * the mle estimator and identity decoding only (and what the recursion covers); null otherwise.
+   */
   @Override
   public double[][] theory(ChainSettings settings) {
     double[][] theory = new double[metricNames().size()][];
     if (codec.order == 0 && addK == 0 && decoding.identity()) {
-      theory[GINI_SIMPSON] = MarkovTheory.giniSimpson(truth.unigramSumSquares, codec.v, settings);
+      theory[GINI_SIMPSON] =
+          CategoricalTheory.giniSimpson(truth.unigramSumSquares, codec.v, settings);
     }
     return theory;
   }

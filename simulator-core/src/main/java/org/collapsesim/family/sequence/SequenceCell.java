@@ -111,15 +111,19 @@ final class SequenceCell implements CellModel<SequenceBatch, SequenceCounts, Pos
   }
 
   /**
-   * Each position is a categorical chain of population M whose truth is P*'s marginal there, and
-   * the categorical recursion is affine in sum_a p*(a)^2, so the mean over positions follows it
-   * with the mean of sum_a p*_j(a)^2 (MLE only).
+   * Each position is a categorical chain of population M whose truth is P*'s marginal there (the
+   * reservoir's uniform strings are uniform over the alphabet at each position, and weighting
+   * weighs each position's counts), and the categorical recursion is affine in sum_a p*(a)^2, so
+   * the mean over positions follows it with the mean of sum_a p*_j(a)^2: fresh exogenous data, the
+   * reservoir and real-data weighting (not the fixed anchor, the program anchor, whose strings are
+   * not independent across positions, nor the verifier); MLE only.
    */
   @Override
   public double[][] theory(ChainSettings settings) {
     double[][] theory = new double[metricNames().size()][];
     if (addK == 0) {
-      theory[GINI_SIMPSON] = CategoricalTheory.giniSimpson(1 - truth.giniSimpson(), settings);
+      theory[GINI_SIMPSON] =
+          CategoricalTheory.giniSimpson(1 - truth.giniSimpson(), truth.alphabet(), settings);
     }
     return theory;
   }

@@ -76,11 +76,13 @@ public final class SequenceFamily implements Family {
   @Override
   public String mechanismNote(SharedMechanism mechanism) {
     return switch (mechanism) {
-      case RESERVOIR -> "uniform strings";
+      case RESERVOIR ->
+          "uniform strings (theory column: each position's recursion with the uniform law over"
+              + " the alphabet in the truth's place)";
       case VERIFIER ->
           "correct: Hamming distance <= verifier.max_errors (default round(L r)) to the truth's"
               + " noiseless output (program truths only)";
-      case REAL_WEIGHT -> "on the per-position counts";
+      case REAL_WEIGHT -> "on the per-position counts; theory column";
     };
   }
 
