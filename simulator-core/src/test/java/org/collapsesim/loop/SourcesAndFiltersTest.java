@@ -184,10 +184,14 @@ class SourcesAndFiltersTest {
 
         @Override
         public void filter(RandomStream rng, B candidates, B kept) {
+          int before = kept.size(); // the last filter appends to D_new, which may hold samples
           for (int i = 0; i < candidates.size(); i += 2) {
             kept.append(candidates, i);
           }
-          rate = candidates.size() == 0 ? Double.NaN : kept.size() / (double) candidates.size();
+          rate =
+              candidates.size() == 0
+                  ? Double.NaN
+                  : (kept.size() - before) / (double) candidates.size();
         }
 
         @Override
