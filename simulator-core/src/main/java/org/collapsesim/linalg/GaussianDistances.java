@@ -27,6 +27,30 @@ public final class GaussianDistances {
   private GaussianDistances() {}
 
   /**
+   * A Gaussian N(mean, cov) prepared once for several of this class's closed forms: its Cholesky
+   * factor (d &gt; 1; null in one dimension) and ln det cov as they compute it (d = 1: ln cov; else
+   * 2 sum ln L_ii), so a caller that needs the KL and the entropy of one model, or compares many
+   * models to one truth, factors and takes logarithms once. Not regular (logDet NaN) when cov is
+   * singular: its Cholesky factorization fails (d = 1: cov &lt;= 0 or NaN).
+   */
+  public record Prepared(
+      double[] mean, double[] cov, int d, double[] lower, double logDet, boolean regular) {
+
+    /** Factors {@code cov} (allocating the d x d factor when d &gt; 1). */
+    public static Prepared of(double[] mean, double[] cov, int d) {
+      if (d == 1) {
+        boolean regular = cov[0] > 0.0;
+        return new Prepared(
+            mean, cov, 1, null, regular ? DetMath.log(cov[0]) : Double.NaN, regular);
+      }
+      double[] lower = new double[d * d];
+      boolean regular = Cholesky.decompose(cov, d, lower);
+      return new Prepared(
+          mean, cov, d, lower, regular ? Cholesky.logDet(lower, d) : Double.NaN, regular);
+    }
+  }
+
+  /**
    * KL(N(m1, s1) || N(m2, s2)) in nats. A covariance is treated as singular when its Cholesky
    * factorization fails (not numerically positive definite). Cases: s1 singular, s2 not: +Infinity
    * (ln det s1 = -Infinity); s2 singular, s1 not: +Infinity (N1 has mass where N2 has none); both
@@ -35,21 +59,24 @@ public final class GaussianDistances {
    * that would make the result slightly negative is clamped to 0, since KL &gt;= 0.
    */
   public static double kl(double[] m1, double[] s1, double[] m2, double[] s2, int d) {
+    return kl(Prepared.of(m1, s1, d), Prepared.of(m2, s2, d));
+  }
+
+  /** KL(N1 || N2) in nats, as {@link #kl(double[], double[], double[], double[], int)}. */
+  public static double kl(Prepared n1, Prepared n2) {
+    int d = n1.d;
+    if (!n1.regular || !n2.regular) {
+      return singularKl(n1.mean, n1.cov, n2.mean, n2.cov, d);
+    }
     if (d == 1) {
-      double v1 = s1[0];
-      double v2 = s2[0];
-      if (!(v1 > 0.0) || !(v2 > 0.0)) {
-        return singularKl(m1, s1, m2, s2, 1);
-      }
-      double dm = m2[0] - m1[0];
-      double value = 0.5 * (v1 / v2 + dm * dm / v2 - 1.0 + (DetMath.log(v2) - DetMath.log(v1)));
+      double v1 = n1.cov[0];
+      double v2 = n2.cov[0];
+      double dm = n2.mean[0] - n1.mean[0];
+      double value = 0.5 * (v1 / v2 + dm * dm / v2 - 1.0 + (n2.logDet - n1.logDet));
       return value > 0.0 ? value : 0.0;
     }
-    double[] l1 = new double[d * d];
-    double[] l2 = new double[d * d];
-    if (!Cholesky.decompose(s1, d, l1) || !Cholesky.decompose(s2, d, l2)) {
-      return singularKl(m1, s1, m2, s2, d);
-    }
+    double[] l1 = n1.lower;
+    double[] l2 = n2.lower;
     // tr(S2^-1 S1) = ||L2^-1 L1||_F^2, column by column of L1
     double[] col = new double[d];
     double trace = 0.0;
@@ -63,15 +90,14 @@ public final class GaussianDistances {
       }
     }
     for (int i = 0; i < d; i++) {
-      col[i] = m2[i] - m1[i];
+      col[i] = n2.mean[i] - n1.mean[i];
     }
     Cholesky.solveLower(l2, d, col, col);
     double mahalanobis = 0.0;
     for (int i = 0; i < d; i++) {
       mahalanobis += col[i] * col[i];
     }
-    double logDetRatio = Cholesky.logDet(l2, d) - Cholesky.logDet(l1, d);
-    double value = 0.5 * (trace + mahalanobis - d + logDetRatio);
+    double value = 0.5 * (trace + mahalanobis - d + (n2.logDet - n1.logDet));
     return value > 0.0 ? value : 0.0;
   }
 
@@ -141,20 +167,15 @@ public final class GaussianDistances {
    * singular (its Cholesky factorization fails: the distribution has no density).
    */
   public static double differentialEntropy(double[] s, int d) {
-    double logDet;
-    if (d == 1) {
-      if (!(s[0] > 0.0)) {
-        return Double.NEGATIVE_INFINITY;
-      }
-      logDet = DetMath.log(s[0]);
-    } else {
-      double[] l = new double[d * d];
-      if (!Cholesky.decompose(s, d, l)) {
-        return Double.NEGATIVE_INFINITY;
-      }
-      logDet = Cholesky.logDet(l, d);
-    }
-    return 0.5 * (d * ONE_PLUS_LN_2PI + logDet);
+    return differentialEntropy(Prepared.of(null, s, d));
+  }
+
+  /**
+   * The differential entropy of a prepared Gaussian, as {@link #differentialEntropy(double[],
+   * int)}.
+   */
+  public static double differentialEntropy(Prepared n) {
+    return n.regular ? 0.5 * (n.d * ONE_PLUS_LN_2PI + n.logDet) : Double.NEGATIVE_INFINITY;
   }
 
   /** out = a b for d x d row-major matrices; out must alias neither. */

@@ -329,9 +329,17 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
   @Override
   public void metrics(GaussianModel model, double[] out, RandomStream metricStream) {
     int d = truth.d;
-    double[] lower = new double[d * d];
-    boolean regular = !model.singular && Cholesky.decompose(model.cov, d, lower);
-    double logDet = regular ? Cholesky.logDet(lower, d) : Double.NEGATIVE_INFINITY;
+    // the model factored once for the KL and the entropy (one logarithm in one dimension)
+    GaussianDistances.Prepared fitted =
+        model.singular ? null : GaussianDistances.Prepared.of(model.mean, model.cov, d);
+    boolean regular = fitted != null && fitted.regular();
+    double logDet = Double.NEGATIVE_INFINITY;
+    if (regular) {
+      // d = 1: ln det as its 1 x 1 Cholesky factor gives it, 2 ln sqrt(v), as the truth's is (the
+      // column's numbers since it was written; the KL and entropy take ln v)
+      logDet =
+          d == 1 ? Cholesky.logDet(new double[] {Math.sqrt(model.cov[0])}, 1) : fitted.logDet();
+    }
     double meanSq = 0;
     for (int j = 0; j < d; j++) {
       double e = model.mean[j] - truth.mean[j];
@@ -341,12 +349,10 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
     out[LOGDET_RATIO] = logDet - truth.logDet;
     out[MEAN_SQ_ERR] = meanSq;
     out[KL_TRUE_MODEL] =
-        regular
-            ? GaussianDistances.kl(truth.mean, truth.cov, model.mean, model.cov, d)
-            : Double.POSITIVE_INFINITY;
+        regular ? GaussianDistances.kl(truth.prepared, fitted) : Double.POSITIVE_INFINITY;
     out[W2_SQ] = GaussianDistances.w2Squared(model.mean, model.cov, truth.mean, truth.cov, d);
     out[ENTROPY] =
-        regular ? GaussianDistances.differentialEntropy(model.cov, d) : Double.NEGATIVE_INFINITY;
+        regular ? GaussianDistances.differentialEntropy(fitted) : Double.NEGATIVE_INFINITY;
   }
 
   @Override

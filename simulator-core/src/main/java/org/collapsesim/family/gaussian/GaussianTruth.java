@@ -2,6 +2,7 @@ package org.collapsesim.family.gaussian;
 
 import java.util.List;
 import org.collapsesim.linalg.Cholesky;
+import org.collapsesim.linalg.GaussianDistances;
 
 /** The true N(mu*, Sigma*) in d dimensions, with its Cholesky factor, trace and log-determinant. */
 final class GaussianTruth {
@@ -13,6 +14,9 @@ final class GaussianTruth {
   final double trace;
   final double logDet;
 
+  /** The truth factored for the closed forms against each fitted model. */
+  final GaussianDistances.Prepared prepared;
+
   GaussianTruth(double[] mean, double[] cov) {
     this.d = mean.length;
     this.mean = mean;
@@ -22,6 +26,7 @@ final class GaussianTruth {
       throw new IllegalArgumentException("truth.covariance: not positive definite");
     }
     this.logDet = Cholesky.logDet(lower, d);
+    this.prepared = GaussianDistances.Prepared.of(mean, cov, d);
     double t = 0;
     for (int j = 0; j < d; j++) {
       t += cov[j * d + j];
