@@ -84,7 +84,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     if (n == 0) {
       return;
     }
-    int m = packLive(weights(model), model.live, model.packed);
+    int m = packLive(model, weights(model), model.live, model.packed);
     model.sampler.rebuild(model.packed, m);
     drawTokens(model.sampler, model.live, rng, n, out, blocks);
   }
@@ -123,8 +123,23 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     return model.decoded;
   }
 
-  /** Writes the categories with positive weight (ascending) and their weights; returns how many. */
-  private static int packLive(double[] w, int[] live, double[] packed) {
+  /**
+   * Writes the categories with positive sampling weight (ascending) and their weights; returns how
+   * many. A maximum-likelihood model sampled as fitted has them already, its counted categories (p
+   * = c / N &gt; 0 exactly when c &gt; 0), so only those are read, not all V (a collapsing chain's
+   * are few).
+   */
+  private int packLive(CategoricalModel model, double[] w, int[] live, double[] packed) {
+    if (addK == 0 && !model.weighted && decoding.identity()) {
+      int m = model.countedSize;
+      int[] counted = model.counted;
+      for (int k = 0; k < m; k++) {
+        int i = counted[k];
+        live[k] = i;
+        packed[k] = w[i];
+      }
+      return m;
+    }
     int m = 0;
     for (int i = 0; i < w.length; i++) {
       if (w[i] > 0) {
@@ -163,7 +178,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     }
     out.ensureScratch();
     double[] w = weights(model);
-    int m = packLive(w, out.live, out.packed);
+    int m = packLive(model, w, out.live, out.packed);
     drawCounts(w, out.live, m, rng, n, out, blocks);
   }
 
@@ -259,21 +274,28 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     int v = truth.size();
     CategoricalModel m = recycle != null ? recycle : new CategoricalModel(v);
     m.weighted = false;
-    System.arraycopy(stats.counts, 0, m.counts, 0, v);
     m.total = stats.total;
     double denominator = stats.total + v * addK;
-    for (int i = 0; i < v; i++) {
-      m.p[i] = (stats.counts[i] + addK) / denominator;
-    }
-    if (addK == 0) {
+    long[] counts = stats.counts;
+    long[] copy = m.counts;
+    double[] p = m.p;
+    if (addK == 0) { // one pass over V: the copy, p and the counted categories
       int[] counted = m.counted;
-      long[] counts = stats.counts;
       int k = 0;
       for (int i = 0; i < v; i++) {
+        long c = counts[i];
+        copy[i] = c;
+        p[i] = c / denominator;
         counted[k] = i;
-        k += counts[i] > 0 ? 1 : 0; // branch-free: most categories of a collapsing chain are dead
+        k += c > 0 ? 1 : 0; // branch-free: most categories of a collapsing chain are dead
       }
       m.countedSize = k;
+    } else {
+      for (int i = 0; i < v; i++) {
+        long c = counts[i];
+        copy[i] = c;
+        p[i] = (c + addK) / denominator;
+      }
     }
     return m;
   }
