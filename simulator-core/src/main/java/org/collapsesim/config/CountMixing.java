@@ -18,16 +18,23 @@ public final class CountMixing {
    * @return one count per source, then the synthetic rest
    */
   public static int[] counts(int samples, double[] fractions) {
-    int[] n = new int[fractions.length + 1];
+    return counts(samples, fractions, fractions.length, new int[fractions.length + 1]);
+  }
+
+  /**
+   * The sample counts of count mixing of the first k fractions, written into {@code out} (k + 1
+   * entries: one per source, then the synthetic rest), for a caller that shares M every generation.
+   */
+  public static int[] counts(int samples, double[] fractions, int k, int[] out) {
     double cumulative = 0;
     int previous = 0;
-    for (int k = 0; k < fractions.length; k++) {
-      cumulative += fractions[k];
+    for (int i = 0; i < k; i++) {
+      cumulative += fractions[i];
       int upTo = (int) Math.floor(cumulative * samples + 0.5);
-      n[k] = upTo - previous;
+      out[i] = upTo - previous;
       previous = upTo;
     }
-    n[fractions.length] = samples - previous;
-    return n;
+    out[k] = samples - previous;
+    return out;
   }
 }

@@ -134,11 +134,15 @@ public record ChainSettings(
 
   /** The sources' fractions at generation t >= 1, in source order. */
   public double[] fractions(int t) {
-    double[] f = new double[sources.size()];
-    for (int k = 0; k < f.length; k++) {
-      f[k] = sources.get(k).fraction(t);
+    return fractions(t, new double[sources.size()]);
+  }
+
+  /** The sources' fractions at generation t written into {@code out} (one per source). */
+  public double[] fractions(int t, double[] out) {
+    for (int k = 0; k < sources.size(); k++) {
+      out[k] = sources.get(k).fraction(t);
     }
-    return f;
+    return out;
   }
 
   /**

@@ -77,6 +77,10 @@ public final class GenerationLoop {
     private final List<Source.Part<B, S>> sources = new ArrayList<>();
     private final List<Filter.Part<B>> filters = new ArrayList<>();
     private final int[] counts; // per source, this generation
+    private final double[] fractions; // per source, this generation (scratch of partition)
+    private final double[] cumulative; // their running sums (scratch of partition)
+    private final int[] mixed; // count mixing's counts, then the synthetic rest (scratch)
+    private final S empty; // exact path: no samples, for a part that draws none
     private final B candidates; // filters only: the synthetic part before filtering
     private final B kept;
     private final int metricCount;
@@ -106,6 +110,10 @@ public final class GenerationLoop {
       this.training = family.newStats();
       this.part = exact ? family.newStats() : null;
       this.counts = new int[settings.sources().size()];
+      this.fractions = new double[counts.length];
+      this.cumulative = new double[counts.length];
+      this.mixed = new int[counts.length + 1];
+      this.empty = exact ? family.newStats() : null;
       boolean filtering = !settings.filters().isEmpty();
       this.candidates = filtering ? family.newBatch(samples) : null;
       this.kept = filtering ? family.newBatch(samples) : null;
@@ -163,12 +171,16 @@ public final class GenerationLoop {
           // the exogenous part apart from the rest
           for (int k = 0; k < counts.length; k++) {
             S into = k == 0 ? freshStats : part;
-            sources.get(k).drawStats(sourceStream(t, k), counts[k], into, blocks);
+            if (k == 0 && counts[0] == 0) {
+              family.copy(empty, freshStats); // no exogenous samples: no stream to derive
+            } else {
+              sources.get(k).drawStats(sourceStream(t, k), counts[k], into, blocks);
+            }
             if (k == 0 && exoPart != null) {
               family.copy(freshStats, exoPart);
             }
             if (k == 0 && realWeight != null) {
-              family.copy(family.newStats(), freshStats); // the rest starts empty
+              family.copy(empty, freshStats); // the rest starts empty
             }
             if (k > 0) {
               family.merge(freshStats, part);
@@ -363,13 +375,12 @@ public final class GenerationLoop {
      */
     private int partition(int t) {
       int k = counts.length;
-      double[] fractions = settings.fractions(t);
+      settings.fractions(t, fractions);
       for (int i = 0; i < k; i++) {
         if (!sources.get(i).on(t)) { // a gated anchor hands its share to the synthetic part
           fractions[i] = 0;
         }
       }
-      double[] cumulative = new double[k];
       double sum = 0;
       for (int i = 0; i < k; i++) {
         sum += fractions[i];
@@ -377,7 +388,7 @@ public final class GenerationLoop {
       }
       java.util.Arrays.fill(counts, 0);
       if (settings.mixing() == Mixing.COUNT) {
-        int[] n = org.collapsesim.config.CountMixing.counts(samples, fractions);
+        int[] n = org.collapsesim.config.CountMixing.counts(samples, fractions, k, mixed);
         System.arraycopy(n, 0, counts, 0, k);
         int previous = samples - n[k];
         if (positions != null) {

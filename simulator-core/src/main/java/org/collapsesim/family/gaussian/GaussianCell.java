@@ -188,7 +188,7 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
    * >= d, and as the sum of n - 1 outer products z z^T of standard normal vectors (a singular
    * Wishart) otherwise. In one dimension: mean + sd Z / sqrt(n) and sd^2 chi-square(n - 1).
    */
-  static void drawStats(double[] mean, double[] f, RandomStream rng, int n, MomentStats out) {
+  private void drawStats(double[] mean, double[] f, RandomStream rng, int n, MomentStats out) {
     int d = mean.length;
     out.n = n;
     if (n == 0) {
@@ -200,7 +200,7 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
     if (d == 1) {
       double sd = f[0];
       out.mean[0] = mean[0] + sd * (rng.nextGaussian() / root);
-      out.scatter[0] = n > 1 ? (sd * sd) * GammaSampler.chiSquare(rng, n - 1) : 0.0;
+      out.scatter[0] = n > 1 ? (sd * sd) * scatterLaw(n - 1).sample(rng) : 0.0;
       return;
     }
     double[] z = new double[d];
@@ -249,6 +249,22 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
         out.scatter[b * d + a] = s;
       }
     }
+  }
+
+  /**
+   * The chi-square law of the last part size drawn (n - 1 degrees of freedom; almost always M - 1).
+   * Shared by the chains that run on this cell: a thread that reads another's law sees it whole
+   * (final fields), and one that finds another size replaces it.
+   */
+  private GammaSampler.ChiSquare scatterLaw = new GammaSampler.ChiSquare(1);
+
+  private GammaSampler.ChiSquare scatterLaw(long k) {
+    GammaSampler.ChiSquare law = scatterLaw;
+    if (law.k() != k) {
+      law = new GammaSampler.ChiSquare(k);
+      scatterLaw = law;
+    }
+    return law;
   }
 
   /** F with F F^T = lambda Sigma: Cholesky, or the symmetric square root when Sigma is singular. */

@@ -30,9 +30,8 @@ final class MomentStats {
       return;
     }
     double[] x = batch.x;
-    if (d
-        == 1) { // the hot case: fixed-order 8-lane reductions (kernel twins, README, Random streams
-      // and determinism)
+    // d = 1, the hot case: fixed-order 8-lane reductions (the kernel twins of docs/internals.md)
+    if (d == 1) {
       KernelSupport k = Kernels.get();
       mean[0] = k.sum(x, batch.size) / n;
       scatter[0] = k.sumSquaredDeviations(x, batch.size, mean[0]);
@@ -90,8 +89,13 @@ final class MomentStats {
 
   void copyFrom(MomentStats other) {
     n = other.n;
-    System.arraycopy(other.mean, 0, mean, 0, d);
-    System.arraycopy(other.scatter, 0, scatter, 0, d * d);
+    // plain loops: at d = 1, several times a generation, System.arraycopy's call costs more
+    for (int j = 0; j < d; j++) {
+      mean[j] = other.mean[j];
+    }
+    for (int j = 0; j < d * d; j++) {
+      scatter[j] = other.scatter[j];
+    }
   }
 
   private void mirrorLower() {
