@@ -423,6 +423,11 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
   public boolean correct(SampleMatrix batch, int index) {
     int d = truth.d;
     double[] l = truth.lower;
+    double c = mechanisms.radius();
+    if (d == 1) { // the loop below at d = 1, without its scratch vector
+      double z = (batch.x[index] - truth.mean[0]) / l[0];
+      return z * z <= c * c;
+    }
     double[] z = new double[d];
     double squared = 0;
     for (int a = 0; a < d; a++) {
@@ -433,7 +438,6 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
       z[a] = s / l[a * d + a];
       squared += z[a] * z[a];
     }
-    double c = mechanisms.radius();
     return squared <= c * c;
   }
 

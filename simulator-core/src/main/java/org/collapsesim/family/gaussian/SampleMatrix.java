@@ -27,7 +27,12 @@ final class SampleMatrix implements SampleBatch<SampleMatrix> {
   @Override
   public void append(SampleMatrix from, int index) {
     ensureCapacity(1);
-    System.arraycopy(from.x, index * from.d, x, size * d, from.d);
+    // a plain loop: for a row of d = 1 or a few, System.arraycopy's call costs more than the copy
+    int source = index * d;
+    int target = size * d;
+    for (int j = 0; j < d; j++) {
+      x[target + j] = from.x[source + j];
+    }
     size++;
   }
 
