@@ -1,5 +1,6 @@
 package org.collapsesim.loop;
 
+import org.collapsesim.kernel.Kernels;
 import org.collapsesim.random.RandomStream;
 
 /**
@@ -106,6 +107,7 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
       private boolean exhausted;
       private final B more = family.newBatch(1);
       private int[] rows = new int[16]; // positional families: the rows rejected this round
+      private long[] words = new long[0]; // the round's coins, drawn at once by the kernel
 
       @Override
       public void filter(org.collapsesim.random.RandomStream coins, B candidates, B kept) {
@@ -123,19 +125,34 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
         tried = 0;
         accepted = 0;
         B current = candidates;
+        double keepCorrect = acceptance(true);
+        double keepWrong = acceptance(false);
         for (int round = 1; ; round++) {
           int size = current.size();
           int rejected = 0;
-          for (int i = 0; i < size && accepted < n && tried < maxDraws; i++) {
-            tried++;
-            if (accepts(family.correct(current, i), coins.nextDouble())) {
+          // candidate i's coin is the stream's next word: the round's words come at once from the
+          // vector kernel (the same words as nextDouble's, one per candidate tried), and the
+          // stream skips exactly the ones used
+          int limit = (int) Math.min(size, maxDraws - tried);
+          if (words.length < limit) {
+            words = new long[Math.max(limit, 2 * words.length)];
+          }
+          Kernels.get().randomWords(coins.key(), coins.position(), words, limit);
+          long kept0 = accepted;
+          int i = 0;
+          for (; i < limit && kept0 < n; i++) {
+            double u = (words[i] >>> 11) * 0x1.0p-53; // RandomStream#nextDouble of that word
+            if (u < (family.correct(current, i) ? keepCorrect : keepWrong)) {
               kept.append(current, i);
-              accepted++;
+              kept0++;
             } else if (positional) {
               rows = grow(rows, rejected);
               rows[rejected++] = family.positionOf(current, i);
             }
           }
+          coins.skip(i);
+          tried += i;
+          accepted = kept0;
           if (!refill || refills == null || accepted == n || tried >= maxDraws) {
             break;
           }
