@@ -4,7 +4,9 @@ package org.collapsesim.loop;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.collapsesim.config.CountMixing;
 import org.collapsesim.random.BinomialSampler;
 import org.collapsesim.random.RandomStream;
 import org.collapsesim.random.StreamKeys;
@@ -154,7 +156,7 @@ public final class GenerationLoop {
       long nTrain = family.count(training);
       observe(0, freshStats, training);
       measure(model, values, 0);
-      java.util.Arrays.fill(values, metricCount, values.length, Double.NaN); // no mechanism ran
+      Arrays.fill(values, metricCount, values.length, Double.NaN); // no mechanism ran
       diagnoseSources(values, 0);
       if (collapse.holds(values)) {
         collapsedAt = 0;
@@ -206,8 +208,7 @@ public final class GenerationLoop {
             if (k == 0 && realWeight != null) {
               fresh.clear();
               if (positions != null) { // the rest keeps its own positions
-                family.assignPositions(
-                    fresh, java.util.Arrays.copyOfRange(positions, counts[0], samples));
+                family.assignPositions(fresh, Arrays.copyOfRange(positions, counts[0], samples));
               }
             }
           }
@@ -258,8 +259,7 @@ public final class GenerationLoop {
       }
       candidates.clear();
       if (positions != null) { // the synthetic part's rows: the last n of the partition
-        family.assignPositions(
-            candidates, java.util.Arrays.copyOfRange(positions, samples - n, samples));
+        family.assignPositions(candidates, Arrays.copyOfRange(positions, samples - n, samples));
       }
       family.drawModel(model, rng, n, candidates, blocks);
       Filter.MoreCandidates<B> more = Filter.MoreCandidates.of(family, model, rng, blocks);
@@ -386,9 +386,9 @@ public final class GenerationLoop {
         sum += fractions[i];
         cumulative[i] = sum;
       }
-      java.util.Arrays.fill(counts, 0);
+      Arrays.fill(counts, 0);
       if (settings.mixing() == Mixing.COUNT) {
-        int[] n = org.collapsesim.config.CountMixing.counts(samples, fractions, k, mixed);
+        int[] n = CountMixing.counts(samples, fractions, k, mixed);
         System.arraycopy(n, 0, counts, 0, k);
         int previous = samples - n[k];
         if (positions != null) {

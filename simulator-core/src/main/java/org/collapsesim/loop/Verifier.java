@@ -1,7 +1,11 @@
 package org.collapsesim.loop;
 
+import java.util.Arrays;
+import java.util.List;
+import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.kernel.Kernels;
 import org.collapsesim.random.RandomStream;
+import org.collapsesim.random.StreamPurpose;
 
 /**
  * A verifier filtering the synthetic part (an external checker that sees the truth: the curation
@@ -36,13 +40,13 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
   public static final String EXHAUSTED = "verifier_exhausted";
 
   /** The definitions of its diagnostics: the acceptance rate, then (with refill) exhaustion. */
-  public static final java.util.List<org.collapsesim.config.MetricDefinition> DIAGNOSTICS =
-      java.util.List.of(
-          new org.collapsesim.config.MetricDefinition(
+  public static final List<MetricDefinition> DIAGNOSTICS =
+      List.of(
+          new MetricDefinition(
               "verifier_accept_rate",
               "accepted / tried synthetic candidates of the generation (null when none was tried)",
               "fraction"),
-          new org.collapsesim.config.MetricDefinition(
+          new MetricDefinition(
               EXHAUSTED,
               "1 when a refilling verifier tried max_draws candidates and left the synthetic part"
                   + " short, else 0",
@@ -81,16 +85,13 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
   }
 
   @Override
-  public org.collapsesim.random.StreamPurpose purpose() {
-    return org.collapsesim.random.StreamPurpose.VERIFIER;
+  public StreamPurpose purpose() {
+    return StreamPurpose.VERIFIER;
   }
 
   @Override
-  public java.util.List<String> diagnostics() {
-    return DIAGNOSTICS.stream()
-        .limit(refill ? 2 : 1)
-        .map(org.collapsesim.config.MetricDefinition::name)
-        .toList();
+  public List<String> diagnostics() {
+    return DIAGNOSTICS.stream().limit(refill ? 2 : 1).map(MetricDefinition::name).toList();
   }
 
   /** Binomial thinning without refill; with refill the candidates tried need the samples. */
@@ -110,16 +111,12 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
       private long[] words = new long[0]; // the round's coins, drawn at once by the kernel
 
       @Override
-      public void filter(org.collapsesim.random.RandomStream coins, B candidates, B kept) {
+      public void filter(RandomStream coins, B candidates, B kept) {
         filter(coins, candidates, kept, null);
       }
 
       @Override
-      public void filter(
-          org.collapsesim.random.RandomStream coins,
-          B candidates,
-          B kept,
-          MoreCandidates<B> refills) {
+      public void filter(RandomStream coins, B candidates, B kept, MoreCandidates<B> refills) {
         int n = candidates.size();
         boolean positional = family.positional();
         tried = 0;
@@ -163,8 +160,7 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
             next = rejected;
           }
           more.clear();
-          refills.draw(
-              round, (int) next, more, positional ? java.util.Arrays.copyOf(rows, rejected) : null);
+          refills.draw(round, (int) next, more, positional ? Arrays.copyOf(rows, rejected) : null);
           current = more;
         }
         exhausted = refill && accepted < n;
@@ -179,7 +175,7 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
       }
 
       private int[] grow(int[] a, int used) {
-        return used < a.length ? a : java.util.Arrays.copyOf(a, 2 * a.length);
+        return used < a.length ? a : Arrays.copyOf(a, 2 * a.length);
       }
 
       @Override
