@@ -122,8 +122,6 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
         tried = 0;
         accepted = 0;
         B current = candidates;
-        double keepCorrect = acceptance(true);
-        double keepWrong = acceptance(false);
         for (int round = 1; ; round++) {
           int size = current.size();
           int rejected = 0;
@@ -138,8 +136,7 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
           long kept0 = accepted;
           int i = 0;
           for (; i < limit && kept0 < n; i++) {
-            double u = (words[i] >>> 11) * 0x1.0p-53; // RandomStream#nextDouble of that word
-            if (u < (family.correct(current, i) ? keepCorrect : keepWrong)) {
+            if (accepts(family.correct(current, i), RandomStream.toDouble(words[i]))) {
               kept.append(current, i);
               kept0++;
             } else if (positional) {

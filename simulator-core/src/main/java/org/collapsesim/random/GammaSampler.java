@@ -40,17 +40,13 @@ public final class GammaSampler {
    * otherwise.
    */
   public static double chiSquare(RandomStream rng, long k) {
-    if (k == 1) {
-      double z = rng.nextGaussian();
-      return z * z;
-    }
-    return 2.0 * marsagliaTsang(rng, 0.5 * k);
+    return new ChiSquare(k).sample(rng);
   }
 
   /**
-   * The chi-square law with k &gt;= 1 degrees of freedom prepared for repeated draws: {@link
-   * #chiSquare}'s numbers, with Marsaglia-Tsang's constants (a square root and a division) computed
-   * once rather than per draw.
+   * The chi-square law with k &gt;= 1 degrees of freedom prepared for repeated draws: Z^2 for k =
+   * 1, 2 Gamma(k / 2) otherwise, with Marsaglia-Tsang's constants (a square root and a division)
+   * computed once rather than per draw.
    */
   public static final class ChiSquare {
     private final long k;

@@ -44,7 +44,12 @@ public final class RandomStream {
 
   /** A uniform double in [0, 1), 53 random bits. */
   public double nextDouble() {
-    return (nextLong() >>> 11) * DOUBLE_UNIT;
+    return toDouble(nextLong());
+  }
+
+  /** The uniform double in [0, 1) that {@link #nextDouble} makes of a word: its top 53 bits. */
+  public static double toDouble(long word) {
+    return (word >>> 11) * DOUBLE_UNIT;
   }
 
   /** A uniform double in the open interval (0, 1): the 53-bit grid shifted by half a step. */

@@ -41,7 +41,7 @@ public final class CategoricalTheory {
    * weighting (not the fixed anchor, whose data repeat, nor the verifier, whose effect depends on
    * the drifting model).
    */
-  public static final Set<String> SUPPORTED =
+  static final Set<String> SUPPORTED =
       Set.of(ExogenousSource.FRESH, ReservoirSource.NAME, ChainSettings.REAL_WEIGHT);
 
   private static final int EXOGENOUS =
