@@ -92,6 +92,7 @@ public final class GenerationLoop {
     private final boolean observing; // some source observes the chain (Source#observes)
     private final S observed; // observing with weighting: D_t, the union of the two parts
     private final int exhaustedAt; // index of the verifier_exhausted diagnostic, or -1
+    private final int[] diagnosticsAt; // where each source's, then each filter's, diagnostics go
     private final ArrayDeque<S> window = new ArrayDeque<>();
     private final B union; // accumulate-subsample only
     private final B subsample;
@@ -125,6 +126,17 @@ public final class GenerationLoop {
       this.exoPart = realWeight != null || observing ? family.newStats() : null;
       this.restPart = realWeight != null ? family.newStats() : null;
       this.observed = realWeight != null && observing ? family.newStats() : null;
+      this.diagnosticsAt = new int[settings.sources().size() + settings.filters().size()];
+      int at = metricCount;
+      int k = 0;
+      for (Source s : settings.sources()) {
+        diagnosticsAt[k++] = at;
+        at += s.diagnostics().size();
+      }
+      for (Filter f : settings.filters()) {
+        diagnosticsAt[k++] = at;
+        at += f.diagnostics().size();
+      }
       int exhausted = settings.diagnostics().indexOf(Verifier.EXHAUSTED);
       this.exhaustedAt = exhausted < 0 ? -1 : metricCount + exhausted;
       boolean subsampling = settings.regime() == Regime.ACCUMULATE_SUBSAMPLE;
@@ -283,21 +295,17 @@ public final class GenerationLoop {
 
     /** The diagnostics of the sources and filters after the metrics, in their order. */
     private void diagnose(double[] values, int t) {
-      int at = diagnoseSources(values, t);
+      diagnoseSources(values, t);
       for (int f = 0; f < filters.size(); f++) {
-        filters.get(f).diagnose(values, at);
-        at += settings.filters().get(f).diagnostics().size();
+        filters.get(f).diagnose(values, diagnosticsAt[sources.size() + f]);
       }
     }
 
-    /** The sources' diagnostics (also at t = 0); returns where the filters' begin. */
-    private int diagnoseSources(double[] values, int t) {
-      int at = metricCount;
+    /** The sources' diagnostics (also at t = 0). */
+    private void diagnoseSources(double[] values, int t) {
       for (int k = 0; k < sources.size(); k++) {
-        sources.get(k).diagnose(values, at, t);
-        at += settings.sources().get(k).diagnostics().size();
+        sources.get(k).diagnose(values, diagnosticsAt[k], t);
       }
-      return at;
     }
 
     /** Hands generation t's new exogenous data and D_t to the sources that observe the chain. */

@@ -17,4 +17,15 @@ public interface SampleBatch<B extends SampleBatch<B>> {
 
   /** Appends sample {@code index} of {@code from}. */
   void append(B from, int index);
+
+  /**
+   * Appends samples {@code rows[0 .. count)} of {@code from}, in that order: what the verifier
+   * keeps of a round. A batch whose rows are a few numbers overrides it with one capacity check and
+   * one copy loop.
+   */
+  default void appendRows(B from, int[] rows, int count) {
+    for (int k = 0; k < count; k++) {
+      append(from, rows[k]);
+    }
+  }
 }

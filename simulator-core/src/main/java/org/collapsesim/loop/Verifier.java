@@ -109,6 +109,7 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
       private final B more = family.newBatch(1);
       private int[] rows = new int[16]; // positional families: the rows rejected this round
       private long[] words = new long[0]; // the round's coins, drawn at once by the kernel
+      private int[] keptRows = new int[0]; // the round's accepted candidates
 
       @Override
       public void filter(RandomStream coins, B candidates, B kept) {
@@ -133,20 +134,25 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
             words = new long[Math.max(limit, 2 * words.length)];
           }
           Kernels.get().randomWords(coins.key(), coins.position(), words, limit);
-          long kept0 = accepted;
+          // the accepted rows are listed, then appended to D_new in one call
+          if (keptRows.length < limit) {
+            keptRows = new int[Math.max(limit, 2 * keptRows.length)];
+          }
+          int room = (int) Math.min(n - accepted, limit);
+          int keep = 0;
           int i = 0;
-          for (; i < limit && kept0 < n; i++) {
+          for (; i < limit && keep < room; i++) {
             if (accepts(family.correct(current, i), RandomStream.toDouble(words[i]))) {
-              kept.append(current, i);
-              kept0++;
+              keptRows[keep++] = i;
             } else if (positional) {
               rows = grow(rows, rejected);
               rows[rejected++] = family.positionOf(current, i);
             }
           }
+          kept.appendRows(current, keptRows, keep);
           coins.skip(i);
           tried += i;
-          accepted = kept0;
+          accepted += keep;
           if (!refill || refills == null || accepted == n || tried >= maxDraws) {
             break;
           }

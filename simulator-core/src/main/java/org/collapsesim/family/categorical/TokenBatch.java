@@ -27,6 +27,15 @@ final class TokenBatch implements SampleBatch<TokenBatch> {
     add(from.tokens[index]);
   }
 
+  @Override
+  public void appendRows(TokenBatch from, int[] rows, int count) {
+    ensureCapacity(count);
+    for (int k = 0; k < count; k++) {
+      tokens[size + k] = from.tokens[rows[k]];
+    }
+    size += count;
+  }
+
   void add(int token) {
     if (size == tokens.length) {
       tokens = java.util.Arrays.copyOf(tokens, tokens.length * 2);

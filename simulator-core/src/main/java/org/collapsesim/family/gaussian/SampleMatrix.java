@@ -36,6 +36,26 @@ final class SampleMatrix implements SampleBatch<SampleMatrix> {
     size++;
   }
 
+  @Override
+  public void appendRows(SampleMatrix from, int[] rows, int count) {
+    ensureCapacity(count);
+    double[] source = from.x;
+    int target = size * d;
+    if (d == 1) {
+      for (int k = 0; k < count; k++) {
+        x[target + k] = source[rows[k]];
+      }
+    } else {
+      for (int k = 0; k < count; k++, target += d) {
+        int row = rows[k] * d;
+        for (int j = 0; j < d; j++) {
+          x[target + j] = source[row + j];
+        }
+      }
+    }
+    size += count;
+  }
+
   void ensureCapacity(int extra) {
     long needed = (long) (size + extra) * d;
     if (needed > x.length) {

@@ -49,6 +49,19 @@ final class LabelBatch implements SampleBatch<LabelBatch> {
     design = from.design;
   }
 
+  @Override
+  public void appendRows(LabelBatch from, int[] rows, int count) {
+    ensureCapacity(count);
+    for (int k = 0; k < count; k++) {
+      this.rows[size + k] = from.rows[rows[k]];
+      y[size + k] = from.y[rows[k]];
+    }
+    size += count;
+    if (count > 0) {
+      design = from.design;
+    }
+  }
+
   void ensureCapacity(int extra) {
     if (size + extra > rows.length) {
       int n = Math.max(size + extra, rows.length * 2);

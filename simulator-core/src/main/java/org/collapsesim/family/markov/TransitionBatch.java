@@ -33,6 +33,15 @@ final class TransitionBatch implements SampleBatch<TransitionBatch> {
     keys[size++] = from.keys[index];
   }
 
+  @Override
+  public void appendRows(TransitionBatch from, int[] rows, int count) {
+    ensureCapacity(count);
+    for (int k = 0; k < count; k++) {
+      keys[size + k] = from.keys[rows[k]];
+    }
+    size += count;
+  }
+
   void ensureCapacity(int extra) {
     if (size + extra > keys.length) {
       keys = Arrays.copyOf(keys, Math.max(size + extra, keys.length * 2));
