@@ -85,7 +85,7 @@ public enum SharedMechanism {
                   ValueParsers.integerAtLeast(1))
               .withDefault(100_000_000L)
               .withApplicability(whenOn("verifier"))),
-      List.of(SharedMechanismRules::checkExactVerifier)),
+      List.of(SharedMechanismRules::checkExactVerifier, SharedMechanismRules::checkMaxDraws)),
 
   /** The weighted real/synthetic fit. */
   REAL_WEIGHT(

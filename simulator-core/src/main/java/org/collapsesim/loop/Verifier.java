@@ -129,7 +129,7 @@ public record Verifier(double falseAccept, double falseReject, boolean refill, l
           // candidate i's coin is the stream's next word: the round's words come at once from the
           // vector kernel (the same words as nextDouble's, one per candidate tried), and the
           // stream skips exactly the ones used
-          int limit = (int) Math.min(size, maxDraws - tried);
+          int limit = refill ? (int) Math.min(size, maxDraws - tried) : size;
           if (words.length < limit) {
             words = new long[Math.max(limit, 2 * words.length)];
           }

@@ -1,5 +1,6 @@
 package org.collapsesim.family.gaussian;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,52 @@ class GaussianVerifierLawTest {
     assertTrue(cell.correct(x, 0), "((4.9 - 1) / 2)^2 = 1.95^2 <= 4");
     assertFalse(cell.correct(x, 1), "2.05^2 > 4");
     assertTrue(cell.correct(x, 2), "1.99^2 <= 4");
+  }
+
+  /**
+   * Exact, without statistics: candidate i is decided by the i-th uniform of the coin stream
+   * ({@code nextDouble}, one and only one per candidate), accepted when it is below 1 - FNR if
+   * correct and FPR if not; the kept samples are the accepted candidates in draw order, and the
+   * coin stream has advanced by exactly the candidates tried (the verifier's random-number cost).
+   */
+  @Test
+  void eachCandidateCostsOneCoinAndIsDecidedByIt() {
+    GaussianTruth truth = new GaussianTruth(new double[] {0}, new double[] {1});
+    GaussianCell cell = new GaussianCell(truth, false, 1.0, new GaussianCell.Mechanisms(0, 0, 1.0));
+    int n = 1001;
+    SampleMatrix candidates = cell.newBatch(n);
+    cell.drawModel(
+        cell.fit(standardStats(cell), null, null),
+        new RandomStream(5),
+        n,
+        candidates,
+        BlockRunner.SEQUENTIAL);
+    Verifier verifier = new Verifier(0.3, 0.2, false, 10); // max_draws bounds refills only
+    RandomStream coins = new RandomStream(6);
+    SampleMatrix kept = cell.newBatch(1);
+    verifier.open(cell).filter(coins, candidates, kept);
+
+    RandomStream reference = new RandomStream(6);
+    SampleMatrix expected = cell.newBatch(1);
+    for (int i = 0; i < n; i++) {
+      if (verifier.accepts(cell.correct(candidates, i), reference.nextDouble())) {
+        expected.append(candidates, i);
+      }
+    }
+    assertEquals(n, coins.position(), "one coin a candidate");
+    assertEquals(expected.size(), kept.size());
+    assertTrue(kept.size() > 0.5 * n && kept.size() < 0.9 * n, "both decisions occur");
+    assertArrayEquals(
+        java.util.Arrays.copyOf(expected.x, expected.size()),
+        java.util.Arrays.copyOf(kept.x, kept.size()));
+  }
+
+  /** N(0, 1) as fitted statistics of 100 samples. */
+  private static MomentStats standardStats(GaussianCell cell) {
+    MomentStats stats = cell.newStats();
+    stats.n = 100;
+    stats.scatter[0] = 100;
+    return stats;
   }
 
   @Test
