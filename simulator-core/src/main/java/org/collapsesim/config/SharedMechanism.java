@@ -80,12 +80,12 @@ public enum SharedMechanism {
           ParameterSpec.of(
                   "verifier.max_draws",
                   "with refill, the candidates tried per generation before the synthetic part is"
-                      + " left short",
+                      + " left short (without refill every candidate is tried once)",
                   "an integer >= 1",
                   ValueParsers.integerAtLeast(1))
               .withDefault(100_000_000L)
               .withApplicability(whenOn("verifier"))),
-      List.of(SharedMechanismRules::checkExactVerifier, SharedMechanismRules::checkMaxDraws)),
+      List.of(SharedMechanismRules::checkExactVerifier)),
 
   /** The weighted real/synthetic fit. */
   REAL_WEIGHT(

@@ -70,22 +70,6 @@ final class SharedMechanismRules {
   }
 
   /**
-   * verifier.max_draws bounds the candidates a refill tries; without refill every candidate is
-   * tried once, so a max_draws written in the config would do nothing: it is an error rather than
-   * ignored.
-   */
-  static void checkMaxDraws(CellDraft cell, LoadContext context, List<ConfigProblem> problems) {
-    if (cell.explicit("verifier.max_draws") && !Boolean.TRUE.equals(cell.get("verifier.refill"))) {
-      problems.add(
-          new ConfigProblem(
-              cell.origin("verifier.max_draws"),
-              "applies only with verifier.refill: true (without refill each synthetic candidate is"
-                  + " tried once), but "
-                  + cell.describe("verifier.refill")));
-    }
-  }
-
-  /**
    * A verifier keeps the exact path only without refill and in a family whose exact path thins its
    * statistics (see {@code describe}).
    */

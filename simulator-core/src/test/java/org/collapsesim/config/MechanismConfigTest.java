@@ -147,12 +147,6 @@ class MechanismConfigTest {
             "params.verifier.false_reject",
             "1.5 is not in [0, 1]"),
         Arguments.of(
-            "max_draws without refill",
-            CATEGORICAL + sizes + ", verifier: {false_reject: 0.5, max_draws: 10}}\n",
-            "params.verifier.max_draws",
-            "applies only with verifier.refill: true (without refill each synthetic candidate is"
-                + " tried once), but verifier.refill = false"),
-        Arguments.of(
             "a gaussian verifier key in a categorical sweep",
             CATEGORICAL + sizes + ", verifier: {radius: 2}}\n",
             "params.verifier.radius",
