@@ -85,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
     CellSpec chosen = (CellSpec) selected;
     FsPath outDir;
     try {
-      outDir = out == null ? null : FsPath.of(out, new Configuration());
+      outDir = out == null ? null : FsPath.of(out, Configuration::new);
     } catch (IOException | IllegalArgumentException e) {
       err.println("--out " + out + ": cannot use it: " + e.getMessage());
       return CollapseCli.USAGE;

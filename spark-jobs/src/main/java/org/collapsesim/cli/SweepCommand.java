@@ -241,7 +241,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
     FsPath dir;
     try {
-      dir = FsPath.of(location, SparkSessions.hadoopConfiguration(sparkConf));
+      dir = FsPath.of(location, () -> SparkSessions.hadoopConfiguration(sparkConf));
     } catch (IOException | IllegalArgumentException e) {
       err.println("collapse sweep: --out " + location + ": cannot use it: " + e.getMessage());
       return 2;

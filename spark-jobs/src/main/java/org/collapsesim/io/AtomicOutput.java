@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.apache.hadoop.fs.FSDataOutputStream;
 
 /**
  * "Nothing half-written is ever visible": every output appears complete or not at all, on any store
@@ -130,7 +129,7 @@ public final class AtomicOutput {
     }
 
     /** Creates {@link #temporary()} as a file and opens it for writing. */
-    public FSDataOutputStream create() throws IOException {
+    public OutputStream create() throws IOException {
       return temporary.create(temporary.equals(target));
     }
 

@@ -1,8 +1,8 @@
 package org.collapsesim.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Objects;
-import org.apache.hadoop.fs.FSDataOutputStream;
 
 /**
  * The commit-or-discard protocol of {@link TableAppender}, written once for every table format: a
@@ -27,7 +27,7 @@ abstract class AtomicTableAppender implements TableAppender {
   }
 
   /** Creates the temporary file; for the subclass constructor, once. */
-  final FSDataOutputStream createFile() throws IOException {
+  final OutputStream createFile() throws IOException {
     return pending.create();
   }
 

@@ -3,6 +3,7 @@
 package org.collapsesim.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -380,12 +381,15 @@ public final class ParquetTableWriter {
     }
   }
 
-  /** A Parquet {@link OutputFile} over a stream that {@link AtomicOutput} already created. */
+  /**
+   * A Parquet {@link OutputFile} over a stream that {@link AtomicOutput} already created (a local
+   * file's stream is wrapped in Hadoop's, which counts the position Parquet asks for).
+   */
   private static final class StreamOutputFile implements OutputFile {
     private final FSDataOutputStream stream;
 
-    StreamOutputFile(FSDataOutputStream stream) {
-      this.stream = stream;
+    StreamOutputFile(OutputStream out) {
+      this.stream = out instanceof FSDataOutputStream s ? s : new FSDataOutputStream(out, null);
     }
 
     @Override

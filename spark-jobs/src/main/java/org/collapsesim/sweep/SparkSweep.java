@@ -85,7 +85,7 @@ public final class SparkSweep implements SweepEngine {
                   batch ->
                       ChainBatchRunner.run(
                           shared.value(),
-                          FsPath.of(partsUri, SparkSessions.executorHadoopConfiguration()),
+                          FsPath.of(partsUri, SparkSessions::executorHadoopConfiguration),
                           batch,
                           blockThreads,
                           done::add,

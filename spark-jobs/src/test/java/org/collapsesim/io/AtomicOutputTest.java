@@ -185,7 +185,7 @@ class AtomicOutputTest {
                 null);
           }
         };
-    FsPath target = new FsPath(full, FsPath.local(dir.resolve("summary.csv")).path());
+    FsPath target = FsPath.onHadoop(full, FsPath.local(dir.resolve("summary.csv")).path());
     IOException e =
         assertThrows(
             IOException.class,
@@ -211,7 +211,7 @@ class AtomicOutputTest {
             return "s3a";
           }
         };
-    FsPath target = new FsPath(store, FsPath.local(dir.resolve("chains.csv")).path());
+    FsPath target = FsPath.onHadoop(store, FsPath.local(dir.resolve("chains.csv")).path());
     assertFalse(target.atomicRename());
     try (AtomicOutput.PendingFile pending = AtomicOutput.begin(target)) {
       assertEquals(target, pending.temporary());

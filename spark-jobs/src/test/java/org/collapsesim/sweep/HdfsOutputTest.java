@@ -72,7 +72,7 @@ class HdfsOutputTest {
         SweepTestSupport.sweep(config.toString(), "--engine", "spark", "--out", local.toString());
     assertEquals(0, onDisk.exitCode(), onDisk.stderr());
 
-    FsPath dir = FsPath.of(out, new Configuration());
+    FsPath dir = FsPath.of(out, Configuration::new);
     for (FsPath entry : dir.list()) {
       assertFalse(AtomicOutput.isTemporaryName(entry.name()), "temporary left: " + entry);
     }
@@ -88,6 +88,6 @@ class HdfsOutputTest {
 
   @Test
   void aSweepKilledAndResumedOnHdfsGivesTheUninterruptedResult() throws Exception {
-    KilledSweepScenario.run(spark, tmp, FsPath.of(uri("/sweeps/killed"), new Configuration()));
+    KilledSweepScenario.run(spark, tmp, FsPath.of(uri("/sweeps/killed"), Configuration::new));
   }
 }
