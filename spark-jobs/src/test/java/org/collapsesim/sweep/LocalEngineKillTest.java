@@ -1,0 +1,97 @@
+package org.collapsesim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.collapsesim.config.SweepConfig;
+import org.collapsesim.io.FsPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * --resume after the in-process engine's JVM dies mid-sweep (the Spark engine's case is {@link
+ * KilledSweepScenario}): a child JVM halts just before chain (cell 1, replicate 3), after cell 0's
+ * work parts were committed and while cell 1's first batch is running. Nothing half-written is
+ * visible, the resume runs exactly the chains not committed, and the tables equal an uninterrupted
+ * run's value for value. Deterministic: no false-failure rate.
+ */
+class LocalEngineKillTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void aSweepWhoseJvmDiedResumesToTheUninterruptedTables() throws Exception {
+    Path config = SweepTestSupport.writeConfig(tmp, KilledSweepScenario.YAML);
+    Path out = tmp.resolve("out");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent"))
+            .toList());
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            HaltedLocalSweepMain.class.getName(),
+            config.toString(),
+            out.toString(),
+            "executor-exit:1/3"));
+    Process child =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("child.log").toFile())
+            .start();
+    assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child sweep did not end");
+    assertEquals(
+        FaultInjection.EXIT_STATUS,
+        child.exitValue(),
+        () -> "the child did not halt at the fault:\n" + read(tmp.resolve("child.log")));
+
+    FsPath dir = FsPath.local(out);
+    WorkParts.Committed before = WorkParts.readCommitted(dir);
+    assertTrue(before.okCount() >= 8, "cell 0's chains were committed: " + before.okCount());
+    assertTrue(before.okCount() < 24, "the halt came before the end: " + before.okCount());
+    assertFalse(Files.exists(out.resolve("summary.arrow")), "no table of an unfinished sweep");
+
+    SweepConfig sweep = SweepTestSupport.parse(config);
+    SweepDriver.Preparation prep = SweepDriver.prepareOutput(sweep, dir, true, false);
+    assertFalse(prep.nothingToDo());
+    SweepDriver.Result resumed =
+        SweepDriver.run(
+            new LocalSweep(2),
+            sweep,
+            new SweepSource(
+                Files.readString(config), tmp.toString(), List.of(), sweep.configHash()),
+            dir,
+            prep.startTime(),
+            FaultInjection.NONE,
+            null,
+            false);
+    assertEquals(24 - before.okCount(), resumed.chainsRun(), "committed chains are not rerun");
+    assertEquals(24, resumed.chainsOk());
+    assertFalse(Files.exists(out.resolve(WorkParts.WORK_DIR)), "the work parts are gone");
+
+    Path reference = tmp.resolve("reference");
+    SweepTestSupport.CommandResult full =
+        SweepTestSupport.sweep(
+            config.toString(), "--engine", "local", "--out", reference.toString());
+    assertEquals(0, full.exitCode(), full.stderr());
+    SweepTestSupport.assertSameTables(reference, out);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+}
