@@ -3,6 +3,7 @@ package org.collapsesim.cli;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.SweepConfig;
 import org.collapsesim.sweep.FaultInjection;
+import org.collapsesim.sweep.LocalSweep;
 
 /**
  * Which engine runs a sweep ({@code collapse sweep --engine auto|local|spark}, README, Commands).
@@ -32,7 +33,7 @@ final class EngineChoice {
   static final double LOCAL_CORE_SECONDS = 300;
 
   /** Recorded generation rows of one cell above which auto takes Spark. */
-  static final long LOCAL_CELL_ROWS = 500_000;
+  static final long LOCAL_CELL_ROWS = LocalSweep.MAX_HELD_ROWS;
 
   /** The allowed values of {@code --engine}. */
   static final String ALLOWED = "auto, local or spark";
@@ -99,7 +100,7 @@ final class EngineChoice {
                 || sparkOnly(sparkSettings) != null
                 || faults.haltsAnExecutor()
                 || coreSeconds(config) > LOCAL_CORE_SECONDS
-                || largestCellRows(config) > LOCAL_CELL_ROWS
+                || LocalSweep.heldRows(config) > LOCAL_CELL_ROWS
             ? "spark"
             : "local";
       default:
@@ -120,14 +121,5 @@ final class EngineChoice {
       total += CostModel.chainSeconds(config, cell) * config.replicates();
     }
     return total;
-  }
-
-  /**
-   * The most generation rows the local assembly holds at once: a cell's recorded rows (every
-   * record_every-th generation and the last), twice that for a cell with a baseline.
-   */
-  static long largestCellRows(SweepConfig config) {
-    long perCell = config.replicates() * (config.generations() / config.recordEvery() + 2L);
-    return config.variants().compareTo() != null ? 2 * perCell : perCell;
   }
 }

@@ -127,6 +127,39 @@ public final class LocalSweep implements SweepEngine {
       WorkParts.Committed committed,
       Map<String, String> arrowMetadata)
       throws IOException {
+    return assembleHere(source, config, outputDir, committed, arrowMetadata);
+  }
+
+  /** Recorded generation rows of one cell above which the assembly here should not run. */
+  public static final long MAX_HELD_ROWS = 500_000;
+
+  /**
+   * The most generation rows {@link #assembleHere} holds at once: a cell's recorded rows (every
+   * record_every-th generation and the last), twice that for a cell with a baseline.
+   */
+  public static long heldRows(SweepConfig config) {
+    long perCell = config.replicates() * (config.generations() / config.recordEvery() + 2L);
+    return config.variants().compareTo() != null ? 2 * perCell : perCell;
+  }
+
+  /** The recorded generation rows of the whole sweep, at most (as {@link #heldRows} counts). */
+  public static long sweepRows(SweepConfig config) {
+    return config.cells().size()
+        * (long) config.replicates()
+        * (config.generations() / config.recordEvery() + 2L);
+  }
+
+  /**
+   * {@link SweepEngine#assemble} in this JVM, one cell at a time (the class comment): this engine's
+   * assembly, and the Spark engine's for a small sweep ({@link SparkSweep#assemble}).
+   */
+  static ContrastReduction assembleHere(
+      SweepSource source,
+      SweepConfig config,
+      FsPath outputDir,
+      WorkParts.Committed committed,
+      Map<String, String> arrowMetadata)
+      throws IOException {
     OutputLayout layout = OutputLayout.of(config);
     TableSchema generationsPart = WorkParts.generationsPartSchema(layout);
     TableSchema chainsPart = WorkParts.chainsPartSchema(layout);

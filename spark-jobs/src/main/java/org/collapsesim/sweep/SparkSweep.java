@@ -18,7 +18,11 @@ import org.collapsesim.io.FsPath;
  * task that commits a work part ({@link ChainBatchRunner}); Spark retries a lost task, and a task
  * that finds its part committed does nothing. The tables are assembled with Spark ({@link
  * SweepAssembly#assemble}), which sorts out of core and streams the small tables to the driver one
- * partition at a time, so the driver's memory does not grow with the sweep.
+ * partition at a time, so the driver's memory does not grow with the sweep. A small sweep's tables
+ * (at most {@link #DRIVER_ASSEMBLY_ROWS} recorded generation rows, and a cell's within {@link
+ * LocalSweep#MAX_HELD_ROWS}) are assembled on the driver instead, by the in-process engine's
+ * assembly: the same tables value for value, without the seconds of Spark jobs that assembling a
+ * few thousand rows would cost (only {@code generations/}'s file layout differs: one file).
  */
 public final class SparkSweep implements SweepEngine {
 
@@ -27,6 +31,20 @@ public final class SparkSweep implements SweepEngine {
    * SweepPlan#batchSize} chooses it from the cluster's parallelism.
    */
   public static final String BATCH_SIZE_CONF = "spark.collapse.sweep.batchSize";
+
+  /**
+   * Spark configuration key: the most recorded generation rows a sweep may have for its tables to
+   * be assembled on the driver (default {@link #DRIVER_ASSEMBLY_ROWS}; 0 always assembles with
+   * Spark, as the tests of Spark's assembly do).
+   */
+  public static final String DRIVER_ASSEMBLY_CONF = "spark.collapse.sweep.driverAssemblyRows";
+
+  /**
+   * The default of {@link #DRIVER_ASSEMBLY_CONF}: the driver writes a million rows in about a
+   * second (benchmarks/README.md, the output pipeline), less than Spark's assembly jobs cost to
+   * start.
+   */
+  public static final long DRIVER_ASSEMBLY_ROWS = 1_000_000;
 
   private final SparkSession spark;
   private final JavaSparkContext jsc;
@@ -59,6 +77,14 @@ public final class SparkSweep implements SweepEngine {
   public int fixedBatchSize() {
     String fixed = spark.sparkContext().getConf().get(BATCH_SIZE_CONF, null);
     return fixed == null ? 0 : Integer.parseInt(fixed);
+  }
+
+  /** Whether the tables of {@code config} are assembled on the driver (the class comment). */
+  boolean assemblesOnDriver(SweepConfig config) {
+    long limit =
+        Long.parseLong(spark.conf().get(DRIVER_ASSEMBLY_CONF, Long.toString(DRIVER_ASSEMBLY_ROWS)));
+    return LocalSweep.sweepRows(config) <= limit
+        && LocalSweep.heldRows(config) <= LocalSweep.MAX_HELD_ROWS;
   }
 
   @Override
@@ -104,6 +130,9 @@ public final class SparkSweep implements SweepEngine {
       WorkParts.Committed committed,
       Map<String, String> arrowMetadata)
       throws IOException {
+    if (assemblesOnDriver(config)) {
+      return LocalSweep.assembleHere(source, config, outputDir, committed, arrowMetadata);
+    }
     jsc.setJobDescription("collapse-sim: output tables");
     return SweepAssembly.assemble(
         spark, source, config, outputDir, committed.parts(), arrowMetadata);

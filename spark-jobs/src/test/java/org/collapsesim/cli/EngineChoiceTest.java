@@ -13,6 +13,7 @@ import org.collapsesim.config.ConfigLoader;
 import org.collapsesim.config.SweepConfig;
 import org.collapsesim.engine.Families;
 import org.collapsesim.sweep.FaultInjection;
+import org.collapsesim.sweep.LocalSweep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,12 +72,12 @@ class EngineChoiceTest {
     SweepConfig costly =
         config(SMALL, "replicates=10", "generations=5000", "params.samples=1000000");
     assertTrue(EngineChoice.coreSeconds(costly) > EngineChoice.LOCAL_CORE_SECONDS);
-    assertTrue(EngineChoice.largestCellRows(costly) <= EngineChoice.LOCAL_CELL_ROWS);
+    assertTrue(LocalSweep.heldRows(costly) <= EngineChoice.LOCAL_CELL_ROWS);
     assertEquals("spark", auto(costly));
     // cheap chains, many recorded rows: 1000 replicates x 1001 generations
     SweepConfig tall = config(SMALL, "replicates=1000", "generations=1000", "params.samples=2");
     assertTrue(EngineChoice.coreSeconds(tall) <= EngineChoice.LOCAL_CORE_SECONDS);
-    assertTrue(EngineChoice.largestCellRows(tall) > EngineChoice.LOCAL_CELL_ROWS);
+    assertTrue(LocalSweep.heldRows(tall) > EngineChoice.LOCAL_CELL_ROWS);
     assertEquals("spark", auto(tall));
     assertEquals("local", auto(config(SMALL, "replicates=1000", "generations=100")));
   }

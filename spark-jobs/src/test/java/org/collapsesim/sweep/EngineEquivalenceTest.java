@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.collapsesim.io.FsPath;
 import org.collapsesim.io.ManifestJson;
@@ -32,7 +33,10 @@ class EngineEquivalenceTest {
 
   @BeforeAll
   static void startSpark() {
-    spark = SweepTestSupport.session("local[2]", Map.of(SparkSweep.BATCH_SIZE_CONF, "1"));
+    spark =
+        SweepTestSupport.session(
+            "local[2]",
+            Map.of(SparkSweep.BATCH_SIZE_CONF, "1", SparkSweep.DRIVER_ASSEMBLY_CONF, "0"));
   }
 
   @AfterAll
@@ -77,6 +81,55 @@ class EngineEquivalenceTest {
     }
     assertEquals(engine(onSpark), "spark local[2]");
     assertTrue(engine(local).startsWith("local "), engine(local));
+  }
+
+  /**
+   * A small sweep on Spark is assembled on the driver by the in-process assembly (its one
+   * generations file shows it): the same tables as Spark's own assembly, the CSV files byte for
+   * byte where a table has no wall-clock column.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"anchoring-benchmark", "quickstart"})
+  void sparkAssemblingOnTheDriverWritesTheSameTables(String preset) throws Exception {
+    Path config = Path.of("..", "configs", preset + ".yaml");
+    Path byDriver = tmp.resolve(preset + "-driver");
+    Path bySpark = tmp.resolve(preset + "-spark-assembly");
+    for (Path out : List.of(bySpark, byDriver)) {
+      spark.conf().set(SparkSweep.DRIVER_ASSEMBLY_CONF, out == byDriver ? "1000000" : "0");
+      try {
+        SweepTestSupport.CommandResult r =
+            SweepTestSupport.sweep(
+                config.toString(),
+                "--engine",
+                "spark",
+                "--out",
+                out.toString(),
+                "--set",
+                "replicates=3",
+                "--set",
+                "generations=6",
+                "--set",
+                "record_every=2");
+        assertEquals(0, r.exitCode(), r.stderr());
+      } finally {
+        spark.conf().set(SparkSweep.DRIVER_ASSEMBLY_CONF, "0");
+      }
+    }
+    try (Stream<Path> files = Files.list(byDriver.resolve("generations"))) {
+      assertEquals(
+          List.of(org.collapsesim.io.LocalOutput.PART_FILE),
+          files.map(f -> f.getFileName().toString()).toList(),
+          "assembled on the driver");
+    }
+    SweepTestSupport.assertSameTables(bySpark, byDriver);
+    for (String csv : List.of("summary.csv", "cells.csv", "contrasts.csv")) {
+      if (Files.exists(bySpark.resolve(csv))) {
+        assertArrayEquals(
+            Files.readAllBytes(bySpark.resolve(csv)),
+            Files.readAllBytes(byDriver.resolve(csv)),
+            preset + " " + csv);
+      }
+    }
   }
 
   private static String engine(Path out) throws Exception {

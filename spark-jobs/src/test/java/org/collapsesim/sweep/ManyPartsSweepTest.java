@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sweep of more work parts than Spark lists on the driver by default (32): the assembly still
- * reads them all (Spark's parallel listing would ship Path[] through Kryo, which refuses it under
- * registrationRequired).
+ * A sweep of more work parts than Spark lists on the driver by default (32): Spark's assembly
+ * (pinned: a sweep this small is otherwise assembled on the driver) still reads them all (Spark's
+ * parallel listing would ship Path[] through Kryo, which refuses it under registrationRequired).
  */
 class ManyPartsSweepTest {
 
@@ -27,7 +27,9 @@ class ManyPartsSweepTest {
                 + "grid:\n  alpha: [0.0, 0.1]\nparams:\n  model_size: 10\n  samples: 20\n");
     Path out = tmp.resolve("out");
     SparkSession spark =
-        SweepTestSupport.session("local[2]", Map.of(SparkSweep.BATCH_SIZE_CONF, "1"));
+        SweepTestSupport.session(
+            "local[2]",
+            Map.of(SparkSweep.BATCH_SIZE_CONF, "1", SparkSweep.DRIVER_ASSEMBLY_CONF, "0"));
     try {
       SweepTestSupport.CommandResult r =
           SweepTestSupport.sweep(config.toString(), "--engine", "spark", "--out", out.toString());
