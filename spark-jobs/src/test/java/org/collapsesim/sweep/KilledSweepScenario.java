@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,29 +34,17 @@ final class KilledSweepScenario {
 
   static void run(SparkSession spark, Path tmp, FsPath out) throws Exception {
     Path config = SweepTestSupport.writeConfig(tmp, YAML);
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent"))
-            .toList());
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            SweepMain.class.getName(),
+    Process child =
+        SweepTestSupport.startChild(
+            tmp,
+            SweepMain.class,
             config.toString(),
             "--out",
             out.uri(),
             "--master",
             "local[1]",
             "--conf",
-            SparkSweep.BATCH_SIZE_CONF + "=1"));
-    Process child =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("child.log").toFile())
-            .start();
+            SparkSweep.BATCH_SIZE_CONF + "=1");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
     int committed = 0;
     while (System.nanoTime() < deadline && child.isAlive()) {
@@ -69,7 +55,9 @@ final class KilledSweepScenario {
       Thread.sleep(100);
     }
     assertTrue(
-        child.isAlive(), () -> "the child sweep ended before it could be killed:\n" + log(tmp));
+        child.isAlive(),
+        () ->
+            "the child sweep ended before it could be killed:\n" + SweepTestSupport.childLog(tmp));
     child.destroyForcibly();
     assertTrue(child.waitFor(60, TimeUnit.SECONDS));
     WorkParts.Committed before = WorkParts.readCommitted(out);
@@ -127,13 +115,5 @@ final class KilledSweepScenario {
     }
     assertEquals(24 * 16, genKeys.size());
     SweepTestSupport.assertSameOutput(spark, sweep, reference, copy);
-  }
-
-  private static String log(Path tmp) {
-    try {
-      return Files.readString(tmp.resolve("child.log"));
-    } catch (java.io.IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
   }
 }

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.collapsesim.config.SweepConfig;
@@ -30,30 +28,18 @@ class LocalEngineKillTest {
   void aSweepWhoseJvmDiedResumesToTheUninterruptedTables() throws Exception {
     Path config = SweepTestSupport.writeConfig(tmp, KilledSweepScenario.YAML);
     Path out = tmp.resolve("out");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent"))
-            .toList());
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            HaltedLocalSweepMain.class.getName(),
+    Process child =
+        SweepTestSupport.startChild(
+            tmp,
+            HaltedLocalSweepMain.class,
             config.toString(),
             out.toString(),
-            "executor-exit:1/3"));
-    Process child =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("child.log").toFile())
-            .start();
+            "executor-exit:1/3");
     assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child sweep did not end");
     assertEquals(
         FaultInjection.EXIT_STATUS,
         child.exitValue(),
-        () -> "the child did not halt at the fault:\n" + read(tmp.resolve("child.log")));
+        () -> "the child did not halt at the fault:\n" + SweepTestSupport.childLog(tmp));
 
     FsPath dir = FsPath.local(out);
     WorkParts.Committed before = WorkParts.readCommitted(dir);
@@ -85,13 +71,5 @@ class LocalEngineKillTest {
             config.toString(), "--engine", "local", "--out", reference.toString());
     assertEquals(0, full.exitCode(), full.stderr());
     SweepTestSupport.assertSameTables(reference, out);
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (java.io.IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
   }
 }

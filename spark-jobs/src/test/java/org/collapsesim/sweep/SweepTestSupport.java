@@ -213,6 +213,34 @@ final class SweepTestSupport {
     return conf;
   }
 
+  /**
+   * Starts {@code mainClass} with {@code args} in a child JVM of this JVM's flags and classpath,
+   * its output (both streams) to {@code dir/child.log}.
+   */
+  static Process startChild(Path dir, Class<?> mainClass, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent"))
+            .toList());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("child.log").toFile())
+        .start();
+  }
+
+  /** The log of {@link #startChild} in {@code dir}, for a failure's message. */
+  static String childLog(Path dir) {
+    try {
+      return Files.readString(dir.resolve("child.log"));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
   /** The flags of the repository's bin/jvm.flags (one a line, # comments), for child JVMs. */
   static List<String> jvmFlags() throws IOException {
     Path file = Path.of("..", "bin", "jvm.flags"); // Surefire runs in the module's directory
