@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
@@ -68,24 +66,8 @@ final class KilledSweepScenario {
     assertFalse(
         out.resolve("summary.arrow").exists(), "no table of an unfinished sweep is visible");
 
+    SweepTestSupport.resume(new SparkSweep(spark, "test"), config, out, before, 24);
     SweepConfig sweep = SweepTestSupport.parse(config);
-    SweepDriver.Preparation prep = SweepDriver.prepareOutput(sweep, out, true, false);
-    assertFalse(prep.nothingToDo());
-    SweepSource source =
-        new SweepSource(Files.readString(config), tmp.toString(), List.of(), sweep.configHash());
-    SweepDriver.Result resumed =
-        SweepDriver.run(
-            new SparkSweep(spark, "test"),
-            sweep,
-            source,
-            out,
-            prep.startTime(),
-            FaultInjection.NONE,
-            null,
-            false);
-    assertEquals(24 - before.okCount(), resumed.chainsRun(), "committed chains are not rerun");
-    assertEquals(24, resumed.chainsOk());
-    assertFalse(out.resolve(WorkParts.WORK_DIR).exists(), "the work parts are gone");
     Path copy = SweepTestSupport.localCopy(out, tmp.resolve("copy"));
 
     Path reference = tmp.resolve("reference");

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.collapsesim.config.SweepConfig;
 import org.collapsesim.io.FsPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,23 +45,7 @@ class LocalEngineKillTest {
     assertTrue(before.okCount() < 24, "the halt came before the end: " + before.okCount());
     assertFalse(Files.exists(out.resolve("summary.arrow")), "no table of an unfinished sweep");
 
-    SweepConfig sweep = SweepTestSupport.parse(config);
-    SweepDriver.Preparation prep = SweepDriver.prepareOutput(sweep, dir, true, false);
-    assertFalse(prep.nothingToDo());
-    SweepDriver.Result resumed =
-        SweepDriver.run(
-            new LocalSweep(2),
-            sweep,
-            new SweepSource(
-                Files.readString(config), tmp.toString(), List.of(), sweep.configHash()),
-            dir,
-            prep.startTime(),
-            FaultInjection.NONE,
-            null,
-            false);
-    assertEquals(24 - before.okCount(), resumed.chainsRun(), "committed chains are not rerun");
-    assertEquals(24, resumed.chainsOk());
-    assertFalse(Files.exists(out.resolve(WorkParts.WORK_DIR)), "the work parts are gone");
+    SweepTestSupport.resume(new LocalSweep(2), config, dir, before, 24);
 
     Path reference = tmp.resolve("reference");
     SweepTestSupport.CommandResult full =

@@ -214,6 +214,29 @@ final class SweepTestSupport {
   }
 
   /**
+   * Resumes the interrupted sweep of {@code config} in {@code out} on {@code engine} (the driver's
+   * path of {@code collapse sweep --resume}), checking that something was left to do, and checks
+   * that it ended with every one of the {@code chains} chains ok, the committed ones not rerun, and
+   * the work parts gone.
+   */
+  static void resume(
+      SweepEngine engine, Path config, FsPath out, WorkParts.Committed before, int chains)
+      throws Exception {
+    SweepConfig sweep = parse(config);
+    SweepDriver.Preparation prep = SweepDriver.prepareOutput(sweep, out, true, false);
+    assertFalse(prep.nothingToDo());
+    SweepSource source =
+        new SweepSource(
+            Files.readString(config), config.getParent().toString(), List.of(), sweep.configHash());
+    SweepDriver.Result resumed =
+        SweepDriver.run(
+            engine, sweep, source, out, prep.startTime(), FaultInjection.NONE, null, false);
+    assertEquals(chains - before.okCount(), resumed.chainsRun(), "committed chains are not rerun");
+    assertEquals(chains, resumed.chainsOk());
+    assertFalse(out.resolve(WorkParts.WORK_DIR).exists(), "the work parts are gone");
+  }
+
+  /**
    * Starts {@code mainClass} with {@code args} in a child JVM of this JVM's flags and classpath,
    * its output (both streams) to {@code dir/child.log}.
    */
