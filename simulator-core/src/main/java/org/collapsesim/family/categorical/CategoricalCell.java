@@ -279,15 +279,19 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     long[] counts = stats.counts;
     long[] copy = m.counts;
     double[] p = m.p;
-    if (addK == 0) { // one pass over V: the copy, p and the counted categories
-      int[] counted = m.counted;
-      int k = 0;
+    if (addK == 0) {
+      // two passes over V: the copy and p in a loop the JIT vectorizes (its divisions in vector
+      // lanes, the same IEEE quotients), then the counted categories (a data-dependent store)
       for (int i = 0; i < v; i++) {
         long c = counts[i];
         copy[i] = c;
         p[i] = c / denominator;
+      }
+      int[] counted = m.counted;
+      int k = 0;
+      for (int i = 0; i < v; i++) {
         counted[k] = i;
-        k += c > 0 ? 1 : 0; // branch-free: most categories of a collapsing chain are dead
+        k += counts[i] > 0 ? 1 : 0; // branch-free: most categories of a collapsing chain are dead
       }
       m.countedSize = k;
     } else {
