@@ -2,7 +2,6 @@ package org.collapsesim.cluster;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -11,6 +10,7 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.collapsesim.io.FsPath;
 
 /**
  * The {@code SPARK_HOME} a worker needs, made from the project's class path instead of a Spark
@@ -74,7 +74,7 @@ public final class SparkHome {
    */
   public static SparkHome create(Path root, List<Path> classPath) throws IOException {
     SparkHome home = new SparkHome(root.toAbsolutePath().normalize());
-    deleteTree(home.root);
+    FsPath.local(home.root).deleteRecursively();
     Files.createDirectories(home.jars());
     Files.createDirectories(home.conf());
     Files.writeString(home.conf().resolve("log4j2.properties"), LOG4J2);
@@ -126,27 +126,6 @@ public final class SparkHome {
         }
         jarOut.closeEntry();
       }
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      // Deepest first; links are deleted, never followed (Files.walk does not follow them).
-      paths
-          .sorted((a, b) -> b.getNameCount() - a.getNameCount())
-          .forEach(
-              p -> {
-                try {
-                  Files.delete(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.launcher.JavaModuleOptions;
+import org.collapsesim.io.FsPath;
 
 /**
  * Starts and stops a standalone Spark cluster on 127.0.0.1: one master and N workers, each a JVM
@@ -71,8 +72,8 @@ public final class StandaloneCluster {
     Files.createDirectories(dir);
     Path logs = dir.resolve("logs");
     Path work = dir.resolve("work");
-    SparkHome.deleteTree(logs);
-    SparkHome.deleteTree(work);
+    FsPath.local(logs).deleteRecursively();
+    FsPath.local(work).deleteRecursively();
     Files.createDirectories(logs);
     SparkHome home = SparkHome.create(dir.resolve(SPARK_HOME), spec.classPath());
 
@@ -159,7 +160,7 @@ public final class StandaloneCluster {
     List<String> report = stopProcesses(state.get().processes(), grace);
     Files.deleteIfExists(absolute.resolve(ClusterState.FILE));
     // The Spark home is only links made at start; logs/ and work/ (executor logs) stay for reading.
-    SparkHome.deleteTree(absolute.resolve(SPARK_HOME));
+    FsPath.local(absolute.resolve(SPARK_HOME)).deleteRecursively();
     return report;
   }
 

@@ -138,15 +138,17 @@ public final class LocalSweep implements SweepEngine {
    * record_every-th generation and the last), twice that for a cell with a baseline.
    */
   public static long heldRows(SweepConfig config) {
-    long perCell = config.replicates() * (config.generations() / config.recordEvery() + 2L);
-    return config.variants().compareTo() != null ? 2 * perCell : perCell;
+    return config.variants().compareTo() != null ? 2 * cellRows(config) : cellRows(config);
   }
 
   /** The recorded generation rows of the whole sweep, at most (as {@link #heldRows} counts). */
   public static long sweepRows(SweepConfig config) {
-    return config.cells().size()
-        * (long) config.replicates()
-        * (config.generations() / config.recordEvery() + 2L);
+    return config.cells().size() * cellRows(config);
+  }
+
+  /** A cell's recorded generation rows, at most: every record_every-th generation and the last. */
+  private static long cellRows(SweepConfig config) {
+    return config.replicates() * (config.generations() / config.recordEvery() + 2L);
   }
 
   /**

@@ -1,8 +1,6 @@
 package org.collapsesim.sweep;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.collapsesim.config.SweepConfig;
 import org.collapsesim.io.FsPath;
 
@@ -23,13 +21,10 @@ public final class HaltedLocalSweepMain {
     SweepConfig sweep = SweepTestSupport.parse(config);
     FsPath out = FsPath.local(Path.of(args[1]));
     SweepDriver.Preparation prep = SweepDriver.prepareOutput(sweep, out, false, false);
-    SweepSource source =
-        new SweepSource(
-            Files.readString(config), config.getParent().toString(), List.of(), sweep.configHash());
     SweepDriver.run(
         new LocalSweep(1),
         sweep,
-        source,
+        SweepTestSupport.source(config, sweep),
         out,
         prep.startTime(),
         FaultInjection.parse(args[2]),

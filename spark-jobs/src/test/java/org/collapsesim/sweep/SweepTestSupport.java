@@ -213,6 +213,12 @@ final class SweepTestSupport {
     return conf;
   }
 
+  /** The source of the sweep in the config file {@code config} (no --set), as the CLI makes it. */
+  static SweepSource source(Path config, SweepConfig sweep) throws IOException {
+    return new SweepSource(
+        Files.readString(config), config.getParent().toString(), List.of(), sweep.configHash());
+  }
+
   /**
    * Resumes the interrupted sweep of {@code config} in {@code out} on {@code engine} (the driver's
    * path of {@code collapse sweep --resume}), checking that something was left to do, and checks
@@ -225,12 +231,16 @@ final class SweepTestSupport {
     SweepConfig sweep = parse(config);
     SweepDriver.Preparation prep = SweepDriver.prepareOutput(sweep, out, true, false);
     assertFalse(prep.nothingToDo());
-    SweepSource source =
-        new SweepSource(
-            Files.readString(config), config.getParent().toString(), List.of(), sweep.configHash());
     SweepDriver.Result resumed =
         SweepDriver.run(
-            engine, sweep, source, out, prep.startTime(), FaultInjection.NONE, null, false);
+            engine,
+            sweep,
+            source(config, sweep),
+            out,
+            prep.startTime(),
+            FaultInjection.NONE,
+            null,
+            false);
     assertEquals(chains - before.okCount(), resumed.chainsRun(), "committed chains are not rerun");
     assertEquals(chains, resumed.chainsOk());
     assertFalse(out.resolve(WorkParts.WORK_DIR).exists(), "the work parts are gone");
