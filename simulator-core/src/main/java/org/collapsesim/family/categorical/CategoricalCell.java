@@ -273,27 +273,48 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   public CategoricalModel fit(CountStats stats, CategoricalModel recycle, RandomStream fitStream) {
     int v = truth.size();
     CategoricalModel m = recycle != null ? recycle : new CategoricalModel(v);
-    m.weighted = false;
     m.total = stats.total;
     double denominator = stats.total + v * addK;
     long[] counts = stats.counts;
     long[] copy = m.counts;
     double[] p = m.p;
     if (addK == 0) {
-      // two passes over V: the copy and p in a loop the JIT vectorizes (its divisions in vector
-      // lanes, the same IEEE quotients), then the counted categories (a data-dependent store)
-      for (int i = 0; i < v; i++) {
-        long c = counts[i];
-        copy[i] = c;
-        p[i] = c / denominator;
-      }
-      int[] counted = m.counted;
+      // The counted categories first (branch-free: most categories of a collapsing chain are
+      // dead), into the spare list: the previous generation's is still needed below.
+      int[] previous = m.counted;
+      int previousSize = m.weighted ? -1 : m.countedSize; // a weighted fit wrote every category
+      int[] counted = m.spareCounted;
       int k = 0;
       for (int i = 0; i < v; i++) {
         counted[k] = i;
-        k += counts[i] > 0 ? 1 : 0; // branch-free: most categories of a collapsing chain are dead
+        k += counts[i] > 0 ? 1 : 0;
       }
+      m.counted = counted;
+      m.spareCounted = previous;
       m.countedSize = k;
+      if (previousSize >= 0 && 2L * (previousSize + k) < v) {
+        // few categories counted now or before: clear the previous ones and write the new ones,
+        // not all V (the same values: the others stay exactly 0)
+        for (int j = 0; j < previousSize; j++) {
+          int i = previous[j];
+          copy[i] = 0;
+          p[i] = 0.0;
+        }
+        for (int j = 0; j < k; j++) {
+          int i = counted[j];
+          long c = counts[i];
+          copy[i] = c;
+          p[i] = c / denominator;
+        }
+      } else {
+        // the copy and p in a loop the JIT vectorizes (its divisions in vector lanes, the same
+        // IEEE quotients)
+        for (int i = 0; i < v; i++) {
+          long c = counts[i];
+          copy[i] = c;
+          p[i] = c / denominator;
+        }
+      }
     } else {
       for (int i = 0; i < v; i++) {
         long c = counts[i];
@@ -301,6 +322,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
         p[i] = (c + addK) / denominator;
       }
     }
+    m.weighted = false;
     return m;
   }
 

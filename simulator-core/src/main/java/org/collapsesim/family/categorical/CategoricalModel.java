@@ -19,10 +19,16 @@ final class CategoricalModel {
 
   final double[] packed;
 
-  /** The categories with a positive count, ascending (kept by the maximum-likelihood fit). */
-  final int[] counted;
+  /**
+   * The categories with a positive count, ascending (kept by the maximum-likelihood fit). Outside
+   * them counts and p are 0 after that fit, so the next one clears only these.
+   */
+  int[] counted;
 
   int countedSize;
+
+  /** The fit's second list: the new counted categories are listed here, then the two swap. */
+  int[] spareCounted;
 
   /**
    * Whether p came from the weighted real/synthetic fit: then p is not counts / total, and the
@@ -37,5 +43,6 @@ final class CategoricalModel {
     live = new int[categories];
     packed = new double[categories];
     counted = new int[categories];
+    spareCounted = new int[categories];
   }
 }
