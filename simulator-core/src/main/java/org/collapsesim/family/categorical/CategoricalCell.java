@@ -249,17 +249,33 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     out.total = batch.size;
   }
 
+  /**
+   * Adds other's counts to into's. A total is the sum of its counts, so an empty side (total 0,
+   * every count 0) makes this a copy or nothing: one pass over V less, the same counts.
+   */
   @Override
   public void merge(CountStats into, CountStats other) {
+    if (other.total == 0) {
+      return;
+    }
+    if (into.total == 0) {
+      copy(other, into);
+      return;
+    }
     for (int i = 0; i < into.counts.length; i++) {
       into.counts[i] += other.counts[i];
     }
     into.total += other.total;
   }
 
+  /** Copies the counts; empty ones (total 0) by a fill, which reads nothing. */
   @Override
   public void copy(CountStats from, CountStats to) {
-    System.arraycopy(from.counts, 0, to.counts, 0, from.counts.length);
+    if (from.total == 0) {
+      java.util.Arrays.fill(to.counts, 0L);
+    } else {
+      System.arraycopy(from.counts, 0, to.counts, 0, from.counts.length);
+    }
     to.total = from.total;
   }
 
