@@ -1,6 +1,10 @@
 package org.collapsesim.math;
 
-/** Sorting of category indices by probability without boxing (a stable merge sort on int[]). */
+/**
+ * Sorting of category indices by probability without boxing: a stable bottom-up merge sort on int[]
+ * that skips a merge whose two runs are already in order (a truth or model listed by rank, such as
+ * a Zipf law, then costs one comparison a run per pass).
+ */
 public final class IndexSort {
 
   private IndexSort() {}
@@ -22,6 +26,9 @@ public final class IndexSort {
       for (int lo = 0; lo < n - width; lo += 2 * width) {
         int mid = lo + width;
         int hi = Math.min(lo + 2 * width, n);
+        if (!(values[from + a[mid]] > values[from + a[mid - 1]])) {
+          continue; // the right run's largest is not above the left's smallest: already merged
+        }
         int i = lo;
         int j = mid;
         int k = lo;
