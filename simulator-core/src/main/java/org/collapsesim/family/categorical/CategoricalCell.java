@@ -172,8 +172,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   public void drawModelStats(
       CategoricalModel model, RandomStream rng, int n, CountStats out, BlockRunner blocks) {
     if (n == 0) {
-      java.util.Arrays.fill(out.counts, 0L);
-      out.total = 0;
+      out.clear();
       return;
     }
     out.ensureScratch();
@@ -189,11 +188,13 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
    * #CATEGORY_GROUP} live categories draw from {@code rng}. More are cut into groups of that many
    * consecutive live categories: the group totals are drawn first from {@code rng} by conditional
    * binomials on the group weights, then group g draws its own total over its categories from the
-   * substream {@link StreamKeys#block}(rng, g), writing only its own counts, on {@code blocks}.
+   * substream {@link StreamKeys#block}(rng, g), writing only its own counts, on {@code blocks}. The
+   * counts' support is then {@code live[0, m)}.
    */
   private static void drawCounts(
       double[] w, int[] live, int m, RandomStream rng, long n, CountStats out, BlockRunner blocks) {
-    java.util.Arrays.fill(out.counts, 0L);
+    out.clear(); // before the support is set: it clears the previous one
+    out.supportOn(live, m);
     out.total = n;
     out.ensureScratch();
     int groups = BlockRunner.count(m, CATEGORY_GROUP);
@@ -242,41 +243,23 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
 
   @Override
   public void statsOf(TokenBatch batch, CountStats out) {
-    java.util.Arrays.fill(out.counts, 0L);
+    out.clear();
     for (int i = 0; i < batch.size; i++) {
       out.counts[batch.tokens[i]]++;
     }
+    out.supportUnknown();
     out.total = batch.size;
   }
 
-  /**
-   * Adds other's counts to into's. A total is the sum of its counts, so an empty side (total 0,
-   * every count 0) makes this a copy or nothing: one pass over V less, the same counts.
-   */
+  /** Adds other's counts to into's (over their supports when those are few: {@link CountStats}). */
   @Override
   public void merge(CountStats into, CountStats other) {
-    if (other.total == 0) {
-      return;
-    }
-    if (into.total == 0) {
-      copy(other, into);
-      return;
-    }
-    for (int i = 0; i < into.counts.length; i++) {
-      into.counts[i] += other.counts[i];
-    }
-    into.total += other.total;
+    into.add(other);
   }
 
-  /** Copies the counts; empty ones (total 0) by a fill, which reads nothing. */
   @Override
   public void copy(CountStats from, CountStats to) {
-    if (from.total == 0) {
-      java.util.Arrays.fill(to.counts, 0L);
-    } else {
-      System.arraycopy(from.counts, 0, to.counts, 0, from.counts.length);
-    }
-    to.total = from.total;
+    to.copyFrom(from);
   }
 
   @Override
@@ -295,16 +278,12 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     long[] copy = m.counts;
     double[] p = m.p;
     if (addK == 0) {
-      // The counted categories first (branch-free: most categories of a collapsing chain are
-      // dead), into the spare list: the previous generation's is still needed below.
+      // The counted categories first (over the stats' support when it is known), into the spare
+      // list: the previous generation's is still needed below.
       int[] previous = m.counted;
       int previousSize = m.weighted ? -1 : m.countedSize; // a weighted fit wrote every category
       int[] counted = m.spareCounted;
-      int k = 0;
-      for (int i = 0; i < v; i++) {
-        counted[k] = i;
-        k += counts[i] > 0 ? 1 : 0;
-      }
+      int k = stats.countedInto(counted);
       m.counted = counted;
       m.spareCounted = previous;
       m.countedSize = k;
@@ -483,7 +462,8 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   public void thinStats(
       CountStats stats, double acceptCorrect, double acceptIncorrect, RandomStream coins) {
     long total = 0;
-    for (int i = 0; i < stats.counts.length; i++) {
+    for (int j = 0, n = stats.candidates(); j < n; j++) { // in category order either way
+      int i = stats.candidate(j);
       if (stats.counts[i] > 0) {
         stats.counts[i] =
             BinomialSampler.sample(
