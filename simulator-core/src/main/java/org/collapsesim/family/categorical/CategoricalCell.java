@@ -35,9 +35,11 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   private final CountLogs countLogs = new CountLogs(0.0);
   private final CountLogs smoothedLogs;
   private final boolean[] correct; // the verifier's correct categories, null without a verifier
-  private final AliasTable uniform; // the reservoir: uniform over the V categories
-  private final double[] uniformWeights;
-  private final int[] everyCategory;
+  private Reservoir reservoir; // built on first use: at V = 1e6 it takes 40 MB
+
+  /** The exact draws' scratch, one per draw in progress (chains run side by side on a cell). */
+  private final java.util.concurrent.ConcurrentLinkedQueue<DrawScratch> scratchPool =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   CategoricalCell(CategoricalTruth truth, double addK, CategoricalDecoding decoding, double klEps) {
     this(truth, addK, decoding, klEps, null);
@@ -55,11 +57,24 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     this.klEps = klEps;
     this.smoothedLogs = new CountLogs(klEps);
     this.correct = correct;
-    int v = truth.size();
-    this.uniformWeights = new double[v];
-    java.util.Arrays.fill(uniformWeights, 1.0 / v);
-    this.uniform = AliasTable.of(uniformWeights);
-    this.everyCategory = java.util.stream.IntStream.range(0, v).toArray();
+  }
+
+  /** The entropy reservoir's law: uniform over the V categories, as weights and an alias table. */
+  private record Reservoir(double[] weights, int[] every, AliasTable table) {
+    static Reservoir over(int v) {
+      double[] weights = new double[v];
+      java.util.Arrays.fill(weights, 1.0 / v);
+      return new Reservoir(
+          weights, java.util.stream.IntStream.range(0, v).toArray(), AliasTable.of(weights));
+    }
+  }
+
+  /** The reservoir, built by the first chain that draws from it (chains share the cell). */
+  private synchronized Reservoir reservoir() {
+    if (reservoir == null) {
+      reservoir = Reservoir.over(truth.size());
+    }
+    return reservoir;
   }
 
   @Override
@@ -74,7 +89,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
 
   @Override
   public void drawTruth(RandomStream rng, int n, TokenBatch out, BlockRunner blocks) {
-    drawTokens(truth.sampler, null, rng, n, out, blocks);
+    drawTokens(truth.sampler(), null, rng, n, out, blocks);
   }
 
   /** Alias draws over the live categories of decode(p), the table built once for every block. */
@@ -84,9 +99,9 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     if (n == 0) {
       return;
     }
-    int m = packLive(model, weights(model), model.live, model.packed);
-    model.sampler.rebuild(model.packed, m);
-    drawTokens(model.sampler, model.live, rng, n, out, blocks);
+    int m = packLive(model, weights(model), model.live(), model.packed());
+    model.sampler.rebuild(model.packed(), m);
+    drawTokens(model.sampler, model.live(), rng, n, out, blocks);
   }
 
   /**
@@ -119,8 +134,9 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     if (decoding.identity()) {
       return model.p;
     }
-    decoding.apply(model.p, model.decoded);
-    return model.decoded;
+    double[] decoded = model.decoded();
+    decoding.apply(model.p, decoded);
+    return decoded;
   }
 
   /**
@@ -164,7 +180,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   /** Multinomial(n, p*) counts; see {@link #drawCounts}. */
   @Override
   public void drawTruthStats(RandomStream rng, int n, CountStats out, BlockRunner blocks) {
-    drawCounts(truth.p, truth.live, truth.live.length, rng, n, out, blocks);
+    withScratch(s -> drawCounts(truth.p, truth.live, truth.live.length, rng, n, out, s, blocks));
   }
 
   /** Multinomial(n, decode(p)) counts; see {@link #drawCounts}. */
@@ -175,10 +191,25 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
       out.clear();
       return;
     }
-    out.ensureScratch();
     double[] w = weights(model);
-    int m = packLive(model, w, out.live, out.packed);
-    drawCounts(w, out.live, m, rng, n, out, blocks);
+    withScratch(
+        s -> {
+          int m = packLive(model, w, s.live, s.packed);
+          drawCounts(w, s.live, m, rng, n, out, s, blocks);
+        });
+  }
+
+  /** Runs {@code draw} with a scratch from the cell's pool (a new one when every one is in use). */
+  private void withScratch(java.util.function.Consumer<DrawScratch> draw) {
+    DrawScratch s = scratchPool.poll();
+    if (s == null) {
+      s = new DrawScratch(truth.size());
+    }
+    try {
+      draw.accept(s);
+    } finally {
+      scratchPool.offer(s);
+    }
   }
 
   /**
@@ -192,16 +223,22 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
    * counts' support is then {@code live[0, m)}.
    */
   private static void drawCounts(
-      double[] w, int[] live, int m, RandomStream rng, long n, CountStats out, BlockRunner blocks) {
+      double[] w,
+      int[] live,
+      int m,
+      RandomStream rng,
+      long n,
+      CountStats out,
+      DrawScratch scratch,
+      BlockRunner blocks) {
     out.clear(); // before the support is set: it clears the previous one
     out.supportOn(live, m);
     out.total = n;
-    out.ensureScratch();
     int groups = BlockRunner.count(m, CATEGORY_GROUP);
-    AliasTable[] tables = out.tables(Math.max(groups, 1));
+    AliasTable[] tables = scratch.tables(Math.max(groups, 1));
     if (groups <= 1) {
       MultinomialSampler.counts(
-          rng, n, w, live, 0, m, out.suffix, out.packed, tables[0], out.counts);
+          rng, n, w, live, 0, m, scratch.suffix, scratch.packed, tables[0], out.counts);
       return;
     }
     double[] groupWeight = new double[groups];
@@ -229,8 +266,8 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
               live,
               from,
               to,
-              out.suffix,
-              out.packed,
+              scratch.suffix,
+              scratch.packed,
               tables[g],
               out.counts);
         });
@@ -432,13 +469,14 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   /** The entropy reservoir: tokens uniform over the V categories, one alias draw each. */
   @Override
   public void drawReservoir(RandomStream rng, int n, TokenBatch out, BlockRunner blocks) {
-    drawTokens(uniform, null, rng, n, out, blocks);
+    drawTokens(reservoir().table(), null, rng, n, out, blocks);
   }
 
   /** Multinomial(n, uniform) counts, drawn as {@link #drawCounts}. */
   @Override
   public void drawReservoirStats(RandomStream rng, int n, CountStats out, BlockRunner blocks) {
-    drawCounts(uniformWeights, everyCategory, everyCategory.length, rng, n, out, blocks);
+    Reservoir r = reservoir();
+    withScratch(s -> drawCounts(r.weights(), r.every(), r.every().length, rng, n, out, s, blocks));
   }
 
   /** A token is correct when it is among the truth's most probable categories (correct_mass). */

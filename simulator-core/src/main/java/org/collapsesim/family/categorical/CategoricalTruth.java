@@ -12,7 +12,7 @@ final class CategoricalTruth {
 
   final double[] p;
   final double[] logP;
-  final AliasTable sampler;
+  private AliasTable sampler; // the explicit path's, built on first use (the exact path has none)
 
   /** Categories of the tail: the last tail_fraction of V ranked by p*, ties by index. */
   final int[] tail;
@@ -55,7 +55,6 @@ final class CategoricalTruth {
     this.sumPLogP = spl;
     this.entropy = h;
     this.sumSquares = s;
-    this.sampler = AliasTable.of(p);
     this.live = java.util.stream.IntStream.range(0, v).filter(i -> p[i] > 0).toArray();
     int[] order = IndexSort.byDescending(p);
     this.ranked = order;
@@ -102,6 +101,14 @@ final class CategoricalTruth {
       w[i] /= total;
     }
     return w;
+  }
+
+  /** An alias table of p*, built by the first chain that draws tokens (chains share the truth). */
+  synchronized AliasTable sampler() {
+    if (sampler == null) {
+      sampler = AliasTable.of(p);
+    }
+    return sampler;
   }
 
   int size() {
