@@ -130,7 +130,9 @@ public final class AtomicOutput {
 
     /** Creates {@link #temporary()} as a file and opens it for writing. */
     public OutputStream create() throws IOException {
-      return temporary.create(temporary.equals(target));
+      // the same object exactly when the store has no atomic rename (begin); not equals(): a
+      // record's equals is bootstrapped at its first call, ~17 method-handle classes at start-up
+      return temporary.create(temporary == target);
     }
 
     /** Whether {@link #commit()} has succeeded. */

@@ -228,6 +228,8 @@ class AtomicOutputTest {
     assertEquals(List.of(), names());
     AtomicOutput.writeFile(target, out -> out.write(utf8("whole")));
     assertEquals("whole", Files.readString(dir.resolve("chains.csv")));
+    AtomicOutput.writeFile(target, out -> out.write(utf8("again"))); // in place: it replaces
+    assertEquals("again", Files.readString(dir.resolve("chains.csv")));
   }
 
   @Test
