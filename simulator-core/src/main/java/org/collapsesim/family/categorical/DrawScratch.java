@@ -7,7 +7,7 @@ import org.collapsesim.random.AliasTable;
  * packed, suffix sums, one alias table per group of live categories. Nothing in it outlives a draw
  * (every entry read is written first in the same draw), so the cell keeps a pool of them, one per
  * draw in progress, reused by every generation and chain instead of allocated per chain (at V = 1e6
- * that was 20 MB a chain, and the garbage collector's copying of it a fifth of a run's CPU time).
+ * that was 20 MB a chain for the garbage collector to copy).
  */
 final class DrawScratch {
 
