@@ -21,8 +21,8 @@ final class CountStats {
 
   /**
    * Categories, ascending, outside which every count is 0: the first {@code supportSize} of {@code
-   * support}; {@link #DENSE} when not kept (unknown, or too many to pay). Counts written other than
-   * through this class's methods must be followed by {@link #supportUnknown}.
+   * support}; {@link #DENSE} when not kept (unknown, or too many to pay). A count written outside
+   * it other than through this class's methods must be followed by {@link #supportUnknown}.
    */
   private int[] support = new int[0];
 
