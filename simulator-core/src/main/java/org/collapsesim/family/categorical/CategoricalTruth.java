@@ -42,9 +42,11 @@ final class CategoricalTruth {
     double s = 0;
     double sp = 0;
     double spl = 0;
+    int positive = 0;
     for (int i = 0; i < v; i++) {
       logP[i] = p[i] > 0 ? DetMath.log(p[i]) : Double.NEGATIVE_INFINITY;
-      h -= DetMath.xlogx(p[i]);
+      h -= p[i] > 0 ? p[i] * logP[i] : 0.0; // DetMath.xlogx(p[i]), its logarithm taken once
+      positive += p[i] > 0 ? 1 : 0;
       s += p[i] * p[i];
       if (p[i] > 0) {
         sp += p[i];
@@ -55,7 +57,12 @@ final class CategoricalTruth {
     this.sumPLogP = spl;
     this.entropy = h;
     this.sumSquares = s;
-    this.live = java.util.stream.IntStream.range(0, v).filter(i -> p[i] > 0).toArray();
+    this.live = new int[positive]; // a plain loop: at V = 1e6 a stream is interpreted for long
+    for (int i = 0, k = 0; i < v; i++) {
+      if (p[i] > 0) {
+        live[k++] = i;
+      }
+    }
     int[] order = IndexSort.byDescending(p);
     this.ranked = order;
     int tailSize = Math.max(1, (int) Math.floor(tailFraction * v + 0.5));
