@@ -45,12 +45,13 @@ final class CategoricalTruth {
     int positive = 0;
     for (int i = 0; i < v; i++) {
       logP[i] = p[i] > 0 ? DetMath.log(p[i]) : Double.NEGATIVE_INFINITY;
-      h -= p[i] > 0 ? p[i] * logP[i] : 0.0; // DetMath.xlogx(p[i]), its logarithm taken once
-      positive += p[i] > 0 ? 1 : 0;
       s += p[i] * p[i];
       if (p[i] > 0) {
+        double pLogP = p[i] * logP[i]; // DetMath.xlogx(p[i]), its logarithm taken once
+        h -= pLogP;
         sp += p[i];
-        spl += p[i] * logP[i];
+        spl += pLogP;
+        positive++;
       }
     }
     this.sumP = sp;

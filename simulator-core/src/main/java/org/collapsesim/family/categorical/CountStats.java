@@ -82,13 +82,14 @@ final class CountStats {
     }
     if (from.supportSize == DENSE) {
       System.arraycopy(from.counts, 0, counts, 0, counts.length);
+      supportSize = DENSE;
     } else {
       for (int j = 0; j < from.supportSize; j++) {
         int i = from.support[j];
         counts[i] = from.counts[i];
       }
+      supportOn(from.support, from.supportSize);
     }
-    supportOn(from.support, from.supportSize == DENSE ? counts.length : from.supportSize);
     total = from.total;
   }
 
