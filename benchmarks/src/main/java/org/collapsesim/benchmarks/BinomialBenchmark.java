@@ -3,6 +3,7 @@ package org.collapsesim.benchmarks;
 import java.util.concurrent.TimeUnit;
 import org.collapsesim.random.AliasTable;
 import org.collapsesim.random.BinomialSampler;
+import org.collapsesim.random.MultinomialSampler;
 import org.collapsesim.random.RandomStream;
 import org.collapsesim.random.StreamKeys;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,7 +43,10 @@ public class BinomialBenchmark {
   private final double[] weights = new double[CATEGORIES];
   private final double[] p = new double[CALLS];
   private final AliasTable table = new AliasTable();
+  private final double[] suffix = new double[CATEGORIES];
+  private final MultinomialSampler.TailPoints points = new MultinomialSampler.TailPoints();
   private long n;
+  private long tailDraws;
 
   @Setup
   public void setUp() {
@@ -55,6 +59,12 @@ public class BinomialBenchmark {
       weights[k] = 1.0 / Math.pow(k + 1, 1.1);
     }
     table.rebuild(weights, CATEGORIES);
+    double s = 0;
+    for (int k = CATEGORIES - 1; k >= 0; k--) {
+      s += weights[k];
+      suffix[k] = s;
+    }
+    tailDraws = Math.max(1, Math.round(mean * CATEGORIES));
   }
 
   @Benchmark
@@ -72,11 +82,29 @@ public class BinomialBenchmark {
     return counts;
   }
 
+  /**
+   * Per category: the sorted tail's walk over {@code CATEGORIES} Zipf(1.1) categories with {@code
+   * mean} draws a category on average (a cost per category plus {@code mean} times one per draw).
+   */
+  @Benchmark
+  @OperationsPerInvocation(CATEGORIES)
+  public long[] sortedTail() {
+    MultinomialSampler.sortedTail(
+        rng, tailDraws, weights, identity, 0, CATEGORIES, suffix, 0.0, points, counts);
+    return counts;
+  }
+
   /** Per category: {@code CATEGORIES / CALLS} rebuilds' worth scaled to one category. */
   @Benchmark
   @OperationsPerInvocation(CATEGORIES)
   public AliasTable aliasRebuild() {
     table.rebuild(weights, CATEGORIES);
+    double s = 0;
+    for (int k = CATEGORIES - 1; k >= 0; k--) {
+      s += weights[k];
+      suffix[k] = s;
+    }
+    tailDraws = Math.max(1, Math.round(mean * CATEGORIES));
     return table;
   }
 }

@@ -13,25 +13,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@link MultinomialSampler#counts} against the exact joint law of the counts: every outcome of n
  * draws over the categories is a bin of a Pearson chi-square test ({@link ChiSquare}: small bins
- * merged, false failure about 1e-4 per case, 5 cases: about 5e-4 for the class). The cases make it
- * take every route of {@link MultinomialSampler#aliasFrom}, asserted first: alias draws from the
- * start (small expected counts), binomials for a heavy head and alias draws for the tail, binomials
- * to the end by BTPE (expected counts above 30) and by inversion (small expected counts that still
- * make binomials cheaper, often stopping before the last category because nothing remains); each on
- * a range that does not start at 0, in scrambled category order, with a zero weight listed. Seeds
- * fixed, not chosen.
+ * merged, false failure about 1e-4 per case, 7 cases: about 7e-4 for the class). The cases make it
+ * take every route of {@link MultinomialSampler#tailFrom}, asserted first: the sorted tail from the
+ * start (small expected counts), binomials for a heavy head and the sorted tail for the rest,
+ * binomials to the end by BTPE (expected counts above 30) and by inversion (expected counts that
+ * still make binomials cheaper), and the sorted tail with room for fewer points than draws, so that
+ * it splits its range by binomials first, down to single categories; each on a range that does not
+ * start at 0, in scrambled category order, with a zero weight listed. Seeds fixed, not chosen.
  */
 class MultinomialCountsTest {
 
-  @ParameterizedTest(name = "n = {0}, weights {1}")
+  @ParameterizedTest(name = "n = {0}, weights {1}, room for {3} points")
   @CsvSource({
-    "5, 0.5 0 1.5 1 2, 0", // expected counts about 1: alias draws only
-    "40, 30 1 0 1, 1", // expected 37.5 for the head: a binomial, then 2.5 left by alias draws
-    "40, 30 0 1 1 0.5, 1", // the same with a heavier tail of three
-    "260, 1 0 1 1, 4", // expected 86.7 each: binomials (BTPE) to the end
-    "12, 1 1 1, 3", // expected 4 each: binomials (inversion) to the end
+    "5, 0.5 0 1.5 1 2, 0, 32768", // expected counts about 1: the sorted tail only
+    "40, 30 1 0 1, 1, 32768", // expected 37.5 for the head: a binomial, then 2.5 left to the tail
+    "40, 30 0 1 1 0.5, 1, 32768", // the same with a heavier tail of three
+    "260, 1 0 1 1, 4, 32768", // expected 86.7 each: binomials (BTPE) to the end
+    "30, 1 1 1, 3, 32768", // expected 10 each: binomials (inversion) to the end
+    "12, 1 2 1 0 1 1, 0, 4", // the tail with room for 4: halves, and halves again, by binomials
   })
-  void countsFollowTheMultinomialLaw(int n, String weights, int split) {
+  void countsFollowTheMultinomialLaw(int n, String weights, int split, int room) {
     String[] parts = weights.split(" ");
     int m = parts.length;
     int from = 3; // the range [from, from + m) of a longer list, in scrambled category order
@@ -48,8 +49,8 @@ class MultinomialCountsTest {
     MultinomialSampler.suffixSums(w, index, from, from + m, suffix);
     assertEquals(
         from + split,
-        MultinomialSampler.aliasFrom(n, w, index, from, from + m, suffix),
-        "the route: alias draws from this category on");
+        MultinomialSampler.tailFrom(n, w, index, from, from + m, suffix),
+        "the route: the sorted tail from this category on");
     Map<String, Integer> bin = new HashMap<>();
     List<Double> probability = new ArrayList<>();
     enumerate(new int[m], 0, n, w, index, from, total, bin, probability);
@@ -57,11 +58,10 @@ class MultinomialCountsTest {
     RandomStream rng = new RandomStream(StreamKeys.hash(97, n));
     long[] observed = new long[probability.size()];
     long[] counts = new long[w.length];
-    double[] packed = new double[w.length];
-    AliasTable table = new AliasTable();
+    MultinomialSampler.TailPoints points = new MultinomialSampler.TailPoints(room);
     for (int i = 0; i < 200_000; i++) {
       java.util.Arrays.fill(counts, 0);
-      MultinomialSampler.counts(rng, n, w, index, from, from + m, suffix, packed, table, counts);
+      MultinomialSampler.counts(rng, n, w, index, from, from + m, suffix, points, counts);
       StringBuilder key = new StringBuilder();
       long sum = 0;
       for (int k = 0; k < m; k++) {
@@ -75,6 +75,41 @@ class MultinomialCountsTest {
         "Multinomial(" + n + "; " + weights + ")",
         observed,
         probability.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /**
+   * A draw at scale with the default room: 200,000 draws over 50,000 categories of weights 1..7
+   * (expected 4.6 a category: the sorted tail throughout, split by binomials down to 32,768 points
+   * a walk). Twenty draws' counts summed are Multinomial(4,000,000, w / sum w): a chi-square on the
+   * 50,000 categories (false failure about 1e-4).
+   */
+  @org.junit.jupiter.api.Test
+  void aLargeDrawFollowsTheMultinomialLaw() {
+    int m = 50_000;
+    long n = 200_000;
+    double[] w = new double[m];
+    int[] index = new int[m];
+    double total = 0;
+    for (int k = 0; k < m; k++) {
+      index[k] = k;
+      w[k] = 1 + (k * 7919) % 7;
+      total += w[k];
+    }
+    double[] suffix = new double[m];
+    MultinomialSampler.suffixSums(w, index, 0, m, suffix);
+    assertEquals(0, MultinomialSampler.tailFrom(n, w, index, 0, m, suffix), "the route");
+    RandomStream rng = new RandomStream(StreamKeys.hash(97, 13));
+    MultinomialSampler.TailPoints points = new MultinomialSampler.TailPoints();
+    long[] counts = new long[m];
+    for (int i = 0; i < 20; i++) {
+      MultinomialSampler.counts(rng, n, w, index, 0, m, suffix, points, counts);
+    }
+    assertEquals(20 * n, java.util.Arrays.stream(counts).sum(), "the counts must add up");
+    double[] p = new double[m];
+    for (int k = 0; k < m; k++) {
+      p[k] = w[k] / total;
+    }
+    ChiSquare.assertFits("20 draws of Multinomial(200000; 50000 categories)", counts, p);
   }
 
   /** Every vector of m counts adding to n, with its multinomial probability. */

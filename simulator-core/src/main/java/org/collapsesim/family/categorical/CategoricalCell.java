@@ -13,6 +13,7 @@ import org.collapsesim.math.DetMath;
 import org.collapsesim.random.AliasTable;
 import org.collapsesim.random.BinomialSampler;
 import org.collapsesim.random.MultinomialSampler;
+import org.collapsesim.random.MultinomialSampler.TailPoints;
 import org.collapsesim.random.RandomStream;
 import org.collapsesim.random.StreamKeys;
 
@@ -99,8 +100,14 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     if (n == 0) {
       return;
     }
-    int m = packLive(model, weights(model), model.live(), model.packed());
-    model.sampler.rebuild(model.packed(), m);
+    double[] w = weights(model);
+    int[] live = model.live();
+    double[] packed = model.packed();
+    int m = liveOf(model, w, live);
+    for (int k = 0; k < m; k++) {
+      packed[k] = w[live[k]];
+    }
+    model.sampler.rebuild(packed, m);
     drawTokens(model.sampler, model.live(), rng, n, out, blocks);
   }
 
@@ -140,26 +147,20 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   }
 
   /**
-   * Writes the categories with positive sampling weight (ascending) and their weights; returns how
-   * many. A maximum-likelihood model sampled as fitted has them already, its counted categories (p
-   * = c / N &gt; 0 exactly when c &gt; 0), so only those are read, not all V (a collapsing chain's
-   * are few).
+   * Writes the categories with positive sampling weight, ascending; returns how many. A
+   * maximum-likelihood model sampled as fitted has them already, its counted categories (p = c / N
+   * &gt; 0 exactly when c &gt; 0), so only those are read, not all V (a collapsing chain's are
+   * few).
    */
-  private int packLive(CategoricalModel model, double[] w, int[] live, double[] packed) {
+  private int liveOf(CategoricalModel model, double[] w, int[] live) {
     if (addK == 0 && !model.weighted && decoding.identity()) {
       int m = model.countedSize;
-      int[] counted = model.counted;
-      for (int k = 0; k < m; k++) {
-        int i = counted[k];
-        live[k] = i;
-        packed[k] = w[i];
-      }
+      System.arraycopy(model.counted, 0, live, 0, m);
       return m;
     }
     int m = 0;
     for (int i = 0; i < w.length; i++) {
       if (w[i] > 0) {
-        packed[m] = w[i];
         live[m++] = i;
       }
     }
@@ -194,7 +195,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     double[] w = weights(model);
     withScratch(
         s -> {
-          int m = packLive(model, w, s.live, s.packed);
+          int m = liveOf(model, w, s.live);
           drawCounts(w, s.live, m, rng, n, out, s, blocks);
         });
   }
@@ -215,7 +216,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   /**
    * Overwrites {@code out} with the counts of n draws from weights {@code w} over the categories
    * {@code live[0, m)}, without the draws ({@link MultinomialSampler#counts}: binomials for the
-   * head, alias draws for the tail; exactly Multinomial(n, w / sum w)). Up to {@link
+   * head, sorted uniform points for the tail; exactly Multinomial(n, w / sum w)). Up to {@link
    * #CATEGORY_GROUP} live categories draw from {@code rng}. More are cut into groups of that many
    * consecutive live categories: the group totals are drawn first from {@code rng} by conditional
    * binomials on the group weights, then group g draws its own total over its categories from the
@@ -235,10 +236,9 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     out.supportOn(live, m);
     out.total = n;
     int groups = BlockRunner.count(m, CATEGORY_GROUP);
-    AliasTable[] tables = scratch.tables(Math.max(groups, 1));
+    TailPoints[] points = scratch.points(Math.max(groups, 1));
     if (groups <= 1) {
-      MultinomialSampler.counts(
-          rng, n, w, live, 0, m, scratch.suffix, scratch.packed, tables[0], out.counts);
+      MultinomialSampler.counts(rng, n, w, live, 0, m, scratch.suffix, points[0], out.counts);
       return;
     }
     double[] groupWeight = new double[groups];
@@ -267,8 +267,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
               from,
               to,
               scratch.suffix,
-              scratch.packed,
-              tables[g],
+              points[g],
               out.counts);
         });
   }
