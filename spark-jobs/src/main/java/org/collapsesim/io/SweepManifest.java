@@ -28,6 +28,12 @@ public final class SweepManifest {
   /** The key of the config hash compared on {@code --resume}. */
   public static final String CONFIG_HASH = "config_hash";
 
+  /**
+   * The key of the revision of the samplers that drew the sweep's numbers ({@code
+   * SamplerRevision}).
+   */
+  public static final String SAMPLER_REVISION = "sampler_revision";
+
   /** The key of the sweep's status: {@link #RUNNING} or {@link #COMPLETE}. */
   public static final String STATUS = "status";
 
@@ -123,6 +129,7 @@ public final class SweepManifest {
     m.put("config", parseCanonical(config.canonicalJson()));
     m.put("seed", config.seed());
     m.put("seed_policy", SEED_POLICY);
+    m.put(SAMPLER_REVISION, org.collapsesim.random.SamplerRevision.CURRENT);
     m.put("family", config.family());
     m.put("metrics", layout.metrics());
     m.put("metric_definitions", layout.metricDefinitionsJson());

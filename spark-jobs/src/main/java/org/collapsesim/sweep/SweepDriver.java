@@ -11,13 +11,15 @@ import org.collapsesim.io.ManifestJson;
 import org.collapsesim.io.OutputDirectory;
 import org.collapsesim.io.OutputLayout;
 import org.collapsesim.io.SweepManifest;
+import org.collapsesim.random.SamplerRevision;
 
 /**
  * The driver of a sweep, whichever engine runs it (README, Commands: {@code collapse sweep}).
  *
  * <ol>
  *   <li>{@link #prepareOutput}: checks the output directory (empty, or --resume / --overwrite) and,
- *       on resume, the manifest's config hash; nothing is written for a refused sweep.
+ *       on resume, the manifest's config hash and sampler revision; nothing is written for a
+ *       refused sweep.
  *   <li>{@link #run}: writes a {@code running} manifest, plans the chains not yet committed into
  *       batches, has the engine run them (each batch commits a work part, {@link WorkParts}), has
  *       it assemble the tables ({@link SweepAssembly}) and writes the final manifest. The work
@@ -76,6 +78,21 @@ public final class SweepDriver {
       if (SweepManifest.COMPLETE.equals(manifest.get(SweepManifest.STATUS))
           && Long.valueOf(0L).equals(failed)) {
         return new Preparation(true, start, 0);
+      }
+      int revision =
+          manifest.get(SweepManifest.SAMPLER_REVISION) instanceof Number n
+              ? n.intValue()
+              : SamplerRevision.UNRECORDED;
+      if (revision != SamplerRevision.CURRENT) {
+        throw new SweepRefusedException(
+            "cannot resume in "
+                + dir
+                + ": its chains were drawn by sampler revision "
+                + revision
+                + " and this build draws revision "
+                + SamplerRevision.CURRENT
+                + ", so its numbers would mix two samplers; finish it with the build that began it,"
+                + " or use --overwrite or another --out");
       }
     }
     try {

@@ -2,7 +2,8 @@ package org.collapsesim.sweep;
 
 /**
  * The sweep cannot start with this output directory (README, Commands: not empty without --resume
- * or --overwrite, or a resume whose config hash differs from the manifest's). Exit code 2.
+ * or --overwrite, or a resume whose config hash or sampler revision differs from the manifest's).
+ * Exit code 2.
  */
 public final class SweepRefusedException extends Exception {
 
