@@ -39,24 +39,12 @@ public final class ZigguratExponential {
   private static final double[] W = new double[LAYERS];
 
   static {
-    double lo = 6.0;
-    double hi = 9.0;
-    for (int it = 0; it < 200; it++) {
-      double mid = 0.5 * (lo + hi);
-      if (mid <= lo || mid >= hi) {
-        break;
-      }
-      if (closingExcess(mid, null) > 0.0) {
-        lo = mid; // the boxes reach the top too early: v too large, r too small
-      } else {
-        hi = mid;
-      }
-    }
-    R = hi;
-    V = area(R);
-    closingExcess(R, X);
-    X[0] = V / StrictMath.exp(-R);
-    X[LAYERS] = 0.0;
+    ZigguratLayers layers =
+        new ZigguratLayers(
+            x -> StrictMath.exp(-x), y -> -StrictMath.log(y), ZigguratExponential::area, 6.0, 9.0);
+    R = layers.r;
+    V = layers.v;
+    System.arraycopy(layers.x, 0, X, 0, LAYERS + 1);
     for (int i = 0; i < LAYERS; i++) {
       F[i] = StrictMath.exp(-X[i]);
       W[i] = X[i] * 0x1.0p-53;
@@ -69,30 +57,6 @@ public final class ZigguratExponential {
 
   private static double area(double r) {
     return (r + 1.0) * StrictMath.exp(-r);
-  }
-
-  /**
-   * Builds the edges X[1..255] for base edge r (into {@code edges} when not null) and returns how
-   * far the top box overshoots: f(X[255]) + v / X[255] - 1 (positive: r too small); +Infinity when
-   * a lower box already reaches the top.
-   */
-  private static double closingExcess(double r, double[] edges) {
-    double v = area(r);
-    double x = r;
-    if (edges != null) {
-      edges[1] = r;
-    }
-    for (int i = 1; i < LAYERS - 1; i++) {
-      double y = StrictMath.exp(-x) + v / x;
-      if (y >= 1.0) {
-        return Double.POSITIVE_INFINITY;
-      }
-      x = -StrictMath.log(y);
-      if (edges != null) {
-        edges[i + 1] = x;
-      }
-    }
-    return StrictMath.exp(-x) + v / x - 1.0;
   }
 
   /** Box edges X[0..256] (a copy), for tests. */

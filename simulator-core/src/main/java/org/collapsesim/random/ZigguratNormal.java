@@ -26,8 +26,9 @@ import org.collapsesim.math.DetMath;
  * &gt; ... &gt; X[255] &gt; X[256] = 0 are the right edges of 256 boxes of equal area v under f(x)
  * = exp(-x^2 / 2): X[0] = v / f(r) (the base box with the tail folded in), X[i+1] = f^-1(f(X[i]) +
  * v / X[i]), and r = 3.6541528853610088 is solved by bisection so that the top box closes exactly
- * (v = r f(r) + integral of f beyond r, by the Mills-ratio continued fraction). The tables are
- * computed once from {@link StrictMath}, so they are the same bits on every JVM.
+ * (v = r f(r) + integral of f beyond r, by the Mills-ratio continued fraction; {@link
+ * ZigguratLayers}). The tables are computed once from {@link StrictMath}, so they are the same bits
+ * on every JVM.
  *
  * <p>The slow path (u &gt;= K[j]) draws further words from a substream of its own, keyed {@code
  * subKey = StreamKeys.hash(key, SLOW_PATH_TAG, e)} and read from word 0: for j = 0 the tail beyond
@@ -70,25 +71,16 @@ public final class ZigguratNormal {
   private static final long[] SIGNED_LIMIT = new long[2 * LAYERS];
 
   static {
-    // bisection on r: the closing error of the top box changes sign at the root
-    double lo = 3.0;
-    double hi = 4.0;
-    for (int it = 0; it < 200; it++) {
-      double mid = 0.5 * (lo + hi);
-      if (mid <= lo || mid >= hi) {
-        break;
-      }
-      if (closingExcess(mid, null) > 0.0) {
-        lo = mid; // the boxes reach the top too early: v too large, r too small
-      } else {
-        hi = mid;
-      }
-    }
-    R = hi;
-    V = area(R);
-    closingExcess(R, X);
-    X[0] = V / f(R);
-    X[LAYERS] = 0.0;
+    ZigguratLayers layers =
+        new ZigguratLayers(
+            ZigguratNormal::f,
+            y -> StrictMath.sqrt(-2.0 * StrictMath.log(y)),
+            ZigguratNormal::area,
+            3.0,
+            4.0);
+    R = layers.r;
+    V = layers.v;
+    System.arraycopy(layers.x, 0, X, 0, LAYERS + 1);
     for (int i = 0; i < LAYERS; i++) {
       F[i] = f(X[i]);
       W[i] = X[i] * 0x1.0p-52;
@@ -123,30 +115,6 @@ public final class ZigguratNormal {
 
   private static double area(double r) {
     return r * f(r) + tailIntegral(r);
-  }
-
-  /**
-   * Builds the edges X[1..255] for base edge r (into {@code edges} when not null) and returns how
-   * far the top box overshoots: f(X[255]) + v / X[255] - 1 (positive: r too small); +Infinity when
-   * a lower box already reaches the top.
-   */
-  private static double closingExcess(double r, double[] edges) {
-    double v = area(r);
-    double x = r;
-    if (edges != null) {
-      edges[1] = r;
-    }
-    for (int i = 1; i < LAYERS - 1; i++) {
-      double y = f(x) + v / x;
-      if (y >= 1.0) {
-        return Double.POSITIVE_INFINITY;
-      }
-      x = StrictMath.sqrt(-2.0 * StrictMath.log(y));
-      if (edges != null) {
-        edges[i + 1] = x;
-      }
-    }
-    return f(x) + v / x - 1.0;
   }
 
   /** Box edges X[0..256] (a copy), for tests. */

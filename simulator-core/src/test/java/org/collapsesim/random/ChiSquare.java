@@ -19,6 +19,26 @@ public final class ChiSquare {
 
   private ChiSquare() {}
 
+  /**
+   * Pearson's test of {@code deviates} on {@code bins} equiprobable bins, whose inner edges are the
+   * law's quantiles at 1 / bins, 2 / bins, ...
+   */
+  public static void assertFitsEquiprobableBins(
+      String what, double[] deviates, java.util.function.DoubleUnaryOperator quantile, int bins) {
+    double[] edges = new double[bins - 1];
+    for (int b = 1; b < bins; b++) {
+      edges[b - 1] = quantile.applyAsDouble(b / (double) bins);
+    }
+    long[] counts = new long[bins];
+    for (double x : deviates) {
+      int pos = Arrays.binarySearch(edges, x);
+      counts[pos >= 0 ? pos + 1 : -pos - 1]++;
+    }
+    double[] p = new double[bins];
+    Arrays.fill(p, 1.0 / bins);
+    assertFits(what, counts, p);
+  }
+
   public static void assertFits(String what, long[] observed, double[] probabilities) {
     long n = Arrays.stream(observed).sum();
     List<double[]> bins = new ArrayList<>(); // {observed, expected}

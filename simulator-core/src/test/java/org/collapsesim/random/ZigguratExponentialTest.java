@@ -49,19 +49,11 @@ class ZigguratExponentialTest {
   /** 200 equiprobable bins, n = 2,000,000 (10,000 expected per bin): false failure 1e-4. */
   @Test
   void chiSquareOnTwoHundredEquiprobableBins() {
-    int bins = 200;
-    double[] edges = new double[bins - 1];
-    for (int b = 1; b < bins; b++) {
-      edges[b - 1] = -Math.log1p(-b / (double) bins);
-    }
-    long[] counts = new long[bins];
-    for (double e : deviates(StreamKeys.hash(2026, 1), 2_000_000)) {
-      int pos = Arrays.binarySearch(edges, e);
-      counts[pos >= 0 ? pos + 1 : -pos - 1]++;
-    }
-    double[] p = new double[bins];
-    Arrays.fill(p, 1.0 / bins);
-    ChiSquare.assertFits("exponential ziggurat in 200 equiprobable bins", counts, p);
+    ChiSquare.assertFitsEquiprobableBins(
+        "exponential ziggurat in 200 equiprobable bins",
+        deviates(StreamKeys.hash(2026, 1), 2_000_000),
+        q -> -Math.log1p(-q),
+        200);
   }
 
   /**

@@ -58,19 +58,11 @@ class ZigguratNormalTest {
   /** 200 equiprobable bins, n = 2,000,000 (10,000 expected per bin): false failure 1e-4. */
   @Test
   void chiSquareOnTwoHundredEquiprobableBins() {
-    int bins = 200;
-    double[] edges = new double[bins - 1];
-    for (int b = 1; b < bins; b++) {
-      edges[b - 1] = DetMath.normalQuantile(b / (double) bins);
-    }
-    long[] counts = new long[bins];
-    for (double z : deviates(StreamKeys.hash(2024, 1), 2_000_000)) {
-      int pos = Arrays.binarySearch(edges, z);
-      counts[pos >= 0 ? pos + 1 : -pos - 1]++;
-    }
-    double[] p = new double[bins];
-    Arrays.fill(p, 1.0 / bins);
-    ChiSquare.assertFits("ziggurat in 200 equiprobable normal bins", counts, p);
+    ChiSquare.assertFitsEquiprobableBins(
+        "ziggurat in 200 equiprobable normal bins",
+        deviates(StreamKeys.hash(2024, 1), 2_000_000),
+        DetMath::normalQuantile,
+        200);
   }
 
   /**
