@@ -95,24 +95,6 @@ public final class AliasTable {
   }
 
   /**
-   * Adds {@code draws} draws to {@code counts[map[offset + category]]}: the numbers of {@code
-   * draws} calls of {@link #sample}, drawn by {@link #fill} in chunks.
-   */
-  public void count(RandomStream rng, int draws, int[] map, int offset, long[] counts) {
-    int[] chunk = new int[Math.min(draws, COUNT_CHUNK)];
-    for (int done = 0; done < draws; done += chunk.length) {
-      int n = Math.min(chunk.length, draws - done);
-      fill(rng, null, chunk, 0, n);
-      for (int i = 0; i < n; i++) {
-        counts[map[offset + chunk[i]]]++;
-      }
-    }
-  }
-
-  /** Draws per chunk of {@link #count}: 16 KiB of categories, cache-resident. */
-  private static final int COUNT_CHUNK = 4096;
-
-  /**
    * {@code out[i] = sample(rng)} (mapped through {@code map} when not null) for i in [from, to),
    * with the stream's counter in a local variable and an int loop (C2 unrolls neither a loop over a
    * long nor one whose state lives in a field).
