@@ -217,6 +217,7 @@ final class HtmlReport {
       {"config hash", "config_hash"},
       {"master seed", "seed"},
       {"seed policy", "seed_policy"},
+      {"sampler revision", "sampler_revision"},
       {"engine", "engine"},
       {"JDK", "jdk"},
       {"CPU", "cpu"},

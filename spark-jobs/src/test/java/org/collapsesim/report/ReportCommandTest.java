@@ -79,6 +79,13 @@ class ReportCommandTest {
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("report: " + out.resolve("report.html")), run.out());
     assertTrue(Files.isRegularFile(out.resolve("report.html")));
+    assertTrue(
+        Files.readString(out.resolve("report.html"))
+            .contains(
+                "<dt>sampler revision</dt><dd>"
+                    + org.collapsesim.random.SamplerRevision.CURRENT
+                    + "</dd>"),
+        "the manifest section names the sampler revision");
     assertTrue(Files.isRegularFile(out.resolve("figures/curve-gini_simpson.svg")));
     assertFalse(
         Files.exists(out.resolve("figures/phase-km-median.svg")), "one cell: no phase diagram");
