@@ -65,7 +65,7 @@ public final class MultinomialSampler {
       return;
     }
     suffixSums(w, index, from, to, suffix);
-    int split = tailFrom(n, w, index, from, to, suffix);
+    int split = tailFrom(n, from, to, suffix);
     long remaining = n;
     for (int k = from; k < split && remaining > 0; k++) {
       remaining -= binomialStep(rng, remaining, w, index, k, suffix, counts);
@@ -77,30 +77,29 @@ public final class MultinomialSampler {
 
   /**
    * The split k in [from, to] of {@link #counts} with the least expected cost: {@link #BINOMIAL_NS}
-   * for each positive-weight category before k, and for the categories from k on (when k &lt; to)
-   * {@link #TAIL_CATEGORY_NS} each plus {@link #TAIL_DRAW_NS} for each of the n S_k / S_from draws
+   * for each category before k, and for the categories from k on (when k &lt; to) {@link
+   * #TAIL_CATEGORY_NS} each plus {@link #TAIL_DRAW_NS} for each of the n S_k / S_from draws
    * expected to fall there (S the suffix sums). Returns {@code to} (binomials throughout) when no
    * tail is cheaper; ties go to the later split. Head-heavy weights listed head first (a Zipf law)
    * thus get binomials for the head and the sorted tail for categories whose expected counts are
-   * below about (BINOMIAL_NS - TAIL_CATEGORY_NS) / TAIL_DRAW_NS each.
+   * below about (BINOMIAL_NS - TAIL_CATEGORY_NS) / TAIL_DRAW_NS each. A zero weight is costed as
+   * any other category (the samplers list positive weights only; the cost moves, never the law), so
+   * the scan reads the suffix sums alone, in order.
    */
-  static int tailFrom(long n, double[] w, int[] index, int from, int to, double[] suffix) {
-    // cost(k) less the walk over every positive category, a constant: one pass suffices
+  static int tailFrom(long n, int from, int to, double[] suffix) {
+    // cost(k) less the walk over every category, a constant: one pass suffices
     double drawsPerWeight = TAIL_DRAW_NS * n / suffix[from];
+    double perCategory = BINOMIAL_NS - TAIL_CATEGORY_NS;
     double best = Double.POSITIVE_INFINITY;
     int split = to;
-    int before = 0; // positive-weight categories in [from, k)
     for (int k = from; k < to; k++) {
-      double cost = (BINOMIAL_NS - TAIL_CATEGORY_NS) * before + drawsPerWeight * suffix[k];
+      double cost = perCategory * (k - from) + drawsPerWeight * suffix[k];
       if (cost < best) {
         best = cost;
         split = k;
       }
-      if (w[index[k]] > 0.0) {
-        before++;
-      }
     }
-    return (BINOMIAL_NS - TAIL_CATEGORY_NS) * before <= best ? to : split;
+    return perCategory * (to - from) <= best ? to : split;
   }
 
   /**

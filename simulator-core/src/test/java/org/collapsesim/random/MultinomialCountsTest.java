@@ -49,7 +49,7 @@ class MultinomialCountsTest {
     MultinomialSampler.suffixSums(w, index, from, from + m, suffix);
     assertEquals(
         from + split,
-        MultinomialSampler.tailFrom(n, w, index, from, from + m, suffix),
+        MultinomialSampler.tailFrom(n, from, from + m, suffix),
         "the route: the sorted tail from this category on");
     Map<String, Integer> bin = new HashMap<>();
     List<Double> probability = new ArrayList<>();
@@ -97,7 +97,7 @@ class MultinomialCountsTest {
     }
     double[] suffix = new double[m];
     MultinomialSampler.suffixSums(w, index, 0, m, suffix);
-    assertEquals(0, MultinomialSampler.tailFrom(n, w, index, 0, m, suffix), "the route");
+    assertEquals(0, MultinomialSampler.tailFrom(n, 0, m, suffix), "the route");
     RandomStream rng = new RandomStream(StreamKeys.hash(97, 13));
     MultinomialSampler.TailPoints points = new MultinomialSampler.TailPoints();
     long[] counts = new long[m];
