@@ -10,12 +10,9 @@ import org.collapsesim.math.DetMath;
  * 8-10 unused), so the two are independent; the deviate is {@code u * W[j]} when {@code u < K[j]}.
  * Exact in distribution (a rejection sampler) up to the 53-bit resolution of the magnitude.
  *
- * <p>{@code W[j] = X[j] 2^-53} and {@code K[j] = floor(2^53 X[j+1] / X[j])}, where X[0] &gt; X[1] =
- * r &gt; ... &gt; X[255] &gt; X[256] = 0 are the right edges of 256 boxes of equal area v under
- * f(x) = exp(-x): X[0] = v / f(r) (the base box with the tail folded in), X[i+1] = -ln(f(X[i]) + v
- * / X[i]), v = (r + 1) exp(-r) (the base rectangle and the tail beyond r), and r =
- * 7.697117470131... is solved by bisection so that the top box closes exactly. Tables from {@link
- * StrictMath}, so the same bits on every JVM.
+ * <p>{@code W[j] = X[j] 2^-53} and {@code K[j] = floor(2^53 X[j+1] / X[j])}, where X are the edges
+ * of 256 boxes of equal area v under f(x) = exp(-x) ({@link ZigguratLayers}: f^-1(y) = -ln y, v =
+ * (r + 1) exp(-r), the base rectangle and the tail beyond r; r = 7.697117470131...).
  *
  * <p>The slow path reads further words of the same stream: for j = 0 the tail beyond r, which is r
  * plus a standard exponential (memorylessness), -ln(U) with U open; for j &gt;= 1 the wedge test
@@ -24,39 +21,37 @@ import org.collapsesim.math.DetMath;
  */
 public final class ZigguratExponential {
 
-  static final int LAYERS = 256;
-  private static final double TWO_53 = 0x1.0p53;
+  private static final ZigguratLayers BOXES = new ZigguratLayers(new Exponential(), 6.0, 9.0);
 
   /** Right edge of the base box's rectangle, where the tail starts. */
-  static final double R;
+  static final double R = BOXES.r;
 
   /** Common area of the boxes. */
-  static final double V;
+  static final double V = BOXES.v;
 
-  private static final double[] X = new double[LAYERS + 1];
-  private static final double[] F = new double[LAYERS + 1];
-  private static final long[] K = new long[LAYERS];
-  private static final double[] W = new double[LAYERS];
-
-  static {
-    ZigguratLayers layers =
-        new ZigguratLayers(
-            x -> StrictMath.exp(-x), y -> -StrictMath.log(y), ZigguratExponential::area, 6.0, 9.0);
-    R = layers.r;
-    V = layers.v;
-    System.arraycopy(layers.x, 0, X, 0, LAYERS + 1);
-    for (int i = 0; i < LAYERS; i++) {
-      F[i] = StrictMath.exp(-X[i]);
-      W[i] = X[i] * 0x1.0p-53;
-      K[i] = (long) (TWO_53 * (X[i + 1] / X[i]));
-    }
-    F[LAYERS] = 1.0;
-  }
+  private static final double[] X = BOXES.x;
+  private static final double[] F = BOXES.fx;
+  private static final long[] K = BOXES.limits(53);
+  private static final double[] W = BOXES.widths(53);
 
   private ZigguratExponential() {}
 
-  private static double area(double r) {
-    return (r + 1.0) * StrictMath.exp(-r);
+  /** exp(-x) on [0, infinity), the density of the boxes. */
+  private static final class Exponential implements ZigguratLayers.Density {
+    @Override
+    public double f(double x) {
+      return StrictMath.exp(-x);
+    }
+
+    @Override
+    public double inverse(double y) {
+      return -StrictMath.log(y);
+    }
+
+    @Override
+    public double area(double r) {
+      return (r + 1.0) * StrictMath.exp(-r);
+    }
   }
 
   /** Box edges X[0..256] (a copy), for tests. */

@@ -1,18 +1,29 @@
 package org.collapsesim.random;
 
-import java.util.function.DoubleUnaryOperator;
-
 /**
  * The boxes of a 256-layer ziggurat under a decreasing density f on [0, infinity) (Marsaglia and
  * Tsang, "The Ziggurat Method for Generating Random Variables", J. Stat. Softw. 5(8), 2000): right
  * edges X[0] &gt; X[1] = r &gt; ... &gt; X[255] &gt; X[256] = 0 of boxes of equal area v, X[0] = v
  * / f(r) (the base box with the tail beyond r folded in), X[i+1] = f^-1(f(X[i]) + v / X[i]), v =
  * area(r) (the base rectangle r f(r) and the tail's integral), and r solved by bisection so that
- * the top box closes exactly. Shared by {@link ZigguratNormal} and {@link ZigguratExponential},
- * which give f, its inverse and the area by {@link StrictMath}, so the edges are the same bits on
- * every JVM.
+ * the top box closes exactly; and from them the tables of the fast path for a magnitude of a given
+ * number of bits. Shared by {@link ZigguratNormal} and {@link ZigguratExponential}, whose densities
+ * compute by {@link StrictMath}, so the tables are the same bits on every JVM.
  */
 final class ZigguratLayers {
+
+  /**
+   * A decreasing density on [0, infinity), unnormalized: f, its inverse, and the area of the base
+   * box for base edge r (the rectangle r f(r) and the integral of f beyond r). A class, not
+   * lambdas: a lambda's first call spins classes at start-up (docs/internals.md).
+   */
+  interface Density {
+    double f(double x);
+
+    double inverse(double y);
+
+    double area(double r);
+  }
 
   static final int LAYERS = 256;
 
@@ -25,32 +36,57 @@ final class ZigguratLayers {
   /** Box edges X[0..256]. */
   final double[] x = new double[LAYERS + 1];
 
+  /** f(X[i]), and 1 at X[256] = 0: the heights between which box i's wedge lies. */
+  final double[] fx = new double[LAYERS + 1];
+
   /**
    * Solves the layers of f, with the root r bracketed by [lo, hi] (the top box closes too early at
    * lo, too late at hi).
    */
-  ZigguratLayers(
-      DoubleUnaryOperator f,
-      DoubleUnaryOperator inverse,
-      DoubleUnaryOperator area,
-      double lo,
-      double hi) {
+  ZigguratLayers(Density density, double lo, double hi) {
     for (int it = 0; it < 200; it++) {
       double mid = 0.5 * (lo + hi);
       if (mid <= lo || mid >= hi) {
         break;
       }
-      if (closingExcess(f, inverse, mid, area.applyAsDouble(mid), null) > 0.0) {
+      if (closingExcess(density, mid, density.area(mid), null) > 0.0) {
         lo = mid; // the boxes reach the top too early: v too large, r too small
       } else {
         hi = mid;
       }
     }
     r = hi;
-    v = area.applyAsDouble(r);
-    closingExcess(f, inverse, r, v, x);
-    x[0] = v / f.applyAsDouble(r);
+    v = density.area(r);
+    closingExcess(density, r, v, x);
+    x[0] = v / density.f(r);
     x[LAYERS] = 0.0;
+    for (int i = 0; i < LAYERS; i++) {
+      fx[i] = density.f(x[i]);
+    }
+    fx[LAYERS] = 1.0;
+  }
+
+  /** W[j] = X[j] 2^-bits: a magnitude u of {@code bits} bits in layer j is the deviate u W[j]. */
+  double[] widths(int bits) {
+    double unit = Math.scalb(1.0, -bits);
+    double[] w = new double[LAYERS];
+    for (int j = 0; j < LAYERS; j++) {
+      w[j] = x[j] * unit;
+    }
+    return w;
+  }
+
+  /**
+   * K[j] = floor(2^bits X[j+1] / X[j]): a magnitude below it puts the deviate inside the box above
+   * (accepted at once, the fast path).
+   */
+  long[] limits(int bits) {
+    double scale = Math.scalb(1.0, bits);
+    long[] k = new long[LAYERS];
+    for (int j = 0; j < LAYERS; j++) {
+      k[j] = (long) (scale * (x[j + 1] / x[j]));
+    }
+    return k;
   }
 
   /**
@@ -58,22 +94,21 @@ final class ZigguratLayers {
    * returns how far the top box overshoots: f(X[255]) + v / X[255] - 1 (positive: r too small);
    * +Infinity when a lower box already reaches the top.
    */
-  private static double closingExcess(
-      DoubleUnaryOperator f, DoubleUnaryOperator inverse, double r, double v, double[] edges) {
+  private static double closingExcess(Density density, double r, double v, double[] edges) {
     double x = r;
     if (edges != null) {
       edges[1] = r;
     }
     for (int i = 1; i < LAYERS - 1; i++) {
-      double y = f.applyAsDouble(x) + v / x;
+      double y = density.f(x) + v / x;
       if (y >= 1.0) {
         return Double.POSITIVE_INFINITY;
       }
-      x = inverse.applyAsDouble(y);
+      x = density.inverse(y);
       if (edges != null) {
         edges[i + 1] = x;
       }
     }
-    return f.applyAsDouble(x) + v / x - 1.0;
+    return density.f(x) + v / x - 1.0;
   }
 }

@@ -47,23 +47,24 @@ public final class ZigguratNormal {
   /** Tag of the slow path's substreams in {@link StreamKeys#hash}: "zigslow". */
   public static final long SLOW_PATH_TAG = 0x7A6967736C6F77L;
 
-  private static final double TWO_52 = 0x1.0p52;
   private static final double DOUBLE_UNIT = 0x1.0p-53;
 
+  private static final ZigguratLayers BOXES = new ZigguratLayers(new HalfNormal(), 3.0, 4.0);
+
   /** Right edge of the base box's rectangle, where the tail starts. */
-  static final double R;
+  static final double R = BOXES.r;
 
   /** Common area of the boxes (under the unnormalized density exp(-x^2 / 2)). */
-  static final double V;
+  static final double V = BOXES.v;
 
   /** Box edges X[0..256]. */
-  private static final double[] X = new double[LAYERS + 1];
+  private static final double[] X = BOXES.x;
 
   /** f(X[i]) = exp(-X[i]^2 / 2), F[256] = 1. */
-  private static final double[] F = new double[LAYERS + 1];
+  private static final double[] F = BOXES.fx;
 
-  private static final long[] K = new long[LAYERS];
-  private static final double[] W = new double[LAYERS];
+  private static final long[] K = BOXES.limits(52);
+  private static final double[] W = BOXES.widths(52);
 
   /** Indexed by the low 9 bits of the word (layer and sign): +-W[j] and K[j]. */
   private static final double[] SIGNED_SCALE = new double[2 * LAYERS];
@@ -71,22 +72,6 @@ public final class ZigguratNormal {
   private static final long[] SIGNED_LIMIT = new long[2 * LAYERS];
 
   static {
-    ZigguratLayers layers =
-        new ZigguratLayers(
-            ZigguratNormal::f,
-            y -> StrictMath.sqrt(-2.0 * StrictMath.log(y)),
-            ZigguratNormal::area,
-            3.0,
-            4.0);
-    R = layers.r;
-    V = layers.v;
-    System.arraycopy(layers.x, 0, X, 0, LAYERS + 1);
-    for (int i = 0; i < LAYERS; i++) {
-      F[i] = f(X[i]);
-      W[i] = X[i] * 0x1.0p-52;
-      K[i] = (long) (TWO_52 * (X[i + 1] / X[i]));
-    }
-    F[LAYERS] = 1.0;
     for (int i = 0; i < LAYERS; i++) {
       SIGNED_SCALE[i] = W[i];
       SIGNED_SCALE[i + LAYERS] = -W[i];
@@ -101,6 +86,24 @@ public final class ZigguratNormal {
     return StrictMath.exp(-0.5 * x * x);
   }
 
+  /** exp(-x^2 / 2) on [0, infinity), the density of the boxes. */
+  private static final class HalfNormal implements ZigguratLayers.Density {
+    @Override
+    public double f(double x) {
+      return ZigguratNormal.f(x);
+    }
+
+    @Override
+    public double inverse(double y) {
+      return StrictMath.sqrt(-2.0 * StrictMath.log(y));
+    }
+
+    @Override
+    public double area(double r) {
+      return r * f(r) + tailIntegral(r);
+    }
+  }
+
   /**
    * The integral of exp(-t^2/2) from r to infinity: f(r) times the Mills ratio (continued
    * fraction).
@@ -111,10 +114,6 @@ public final class ZigguratNormal {
       t = r + k / t;
     }
     return f(r) / t;
-  }
-
-  private static double area(double r) {
-    return r * f(r) + tailIntegral(r);
   }
 
   /** Box edges X[0..256] (a copy), for tests. */

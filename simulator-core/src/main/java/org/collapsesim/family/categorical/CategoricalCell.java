@@ -108,7 +108,7 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
       packed[k] = w[live[k]];
     }
     model.sampler.rebuild(packed, m);
-    drawTokens(model.sampler, model.live(), rng, n, out, blocks);
+    drawTokens(model.sampler, live, rng, n, out, blocks);
   }
 
   /**
