@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.collapsesim.kernel.Kernels;
+import org.collapsesim.testing.ChildJvm;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,39 +31,21 @@ class CrossJvmDeterminismTest {
 
   private static Path runInChildJvm(Path config, Path out, String kernels)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent"))
-            .filter(a -> !a.startsWith("-D" + Kernels.PROPERTY))
-            .toList());
-    command.addAll(
-        List.of(
-            "-D" + Kernels.PROPERTY + "=" + kernels,
-            "-cp",
-            System.getProperty("java.class.path"),
-            CollapseCli.class.getName(),
+    Path log = out.resolveSibling(out.getFileName() + ".log");
+    int code =
+        ChildJvm.run(
+            log,
+            ChildJvm.thisClassPath(),
+            List.of("-D" + Kernels.PROPERTY + "=" + kernels),
+            CollapseCli.class,
             "run",
             config.toString(),
             "--out",
             out.toString(),
             "--threads",
-            "1"));
-    Path log = out.resolveSibling(out.getFileName() + ".log");
-    Process child =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(child.waitFor(300, TimeUnit.SECONDS), "the child JVM finished");
-    assertEquals(0, child.exitValue(), () -> read(log));
+            "1");
+    assertEquals(0, code, () -> ChildJvm.read(log));
     return out;
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return e.toString();
-    }
   }
 
   /** A CSV table's lines with the wall_ms column blanked (excluded from the promise). */

@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.collapsesim.config.SweepConfig;
 import org.collapsesim.io.AtomicOutput;
 import org.collapsesim.io.FsPath;
+import org.collapsesim.testing.MiniHdfs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,7 @@ class HdfsOutputTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Configuration conf = new Configuration();
-    conf.set("dfs.namenode.rpc-bind-host", "127.0.0.1");
-    conf.set("dfs.datanode.address", "127.0.0.1:0");
-    conf.set("dfs.datanode.http.address", "127.0.0.1:0");
-    conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
-    conf.set("dfs.namenode.http-address", "127.0.0.1:0");
-    hdfs = new MiniDFSCluster.Builder(conf, base.resolve("hdfs").toFile()).numDataNodes(1).build();
-    hdfs.waitActive();
+    hdfs = MiniHdfs.start(base.resolve("hdfs"));
     spark = SweepTestSupport.session("local[2]", Map.of());
   }
 
@@ -55,7 +49,7 @@ class HdfsOutputTest {
   }
 
   private static String uri(String path) {
-    return "hdfs://127.0.0.1:" + hdfs.getNameNodePort() + path;
+    return MiniHdfs.uri(hdfs, path);
   }
 
   /** With either engine on HDFS; the reference on the local disk runs on Spark. */

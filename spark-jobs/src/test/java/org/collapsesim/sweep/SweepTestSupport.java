@@ -25,6 +25,7 @@ import org.collapsesim.engine.Families;
 import org.collapsesim.io.FsPath;
 import org.collapsesim.io.OutputLayout;
 import org.collapsesim.io.OutputTestSupport;
+import org.collapsesim.testing.ChildJvm;
 import picocli.CommandLine;
 
 /** Test support for the Spark sweep: sessions, running the command, reading tables back. */
@@ -251,27 +252,13 @@ final class SweepTestSupport {
    * its output (both streams) to {@code dir/child.log}.
    */
   static Process startChild(Path dir, Class<?> mainClass, String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent"))
-            .toList());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("child.log").toFile())
-        .start();
+    return ChildJvm.start(
+        dir.resolve("child.log"), ChildJvm.thisClassPath(), List.of(), mainClass, args);
   }
 
   /** The log of {@link #startChild} in {@code dir}, for a failure's message. */
   static String childLog(Path dir) {
-    try {
-      return Files.readString(dir.resolve("child.log"));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
+    return ChildJvm.read(dir.resolve("child.log"));
   }
 
   /** The flags of the repository's bin/jvm.flags (one a line, # comments), for child JVMs. */
