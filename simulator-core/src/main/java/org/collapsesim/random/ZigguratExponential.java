@@ -21,7 +21,8 @@ import org.collapsesim.math.DetMath;
  */
 public final class ZigguratExponential {
 
-  private static final ZigguratLayers BOXES = new ZigguratLayers(new Exponential(), 6.0, 9.0);
+  /** The boxes (package-private for the wedge test). */
+  static final ZigguratLayers BOXES = new ZigguratLayers(new Exponential(), 6.0, 9.0);
 
   /** Right edge of the base box's rectangle, where the tail starts. */
   static final double R = BOXES.r;
@@ -51,6 +52,16 @@ public final class ZigguratExponential {
     @Override
     public double area(double r) {
       return (r + 1.0) * StrictMath.exp(-r);
+    }
+
+    @Override
+    public double logSlope(double x) {
+      return -1.0;
+    }
+
+    @Override
+    public double inflection() {
+      return 0.0;
     }
   }
 
@@ -83,7 +94,10 @@ public final class ZigguratExponential {
       if (j == 0) {
         return R - DetMath.log(rng.nextOpenDouble());
       }
-      if (F[j] + rng.nextDouble() * (F[j + 1] - F[j]) < DetMath.exp(-x)) {
+      double y = F[j] + rng.nextDouble() * (F[j + 1] - F[j]);
+      int squeezed = BOXES.wedge(j, x, y);
+      if (squeezed == ZigguratLayers.ACCEPT
+          || squeezed == ZigguratLayers.UNSURE && y < DetMath.exp(-x)) {
         return x;
       }
       w = rng.nextLong();

@@ -49,7 +49,8 @@ public final class ZigguratNormal {
 
   private static final double DOUBLE_UNIT = 0x1.0p-53;
 
-  private static final ZigguratLayers BOXES = new ZigguratLayers(new HalfNormal(), 3.0, 4.0);
+  /** The boxes (package-private for the wedge test). */
+  static final ZigguratLayers BOXES = new ZigguratLayers(new HalfNormal(), 3.0, 4.0);
 
   /** Right edge of the base box's rectangle, where the tail starts. */
   static final double R = BOXES.r;
@@ -101,6 +102,16 @@ public final class ZigguratNormal {
     @Override
     public double area(double r) {
       return r * f(r) + tailIntegral(r);
+    }
+
+    @Override
+    public double logSlope(double x) {
+      return -x;
+    }
+
+    @Override
+    public double inflection() {
+      return 1.0;
     }
   }
 
@@ -202,7 +213,9 @@ public final class ZigguratNormal {
       }
       double y =
           F[j] + ((SplitMix64.word(subKey, next++) >>> 11) * DOUBLE_UNIT) * (F[j + 1] - F[j]);
-      if (y < DetMath.exp(-0.5 * x * x)) {
+      int squeezed = BOXES.wedge(j, x, y);
+      if (squeezed == ZigguratLayers.ACCEPT
+          || squeezed == ZigguratLayers.UNSURE && y < DetMath.exp(-0.5 * x * x)) {
         return Double.longBitsToDouble(Double.doubleToRawLongBits(x) ^ sign);
       }
       w = SplitMix64.word(subKey, next++); // rejected: start again with a fresh word
