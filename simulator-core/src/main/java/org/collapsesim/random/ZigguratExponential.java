@@ -16,8 +16,9 @@ import org.collapsesim.math.DetMath;
  *
  * <p>The slow path reads further words of the same stream: for j = 0 the tail beyond r, which is r
  * plus a standard exponential (memorylessness), -ln(U) with U open; for j &gt;= 1 the wedge test
- * (accept x = u W[j] when f(X[j]) + U (f(X[j+1]) - f(X[j])) &lt; f(x)), and on rejection the whole
- * draw starts again with the next word. Logarithms and exponentials are {@link DetMath}'s.
+ * (accept x = u W[j] when f(X[j]) + U (f(X[j+1]) - f(X[j])) &lt; f(x), f(x) computed only where the
+ * layer's chord and tangents do not decide it: {@link ZigguratLayers#wedge}), and on rejection the
+ * whole draw starts again with the next word. Logarithms and exponentials are {@link DetMath}'s.
  */
 public final class ZigguratExponential {
 

@@ -34,10 +34,12 @@ import org.collapsesim.math.DetMath;
  * subKey = StreamKeys.hash(key, SLOW_PATH_TAG, e)} and read from word 0: for j = 0 the tail beyond
  * r by Marsaglia's method (x = -ln(U1) / r, y = -ln(U2) until 2y &gt; x^2, deviate r + x with w's
  * sign); for j &gt;= 1 the wedge test (accept x = u W[j] when f(X[j]) + U (f(X[j+1]) - f(X[j]))
- * &lt; f(x)), and on rejection the whole draw restarts with the next substream word in place of w.
- * Logarithms and exponentials are {@link DetMath}'s (the bits of StrictMath). Because the slow path
- * is one scalar function of (key, e), a vector kernel computes the fast path in lanes and hands the
- * rejected lanes to {@link #slowPath}: identical bits by construction.
+ * &lt; f(x), f(x) computed only where the layer's chord and tangents do not decide it: {@link
+ * ZigguratLayers#wedge}, the same answers), and on rejection the whole draw restarts with the next
+ * substream word in place of w. Logarithms and exponentials are {@link DetMath}'s (the bits of
+ * StrictMath). Because the slow path is one scalar function of (key, e), a vector kernel computes
+ * the fast path in lanes and hands the rejected lanes to {@link #slowPath}: identical bits by
+ * construction.
  */
 public final class ZigguratNormal {
 
