@@ -61,7 +61,7 @@ final class ZigguratLayers {
   /** Per layer j: the chord's slope, (F[j+1] - F[j]) / (X[j] - X[j+1]). */
   private final double[] chordSlope = new double[LAYERS];
 
-  /** Per layer j: the tangents' slopes at X[j+1] and at X[j], f'(X) = f(X) f'(X) / f(X). */
+  /** Per layer j: the tangents' slopes at X[j+1] and at X[j], f'(X) = f(X) logSlope(X). */
   private final double[] tangentAtInner = new double[LAYERS];
 
   private final double[] tangentAtOuter = new double[LAYERS];
@@ -108,12 +108,12 @@ final class ZigguratLayers {
    * answered without computing f where the layer's straight lines decide it: where f is concave the
    * chord through the layer's corners lies below f and the tangents at its two ends above it; where
    * f is convex, the other way round. So y below the lower line accepts and y above the upper one
-   * rejects (the squeeze of Marsaglia and Tsang's paper, and of McFarland, "A modified ziggurat
-   * algorithm for generating exponentially and normally distributed pseudorandom numbers", J. Stat.
-   * Comput. Simul. 86(7), 2016). The lines bracket f to within a few parts in 1e5 of a layer of
-   * 256, so nearly every wedge test ends here; the rest (y within {@link #MARGIN} of a line, x
-   * outside the layer by a rounding, the layer across the inflection) are {@link #UNSURE} and the
-   * caller computes f. Decided answers are those the computed f gives: the same draws.
+   * rejects (the linear bounds of McFarland, "A modified ziggurat algorithm for generating
+   * exponentially and normally distributed pseudorandom numbers", J. Stat. Comput. Simul. 86(7),
+   * 2016). Of points spread uniformly over the wedges, 0.8% are left {@link #UNSURE} for the normal
+   * (half of them on the layer across its inflection, x = 1) and 0.4% for the exponential: y
+   * between the lines, or within {@link #MARGIN} of one, or x outside the layer by a rounding; the
+   * caller then computes f. Decided answers are those the computed f gives: the same draws.
    */
   int wedge(int j, double xv, double y) {
     double inner = x[j + 1];
