@@ -88,6 +88,17 @@ public interface CellModel<B extends SampleBatch<B>, S, M> {
   /** New, empty statistics (count 0). */
   S newStats();
 
+  /**
+   * Statistics equal to new ones ({@link #newStats}) made from {@code used}, statistics of this
+   * cell that a finished chain no longer holds, reusing their storage; or null (the default) to
+   * have new ones made instead. For families whose statistics are large: a categorical chain at V =
+   * 1e6 holds four dense count arrays of 8 MB, which a thread's next chain of the cell would
+   * otherwise allocate, zero and fault in again ({@link GenerationLoop}).
+   */
+  default S recycleStats(S used) {
+    return null;
+  }
+
   /** Overwrites {@code out} with the statistics of {@code batch}. */
   void statsOf(B batch, S out);
 

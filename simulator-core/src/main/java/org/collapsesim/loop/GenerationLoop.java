@@ -63,6 +63,16 @@ public final class GenerationLoop {
     return new Chain<>(model, settings, chainSeed, blocks).run(collapse, sink);
   }
 
+  /**
+   * The statistics the last chain this thread finished gave back, for the thread's next chain of
+   * the same cell ({@link CellModel#recycleStats}); a chain of another cell drops them. So a thread
+   * keeps at most one chain's statistics, and none across cells.
+   */
+  private static final ThreadLocal<Spare> SPARE = new ThreadLocal<>();
+
+  /** Statistics of {@code family}'s chains, no longer held by any. */
+  private record Spare(Object family, ArrayDeque<Object> stats) {}
+
   /** The mutable state of one running chain. */
   private static final class Chain<B extends SampleBatch<B>, S, M> {
     private final CellModel<B, S, M> family;
@@ -94,6 +104,7 @@ public final class GenerationLoop {
     private final int exhaustedAt; // index of the verifier_exhausted diagnostic, or -1
     private final int[] diagnosticsAt; // where each source's, then each filter's, diagnostics go
     private final ArrayDeque<S> window = new ArrayDeque<>();
+    private final ArrayDeque<Object> spare; // statistics to recycle (SPARE), this chain's own
     private final B union; // accumulate-subsample only
     private final B subsample;
     private int[] indices = new int[0];
@@ -107,25 +118,28 @@ public final class GenerationLoop {
       this.settings = settings;
       this.chainSeed = chainSeed;
       this.samples = settings.samples();
+      Spare left = SPARE.get();
+      SPARE.remove();
+      this.spare = left != null && left.family() == family ? left.stats() : new ArrayDeque<>();
       this.exact = settings.exactPath(family.hasExactPath(), family.thinsStats());
       this.fresh = family.newBatch(exact ? 1 : samples); // the exact path never fills it
-      this.freshStats = family.newStats();
-      this.training = family.newStats();
-      this.part = exact ? family.newStats() : null;
+      this.freshStats = newStats();
+      this.training = newStats();
+      this.part = exact ? newStats() : null;
       this.counts = new int[settings.sources().size()];
       this.fractions = new double[counts.length];
       this.cumulative = new double[counts.length];
       this.mixed = new int[counts.length + 1];
-      this.empty = exact ? family.newStats() : null;
+      this.empty = exact ? newStats() : null;
       boolean filtering = !settings.filters().isEmpty();
       this.candidates = filtering ? family.newBatch(samples) : null;
       this.kept = filtering ? family.newBatch(samples) : null;
       this.metricCount = family.metricNames().size();
       this.realWeight = settings.realWeight();
       this.observing = settings.sources().stream().anyMatch(Source::observes);
-      this.exoPart = realWeight != null || observing ? family.newStats() : null;
-      this.restPart = realWeight != null ? family.newStats() : null;
-      this.observed = realWeight != null && observing ? family.newStats() : null;
+      this.exoPart = realWeight != null || observing ? newStats() : null;
+      this.restPart = realWeight != null ? newStats() : null;
+      this.observed = realWeight != null && observing ? newStats() : null;
       this.diagnosticsAt = new int[settings.sources().size() + settings.filters().size()];
       int at = metricCount;
       int k = 0;
@@ -258,8 +272,44 @@ public final class GenerationLoop {
           sink.accept(t, settings.alpha(t), nTrain, values);
         }
       }
+      giveBackStats();
       return new ChainOutcome(
           collapsedAt, values.clone(), nTrain, realSamples, exhaustedGenerations);
+    }
+
+    /** New statistics: recycled from this thread's last chain of the cell when it can. */
+    @SuppressWarnings("unchecked")
+    private S newStats() {
+      while (!spare.isEmpty()) {
+        S recycled = family.recycleStats((S) spare.pollLast());
+        if (recycled != null) {
+          return recycled;
+        }
+      }
+      return family.newStats();
+    }
+
+    /**
+     * Leaves this chain's statistics to the thread's next chain of the cell (after a normal end
+     * only: a failed chain's are dropped). Each object once, though fields may share one.
+     */
+    private void giveBackStats() {
+      List<S> held = new ArrayList<>(window);
+      for (S s : Arrays.asList(freshStats, training, part, empty, exoPart, restPart, observed)) {
+        if (s != null) {
+          held.add(s);
+        }
+      }
+      for (S s : held) {
+        boolean seen = false;
+        for (Object o : spare) {
+          seen |= o == s;
+        }
+        if (!seen) {
+          spare.addLast(s);
+        }
+      }
+      SPARE.set(new Spare(family, spare));
     }
 
     /** The synthetic part of D_new, through the filters when there are any. */
@@ -535,7 +585,7 @@ public final class GenerationLoop {
     }
 
     private void pushWindow() {
-      S slot = window.size() == settings.window() ? window.removeFirst() : family.newStats();
+      S slot = window.size() == settings.window() ? window.removeFirst() : newStats();
       family.copy(freshStats, slot);
       window.addLast(slot);
     }

@@ -278,6 +278,12 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
   }
 
   @Override
+  public CountStats recycleStats(CountStats used) {
+    used.reset();
+    return used;
+  }
+
+  @Override
   public void statsOf(TokenBatch batch, CountStats out) {
     out.clear();
     for (int i = 0; i < batch.size; i++) {

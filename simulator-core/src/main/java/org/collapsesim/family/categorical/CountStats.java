@@ -54,6 +54,12 @@ final class CountStats {
     total = 0;
   }
 
+  /** Back to a new one's state: every count 0, total 0, the support not kept. */
+  void reset() {
+    clear();
+    supportSize = DENSE;
+  }
+
   /** Forgets the support: after counts were written other than through this class. */
   void supportUnknown() {
     supportSize = DENSE;
