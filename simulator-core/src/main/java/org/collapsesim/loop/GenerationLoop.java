@@ -60,7 +60,10 @@ public final class GenerationLoop {
       CollapseCriterion collapse,
       GenerationSink sink,
       BlockRunner blocks) {
-    return new Chain<>(model, settings, chainSeed, blocks).run(collapse, sink);
+    Chain<B, S, M> chain = new Chain<>(model, settings, chainSeed, blocks);
+    ChainOutcome outcome = chain.run(collapse, sink);
+    chain.giveBackStats(); // outside run, whose compiled loop stays as it was
+    return outcome;
   }
 
   /**
@@ -272,7 +275,6 @@ public final class GenerationLoop {
           sink.accept(t, settings.alpha(t), nTrain, values);
         }
       }
-      giveBackStats();
       return new ChainOutcome(
           collapsedAt, values.clone(), nTrain, realSamples, exhaustedGenerations);
     }
