@@ -66,16 +66,6 @@ public final class GenerationLoop {
     return outcome;
   }
 
-  /**
-   * The statistics the last chain this thread finished gave back, for the thread's next chain of
-   * the same cell ({@link CellModel#recycleStats}); a chain of another cell drops them. So a thread
-   * keeps at most one chain's statistics, and none across cells.
-   */
-  private static final ThreadLocal<Spare> SPARE = new ThreadLocal<>();
-
-  /** Statistics of {@code family}'s chains, no longer held by any. */
-  private record Spare(Object family, ArrayDeque<Object> stats) {}
-
   /** The mutable state of one running chain. */
   private static final class Chain<B extends SampleBatch<B>, S, M> {
     private final CellModel<B, S, M> family;
@@ -107,7 +97,7 @@ public final class GenerationLoop {
     private final int exhaustedAt; // index of the verifier_exhausted diagnostic, or -1
     private final int[] diagnosticsAt; // where each source's, then each filter's, diagnostics go
     private final ArrayDeque<S> window = new ArrayDeque<>();
-    private final ArrayDeque<Object> spare; // statistics to recycle (SPARE), this chain's own
+    private final StatsSpare<S> spareStats; // the thread's last chain of the cell gave them back
     private final B union; // accumulate-subsample only
     private final B subsample;
     private int[] indices = new int[0];
@@ -121,28 +111,26 @@ public final class GenerationLoop {
       this.settings = settings;
       this.chainSeed = chainSeed;
       this.samples = settings.samples();
-      Spare left = SPARE.get();
-      SPARE.remove();
-      this.spare = left != null && left.family() == family ? left.stats() : new ArrayDeque<>();
+      this.spareStats = StatsSpare.take(family);
       this.exact = settings.exactPath(family.hasExactPath(), family.thinsStats());
       this.fresh = family.newBatch(exact ? 1 : samples); // the exact path never fills it
-      this.freshStats = newStats();
-      this.training = newStats();
-      this.part = exact ? newStats() : null;
+      this.freshStats = spareStats.newStats();
+      this.training = spareStats.newStats();
+      this.part = exact ? spareStats.newStats() : null;
       this.counts = new int[settings.sources().size()];
       this.fractions = new double[counts.length];
       this.cumulative = new double[counts.length];
       this.mixed = new int[counts.length + 1];
-      this.empty = exact ? newStats() : null;
+      this.empty = exact ? spareStats.newStats() : null;
       boolean filtering = !settings.filters().isEmpty();
       this.candidates = filtering ? family.newBatch(samples) : null;
       this.kept = filtering ? family.newBatch(samples) : null;
       this.metricCount = family.metricNames().size();
       this.realWeight = settings.realWeight();
       this.observing = settings.sources().stream().anyMatch(Source::observes);
-      this.exoPart = realWeight != null || observing ? newStats() : null;
-      this.restPart = realWeight != null ? newStats() : null;
-      this.observed = realWeight != null && observing ? newStats() : null;
+      this.exoPart = realWeight != null || observing ? spareStats.newStats() : null;
+      this.restPart = realWeight != null ? spareStats.newStats() : null;
+      this.observed = realWeight != null && observing ? spareStats.newStats() : null;
       this.diagnosticsAt = new int[settings.sources().size() + settings.filters().size()];
       int at = metricCount;
       int k = 0;
@@ -279,39 +267,13 @@ public final class GenerationLoop {
           collapsedAt, values.clone(), nTrain, realSamples, exhaustedGenerations);
     }
 
-    /** New statistics: recycled from this thread's last chain of the cell when it can. */
-    @SuppressWarnings("unchecked")
-    private S newStats() {
-      while (!spare.isEmpty()) {
-        S recycled = family.recycleStats((S) spare.pollLast());
-        if (recycled != null) {
-          return recycled;
-        }
-      }
-      return family.newStats();
-    }
-
     /**
-     * Leaves this chain's statistics to the thread's next chain of the cell (after a normal end
-     * only: a failed chain's are dropped). Each object once, though fields may share one.
+     * Leaves this chain's statistics to the thread's next chain of the cell (a normal end only).
      */
     private void giveBackStats() {
       List<S> held = new ArrayList<>(window);
-      for (S s : Arrays.asList(freshStats, training, part, empty, exoPart, restPart, observed)) {
-        if (s != null) {
-          held.add(s);
-        }
-      }
-      for (S s : held) {
-        boolean seen = false;
-        for (Object o : spare) {
-          seen |= o == s;
-        }
-        if (!seen) {
-          spare.addLast(s);
-        }
-      }
-      SPARE.set(new Spare(family, spare));
+      held.addAll(Arrays.asList(freshStats, training, part, empty, exoPart, restPart, observed));
+      spareStats.giveBack(held);
     }
 
     /** The synthetic part of D_new, through the filters when there are any. */
@@ -587,7 +549,7 @@ public final class GenerationLoop {
     }
 
     private void pushWindow() {
-      S slot = window.size() == settings.window() ? window.removeFirst() : newStats();
+      S slot = window.size() == settings.window() ? window.removeFirst() : spareStats.newStats();
       family.copy(freshStats, slot);
       window.addLast(slot);
     }

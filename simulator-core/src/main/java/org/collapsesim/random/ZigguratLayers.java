@@ -94,11 +94,11 @@ final class ZigguratLayers {
       fx[i] = density.f(x[i]);
     }
     fx[LAYERS] = 1.0;
+    double inflection = density.inflection();
     for (int j = 1; j < LAYERS; j++) {
       chordSlope[j] = (fx[j + 1] - fx[j]) / (x[j] - x[j + 1]);
       tangentAtInner[j] = fx[j + 1] * density.logSlope(x[j + 1]);
       tangentAtOuter[j] = fx[j] * density.logSlope(x[j]);
-      double inflection = density.inflection();
       curvature[j] = x[j] <= inflection ? 1 : x[j + 1] >= inflection ? -1 : 0;
     }
   }

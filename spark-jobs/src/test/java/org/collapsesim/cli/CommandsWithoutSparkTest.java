@@ -12,10 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.collapsesim.io.FsPath;
 import org.collapsesim.testing.ChildJvm;
 import org.collapsesim.testing.MiniHdfs;
 import org.junit.jupiter.api.AfterAll;
@@ -101,12 +100,23 @@ class CommandsWithoutSparkTest {
     return config;
   }
 
-  private static Set<String> files(Path dir) throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      return all.filter(Files::isRegularFile)
-          .map(p -> dir.relativize(p).toString())
-          .collect(TreeSet::new, Set::add, Set::addAll);
+  /** The files under {@code dir} (local or on HDFS), as paths relative to it. */
+  private static Set<String> files(String dir) throws IOException {
+    return files(FsPath.of(dir, Configuration::new));
+  }
+
+  private static Set<String> files(FsPath dir) throws IOException {
+    Set<String> out = new TreeSet<>();
+    for (FsPath entry : dir.list()) {
+      if (entry.isDirectory()) {
+        for (String inner : files(entry)) {
+          out.add(entry.name() + "/" + inner);
+        }
+      } else {
+        out.add(entry.name());
+      }
     }
+    return out;
   }
 
   @Test
@@ -123,7 +133,7 @@ class CommandsWithoutSparkTest {
   void runWritesEveryFormatAndReportDrawsIt() throws Exception {
     Path out = tmp.resolve("out");
     collapse("run", config().toString(), "--out", out.toString());
-    assertEquals(RUN_FILES, files(out));
+    assertEquals(RUN_FILES, files(out.toString()));
     String report = collapse("report", out.toString());
     assertTrue(Files.size(out.resolve("report.html")) > 0, report);
     assertTrue(Files.isDirectory(out.resolve("figures")), report);
@@ -133,18 +143,7 @@ class CommandsWithoutSparkTest {
   void runWritesEveryFormatToHdfs() throws Exception {
     String out = MiniHdfs.uri(hdfs, "/runs/no-spark");
     collapse("run", config().toString(), "--out", out);
-    FileSystem fs = hdfs.getFileSystem();
-    Set<String> written = new TreeSet<>();
-    for (FileStatus status : fs.listStatus(new org.apache.hadoop.fs.Path("/runs/no-spark"))) {
-      if (status.isDirectory()) {
-        for (FileStatus inner : fs.listStatus(status.getPath())) {
-          written.add(status.getPath().getName() + "/" + inner.getPath().getName());
-        }
-      } else {
-        written.add(status.getPath().getName());
-      }
-    }
-    assertEquals(RUN_FILES, written);
+    assertEquals(RUN_FILES, files(out));
   }
 
   @ParameterizedTest
