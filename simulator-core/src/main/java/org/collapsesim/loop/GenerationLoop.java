@@ -62,7 +62,7 @@ public final class GenerationLoop {
       BlockRunner blocks) {
     Chain<B, S, M> chain = new Chain<>(model, settings, chainSeed, blocks);
     ChainOutcome outcome = chain.run(collapse, sink);
-    chain.giveBackStats(); // outside run, whose compiled loop stays as it was
+    chain.giveBack(); // outside run, whose compiled loop stays as it was
     return outcome;
   }
 
@@ -97,7 +97,8 @@ public final class GenerationLoop {
     private final int exhaustedAt; // index of the verifier_exhausted diagnostic, or -1
     private final int[] diagnosticsAt; // where each source's, then each filter's, diagnostics go
     private final ArrayDeque<S> window = new ArrayDeque<>();
-    private final StatsSpare<S> spareStats; // the thread's last chain of the cell gave them back
+    private final ChainSpares<S, M> spares; // the thread's last chain of the cell gave them back
+    private M lastModel; // the model after the last fit, once run has returned
     private final B union; // accumulate-subsample only
     private final B subsample;
     private int[] indices = new int[0];
@@ -111,26 +112,26 @@ public final class GenerationLoop {
       this.settings = settings;
       this.chainSeed = chainSeed;
       this.samples = settings.samples();
-      this.spareStats = StatsSpare.take(family);
+      this.spares = ChainSpares.take(family);
       this.exact = settings.exactPath(family.hasExactPath(), family.thinsStats());
       this.fresh = family.newBatch(exact ? 1 : samples); // the exact path never fills it
-      this.freshStats = spareStats.newStats();
-      this.training = spareStats.newStats();
-      this.part = exact ? spareStats.newStats() : null;
+      this.freshStats = spares.newStats();
+      this.training = spares.newStats();
+      this.part = exact ? spares.newStats() : null;
       this.counts = new int[settings.sources().size()];
       this.fractions = new double[counts.length];
       this.cumulative = new double[counts.length];
       this.mixed = new int[counts.length + 1];
-      this.empty = exact ? spareStats.newStats() : null;
+      this.empty = exact ? spares.newStats() : null;
       boolean filtering = !settings.filters().isEmpty();
       this.candidates = filtering ? family.newBatch(samples) : null;
       this.kept = filtering ? family.newBatch(samples) : null;
       this.metricCount = family.metricNames().size();
       this.realWeight = settings.realWeight();
       this.observing = settings.sources().stream().anyMatch(Source::observes);
-      this.exoPart = realWeight != null || observing ? spareStats.newStats() : null;
-      this.restPart = realWeight != null ? spareStats.newStats() : null;
-      this.observed = realWeight != null && observing ? spareStats.newStats() : null;
+      this.exoPart = realWeight != null || observing ? spares.newStats() : null;
+      this.restPart = realWeight != null ? spares.newStats() : null;
+      this.observed = realWeight != null && observing ? spares.newStats() : null;
       this.diagnosticsAt = new int[settings.sources().size() + settings.filters().size()];
       int at = metricCount;
       int k = 0;
@@ -263,17 +264,19 @@ public final class GenerationLoop {
           sink.accept(t, settings.alpha(t), nTrain, values);
         }
       }
+      lastModel = model;
       return new ChainOutcome(
           collapsedAt, values.clone(), nTrain, realSamples, exhaustedGenerations);
     }
 
     /**
-     * Leaves this chain's statistics to the thread's next chain of the cell (a normal end only).
+     * Leaves this chain's statistics and last model to the thread's next chain of the cell (a
+     * normal end only).
      */
-    private void giveBackStats() {
+    private void giveBack() {
       List<S> held = new ArrayList<>(window);
       held.addAll(Arrays.asList(freshStats, training, part, empty, exoPart, restPart, observed));
-      spareStats.giveBack(held);
+      spares.giveBack(held, lastModel);
     }
 
     /** The synthetic part of D_new, through the filters when there are any. */
@@ -383,7 +386,7 @@ public final class GenerationLoop {
         case ACCUMULATE_SUBSAMPLE -> appendToUnion();
         default -> {}
       }
-      return family.fit(training, null, stream(t, StreamPurpose.FIT));
+      return family.fit(training, spares.firstFitModel(), stream(t, StreamPurpose.FIT));
     }
 
     /**
@@ -549,7 +552,7 @@ public final class GenerationLoop {
     }
 
     private void pushWindow() {
-      S slot = window.size() == settings.window() ? window.removeFirst() : spareStats.newStats();
+      S slot = window.size() == settings.window() ? window.removeFirst() : spares.newStats();
       family.copy(freshStats, slot);
       window.addLast(slot);
     }

@@ -283,6 +283,17 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     return used;
   }
 
+  /**
+   * The used model as it is: {@link #fit} and {@link #fitWeighted} write every value a model's
+   * sampling and metrics read (the maximum-likelihood fit clears the previous fit's counted
+   * categories, or all V after a weighted fit), as they do for the chain's own model every
+   * generation.
+   */
+  @Override
+  public CategoricalModel recycleModel(CategoricalModel used) {
+    return used;
+  }
+
   @Override
   public void statsOf(TokenBatch batch, CountStats out) {
     out.clear();

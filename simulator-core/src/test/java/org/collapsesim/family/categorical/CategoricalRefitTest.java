@@ -10,21 +10,24 @@ import org.collapsesim.config.SweepConfig;
 import org.collapsesim.engine.Families;
 import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.random.RandomStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The maximum-likelihood fit into a recycled model (the loop keeps one a chain) equals a fit into a
- * fresh one exactly, whichever way it writes: clearing the previous counted categories and writing
- * the new ones when few are counted, or a pass over all V; also after a weighted fit, which writes
- * every category. A sparse refit that left a category of the previous fit standing, or a stale
- * counted list, fails here.
+ * The maximum-likelihood fit into a recycled model (the loop keeps one a chain, and passes a
+ * finished chain's to the thread's next chain of the cell through {@link
+ * CategoricalCell#recycleModel}) equals a fit into a fresh one exactly, whichever way it writes:
+ * clearing the previous counted categories and writing the new ones when few are counted, or a pass
+ * over all V; also after a weighted fit, which writes every category. A sparse refit that left a
+ * category of the previous fit standing, or a stale counted list, fails here.
  */
 class CategoricalRefitTest {
 
   private static final int V = 1000;
 
-  @Test
-  void refitInPlaceEqualsAFreshFit() throws Exception {
+  @ParameterizedTest(name = "across chains: {0}")
+  @ValueSource(booleans = {false, true})
+  void refitInPlaceEqualsAFreshFit(boolean acrossChains) throws Exception {
     SweepConfig config =
         ConfigLoader.parse(
             Families.catalogue(),
@@ -42,17 +45,36 @@ class CategoricalRefitTest {
 
     CategoricalModel model = cell.fit(few, null, new RandomStream(0));
     assertSameAsFresh(cell, few, model);
-    model = cell.fit(others, model, new RandomStream(0)); // sparse: clears few's categories
+    model =
+        cell.fit(
+            others,
+            reuse(cell, model, acrossChains),
+            new RandomStream(0)); // sparse: clears few's categories
     assertSameAsFresh(cell, others, model);
-    model = cell.fit(many, model, new RandomStream(0)); // dense
+    model = cell.fit(many, reuse(cell, model, acrossChains), new RandomStream(0)); // dense
     assertSameAsFresh(cell, many, model);
-    model = cell.fit(few, model, new RandomStream(0)); // dense: V categories counted before
+    model =
+        cell.fit(
+            few,
+            reuse(cell, model, acrossChains),
+            new RandomStream(0)); // dense: V categories counted before
     assertSameAsFresh(cell, few, model);
-    model = cell.fitWeighted(many, others, 0.3, model, new RandomStream(0));
-    model = cell.fit(others, model, new RandomStream(0)); // dense after the weighted fit
+    model =
+        cell.fitWeighted(many, others, 0.3, reuse(cell, model, acrossChains), new RandomStream(0));
+    model =
+        cell.fit(
+            others,
+            reuse(cell, model, acrossChains),
+            new RandomStream(0)); // dense after the weighted fit
     assertSameAsFresh(cell, others, model);
-    model = cell.fit(few, model, new RandomStream(0)); // sparse again
+    model = cell.fit(few, reuse(cell, model, acrossChains), new RandomStream(0)); // sparse again
     assertSameAsFresh(cell, few, model);
+  }
+
+  /** The model to refit into: the chain's own, or as the next chain of the cell gets it. */
+  private static CategoricalModel reuse(
+      CategoricalCell cell, CategoricalModel model, boolean acrossChains) {
+    return acrossChains ? cell.recycleModel(model) : model;
   }
 
   private static CountStats draw(CategoricalCell cell, int n, long key) {

@@ -12,13 +12,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A thread's chains of one cell reuse each other's statistics ({@link CellModel#recycleStats}, the
- * categorical family's dense counts), and that changes no number: a replicate run after other
- * chains of the cell, and of another cell, on the same thread gives the rows it gives as the
- * thread's first chain. The variants take every statistics slot a chain holds: the exact path's
- * parts, the window, the accumulated data, and the weighting's and the observers' parts.
+ * A thread's chains of one cell reuse each other's statistics and models ({@link
+ * CellModel#recycleStats}, {@link CellModel#recycleModel}: the categorical family's dense counts
+ * and fitted model), and that changes no number: a replicate run after other chains of the cell,
+ * and of another cell, on the same thread gives the rows it gives as the thread's first chain. The
+ * variants take every statistics slot a chain holds (the exact path's parts, the window, the
+ * accumulated data, the weighting's and the observers' parts) and every fit a recycled model meets
+ * (maximum likelihood after maximum likelihood or after a weighted fit, add-k), and the decoding
+ * that reads every category of a model, not only those its fit counted.
  */
-class RecycledStatsTest {
+class RecycledChainStateTest {
 
   /** A one-cell config: the sampling path, then the variant's parameters, at model size v. */
   private static String config(String variant, int v) {
@@ -52,11 +55,14 @@ class RecycledStatsTest {
         "exact|regime: replace, alpha: 0.1, real_weight: 0.5",
         "explicit|regime: replace, alpha: 0.1, real_weight: 0.5",
         "exact|reservoir: {fraction: 0.05}",
-        "exact|verifier: {false_accept: 0.05, false_reject: 0.05}"
+        "exact|verifier: {false_accept: 0.05, false_reject: 0.05}",
+        "explicit|regime: replace, alpha: 0.0, estimator: add-k, add_k: 0.5",
+        "explicit|regime: replace, alpha: 0.0, temperature: 0.8"
       })
   void aChainAfterOthersOnTheThreadGivesTheRowsOfAFirstChain(String variant) {
-    PreparedCell cell = ChainRunner.run(config(variant, 300)).cell(); // replicates 0-2, this thread
-    PreparedCell other = ChainRunner.run(config(variant, 500)).cell();
+    PreparedCell cell =
+        ChainRunner.run(config(variant, 3000)).cell(); // replicates 0-2, this thread
+    PreparedCell other = ChainRunner.run(config(variant, 5000)).cell();
     // the other cell's chains ran last on this thread: replicate 1 of the first starts afresh
     List<GenerationRecord> first = rows(cell, 1);
     rows(cell, 0); // and now after a chain of its own cell, with that chain's statistics
