@@ -167,6 +167,31 @@ class CliTest {
     assertTrue(r.out().startsWith("Usage: collapse " + command), r.out());
   }
 
+  /**
+   * Main builds only the subcommand its first argument names; the top-level help, help COMMAND and
+   * a mistyped command still see them all.
+   */
+  @Test
+  void theTopLevelSeesEveryCommand() {
+    List<String> all =
+        List.of("sweep", "run", "validate", "describe", "ctm", "cluster", "report", "help");
+    for (String[] args : new String[][] {{"--help"}, {"help"}}) {
+      CliRun r = execute(args);
+      assertEquals(0, r.code(), r.err());
+      for (String command : all) {
+        assertTrue(r.out().contains("\n  " + command + " "), command + " missing: " + r.out());
+      }
+    }
+    CliRun help = execute("help", "cluster");
+    assertEquals(0, help.code(), help.err());
+    assertTrue(help.out().startsWith("Usage: collapse cluster"), help.out());
+    assertEquals(
+        List.of("run"), List.copyOf(CollapseCli.forArguments("run").getSubcommands().keySet()));
+    CliRun typo = execute("rnu");
+    assertEquals(2, typo.code());
+    assertTrue(typo.err().contains("'rnu'") && typo.err().contains("\n  run "), typo.err());
+  }
+
   @Test
   void unknownOptionsAreUsageErrors() {
     assertEquals(2, execute("run", "--bogus").code());
