@@ -23,8 +23,8 @@ import org.collapsesim.io.TableSchema;
 /**
  * A work part's Parquet file read back in this JVM, without Spark, as rows that know their column
  * names ({@link GenericRowWithSchema}: the row functions of {@link SweepAssembly} and {@link
- * ContrastsAssembly} find columns by name). Read with parquet-hadoop's record reader through the
- * part's own file system, so parts on HDFS read as local ones do.
+ * ContrastsAssembly} find columns by name). Read with parquet-hadoop's record reader ({@link
+ * GroupReader}), so parts on HDFS read as local ones do.
  */
 final class PartRows {
 
@@ -67,15 +67,13 @@ final class PartRows {
    * information (together about 0.5 of the 5 CPU seconds of the quickstart sweep).
    */
   private static final class GroupReader extends ParquetReader.Builder<Group> {
-    private static final ParquetConfiguration PLAIN = new PlainParquetConfiguration();
-
     private GroupReader(InputFile file, ParquetConfiguration conf) {
       super(file, conf);
     }
 
     static GroupReader of(FsPath file) throws IOException {
       return file instanceof FsPath.Local local
-          ? new GroupReader(new LocalInputFile(local.file()), PLAIN)
+          ? new GroupReader(new LocalInputFile(local.file()), new PlainParquetConfiguration())
           : new GroupReader(
               HadoopInputFile.fromPath(file.path(), file.fs().getConf()),
               new HadoopParquetConfiguration(file.fs().getConf()));
