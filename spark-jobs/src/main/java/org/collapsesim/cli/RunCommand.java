@@ -99,7 +99,14 @@ final class RunCommand implements Callable<Integer> {
       return CollapseCli.USAGE;
     }
     Instant start = Instant.now();
-    PreparedCell prepared = PreparedCell.prepare(config, chosen);
+    PreparedCell prepared;
+    try {
+      prepared = PreparedCell.prepare(config, chosen);
+    } catch (IllegalArgumentException e) {
+      // a truth its parameters cannot build (docs/families.md): nothing has run or been written
+      err.println(input.config + ": cell " + chosen.index() + ": " + e.getMessage());
+      return CollapseCli.USAGE;
+    }
     CellRun run = InProcessRunner.run(prepared, config.replicates(), threads);
     print(outWriter, config, prepared, run);
     if (outDir != null) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.SparkSession;
 import org.collapsesim.config.ConfigException;
 import org.collapsesim.config.ConfigLoader;
@@ -16,6 +17,7 @@ import org.collapsesim.config.ConfigProblem;
 import org.collapsesim.config.SweepConfig;
 import org.collapsesim.engine.Families;
 import org.collapsesim.io.FsPath;
+import org.collapsesim.sweep.ExecutorContext;
 import org.collapsesim.sweep.FaultInjection;
 import org.collapsesim.sweep.LocalSweep;
 import org.collapsesim.sweep.SparkSessions;
@@ -132,6 +134,32 @@ public final class SweepCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Prepares every cell of an in-process sweep (its truth and theory) before anything is written,
+   * in the JVM's {@link ExecutorContext} that the engine's threads then share, so that a cell whose
+   * truth its parameters cannot build (docs/families.md) is a usage error, not a failed sweep. On
+   * Spark the executors prepare the cells, and such a cell fails there with the same message.
+   *
+   * @return the first such cell and why, or null
+   */
+  static String prepareCells(SweepConfig sweep) {
+    ExecutorContext context = ExecutorContext.of(sweep);
+    return IntStream.range(0, sweep.cells().size())
+        .parallel()
+        .mapToObj(
+            i -> {
+              try {
+                context.cell(i);
+                return null;
+              } catch (IllegalArgumentException e) {
+                return "cell " + i + ": " + e.getMessage();
+              }
+            })
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(null);
+  }
+
   /** Runs the sweep on {@code engine}. */
   private static SweepDriver.Result run(
       SweepEngine engine,
@@ -245,6 +273,13 @@ public final class SweepCommand implements Callable<Integer> {
     } catch (IOException | IllegalArgumentException e) {
       err.println("collapse sweep: --out " + location + ": cannot use it: " + e.getMessage());
       return 2;
+    }
+    if ("local".equals(chosen)) {
+      String unbuildable = prepareCells(sweep);
+      if (unbuildable != null) {
+        err.println("collapse sweep: " + unbuildable);
+        return 2;
+      }
     }
     SweepDriver.Preparation preparation;
     try {

@@ -52,6 +52,29 @@ class CliTest {
     assertTrue(r.out().contains("alpha=0.5"), r.out());
   }
 
+  /**
+   * A cell whose truth its parameters cannot build (a random markov table reaching more than its
+   * 2^20 contexts) is a usage error with the parameters to change, before anything is written: for
+   * run, and for an in-process sweep, which prepares its cells before it touches the output.
+   */
+  @Test
+  void aTruthTheParametersCannotBuildIsAUsageErrorBeforeAnythingIsWritten() throws IOException {
+    Path file =
+        config(
+            "name: big\nseed: 1\nreplicates: 1\ngenerations: 1\nfamily: markov\n"
+                + "params: {model_size: 2000, order: 2, samples: 100}\n");
+    String why = "cell 0: the random truth reaches more than 1048576 contexts (model_size 2000";
+    Path out = dir.resolve("out");
+    CliRun run = execute("run", file.toString(), "--out", out.toString());
+    assertEquals(2, run.code(), run.err());
+    assertTrue(run.err().contains(why), run.err());
+    assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+    CliRun sweep = execute("sweep", file.toString(), "--engine", "local", "--out", out.toString());
+    assertEquals(2, sweep.code(), sweep.err());
+    assertTrue(sweep.err().contains("collapse sweep: " + why), sweep.err());
+    assertFalse(Files.exists(out), "nothing written");
+  }
+
   @Test
   void runOfAMultiCellConfigWithoutCellNamesTheAxes() throws IOException {
     CliRun r = execute("run", config(GRID).toString());

@@ -220,8 +220,26 @@ final class MarkovTruth {
       at += row.length;
       rowStart[c + 1] = at;
     }
-    return new MarkovTruth(
-        codec, contexts, rowStart, tokens, prob, truthKey, heldoutTokens, sequenceLength);
+    try {
+      return new MarkovTruth(
+          codec, contexts, rowStart, tokens, prob, truthKey, heldoutTokens, sequenceLength);
+    } catch (Stationary.NotConverged e) {
+      throw new IllegalArgumentException(
+          "the random truth (model_size "
+              + v
+              + ", order "
+              + codec.order
+              + ", truth.concentration "
+              + concentration
+              + ", truth.row_support "
+              + rowSupport
+              + ") mixes too slowly for its stationary law: "
+              + e.getMessage()
+              + "; raise truth.concentration, or lower model_size or order to at most "
+              + Stationary.DENSE_LIMIT
+              + " reachable contexts, which are solved exactly",
+          e);
+    }
   }
 
   private static int[] supportOf(RandomStream rng, long context, ContextCodec codec, int support) {

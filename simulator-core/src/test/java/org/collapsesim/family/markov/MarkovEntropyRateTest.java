@@ -197,6 +197,76 @@ class MarkovEntropyRateTest {
     assertEquals(1.0, sum, 1e-12);
   }
 
+  /**
+   * Two cycles of m contexts each, A (contexts 0..m-1) and B (m..2m-1), joined by rare jumps: a
+   * context of A goes to its twin in B with probability eps, one of B to its twin in A with 2 eps,
+   * else each steps around its own cycle. The flow balance gives pi = 2 / (3m) on A and 1 / (3m) on
+   * B, and the iteration from the uniform law closes the gap between the halves only at a rate of
+   * about 3 eps a step.
+   */
+  private static double[][] slowChain(int m, double eps) {
+    int n = 2 * m;
+    int[] rowStart = new int[n + 1];
+    int[] succ = new int[2 * n];
+    double[] prob = new double[2 * n];
+    for (int c = 0; c < n; c++) {
+      boolean inA = c < m;
+      int base = inA ? 0 : m;
+      double jump = inA ? eps : 2 * eps;
+      rowStart[c + 1] = 2 * (c + 1);
+      succ[2 * c] = base + (c - base + 1) % m;
+      prob[2 * c] = 1 - jump;
+      succ[2 * c + 1] = inA ? c + m : c - m;
+      prob[2 * c + 1] = jump;
+    }
+    double[] rs = new double[n + 1];
+    double[] sc = new double[2 * n];
+    for (int i = 0; i <= n; i++) {
+      rs[i] = rowStart[i];
+    }
+    for (int j = 0; j < 2 * n; j++) {
+      sc[j] = succ[j];
+    }
+    return new double[][] {rs, sc, prob};
+  }
+
+  private static int[] ints(double[] x) {
+    int[] out = new int[x.length];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = (int) x[i];
+    }
+    return out;
+  }
+
+  /**
+   * A chain above the exact limit that mixes too slowly for the iteration is solved exactly after
+   * all (up to the dense limit), and refused with its parameters' advice above it.
+   */
+  @Test
+  void aSlowlyMixingChainIsSolvedExactlyOrRefused() {
+    int m = 150;
+    double[][] chain = slowChain(m, 1e-7);
+    int[] rowStart = ints(chain[0]);
+    int[] succ = ints(chain[1]);
+    int n = 2 * m;
+    assertTrue(n > Stationary.EXACT_LIMIT && n <= Stationary.DENSE_LIMIT);
+    assertThrows(
+        Stationary.NotConverged.class,
+        () -> Stationary.powerIteration(n, rowStart, succ, chain[2], Stationary.MAX_ITERATIONS));
+    double[] pi = Stationary.of(n, rowStart, succ, chain[2]);
+    for (int c = 0; c < n; c++) {
+      assertEquals(c < m ? 2.0 / (3 * m) : 1.0 / (3 * m), pi[c], 1e-13, "context " + c);
+    }
+
+    int big = Stationary.DENSE_LIMIT / 2 + 1;
+    double[][] large = slowChain(big, 1e-7);
+    Stationary.NotConverged refused =
+        assertThrows(
+            Stationary.NotConverged.class,
+            () -> Stationary.of(2 * big, ints(large[0]), ints(large[1]), large[2]));
+    assertTrue(refused.getMessage().contains("did not converge"), refused.getMessage());
+  }
+
   /** An iteration stopped before convergence is refused, never used silently. */
   @Test
   void nonConvergedIterationIsRefused() {
