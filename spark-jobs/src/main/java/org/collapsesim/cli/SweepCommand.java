@@ -138,7 +138,7 @@ public final class SweepCommand implements Callable<Integer> {
    * Prepares every cell of an in-process sweep (its truth and theory) before anything is written,
    * in the JVM's {@link ExecutorContext} that the engine's threads then share, so that a cell whose
    * truth its parameters cannot build (docs/families.md) is a usage error, not a failed sweep. On
-   * Spark the executors prepare the cells, and such a cell fails there with the same message.
+   * Spark the executors prepare the cells, and the sweep stops with the same message.
    *
    * @return the first such cell and why, or null
    */
