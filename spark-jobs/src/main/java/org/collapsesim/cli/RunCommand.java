@@ -103,8 +103,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       prepared = PreparedCell.prepare(config, chosen);
     } catch (IllegalArgumentException e) {
-      // a truth its parameters cannot build (docs/families.md): nothing has run or been written
-      err.println(input.config + ": cell " + chosen.index() + ": " + e.getMessage());
+      err.println(input.config + ": " + CellPreparation.unbuildable(chosen.index(), e));
       return CollapseCli.USAGE;
     }
     CellRun run = InProcessRunner.run(prepared, config.replicates(), threads);

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import org.apache.spark.sql.SparkSession;
 import org.collapsesim.config.ConfigException;
 import org.collapsesim.config.ConfigLoader;
@@ -134,32 +133,6 @@ public final class SweepCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * Prepares every cell of an in-process sweep (its truth and theory) before anything is written,
-   * in the JVM's {@link ExecutorContext} that the engine's threads then share, so that a cell whose
-   * truth its parameters cannot build (docs/families.md) is a usage error, not a failed sweep. On
-   * Spark the executors prepare the cells, and the sweep stops with the same message.
-   *
-   * @return the first such cell and why, or null
-   */
-  static String prepareCells(SweepConfig sweep) {
-    ExecutorContext context = ExecutorContext.of(sweep);
-    return IntStream.range(0, sweep.cells().size())
-        .parallel()
-        .mapToObj(
-            i -> {
-              try {
-                context.cell(i);
-                return null;
-              } catch (IllegalArgumentException e) {
-                return "cell " + i + ": " + e.getMessage();
-              }
-            })
-        .filter(java.util.Objects::nonNull)
-        .findFirst()
-        .orElse(null);
-  }
-
   /** Runs the sweep on {@code engine}. */
   private static SweepDriver.Result run(
       SweepEngine engine,
@@ -275,7 +248,10 @@ public final class SweepCommand implements Callable<Integer> {
       return 2;
     }
     if ("local".equals(chosen)) {
-      String unbuildable = prepareCells(sweep);
+      // the engine's threads then share these cells (ExecutorContext); on Spark the executors
+      // prepare them, and a cell that cannot be built stops the sweep with the same message
+      ExecutorContext context = ExecutorContext.of(sweep);
+      String unbuildable = CellPreparation.firstUnbuildable(sweep.cells().size(), context::cell);
       if (unbuildable != null) {
         err.println("collapse sweep: " + unbuildable);
         return 2;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.engine.PreparedCell;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,8 +16,9 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks a config without running it: prints every problem (exit 2), or the cells, the chain",
-      "count, the samples to be drawn and a rough estimate of core-seconds."
+      "Checks a config without running it (every cell's truth is built once): prints every problem",
+      "(exit 2), or the cells, the chain count, the samples to be drawn and a rough estimate of",
+      "core-seconds."
     })
 final class ValidateCommand implements Callable<Integer> {
 
@@ -35,6 +37,14 @@ final class ValidateCommand implements Callable<Integer> {
       return CollapseCli.USAGE;
     }
     List<CellSpec> cells = config.cells();
+    // one cell at a time per core, each dropped once built: a check, not a cache
+    String unbuildable =
+        CellPreparation.firstUnbuildable(
+            cells.size(), i -> PreparedCell.prepare(config, cells.get(i)));
+    if (unbuildable != null) {
+      spec.commandLine().getErr().println(input.config + ": " + unbuildable);
+      return CollapseCli.USAGE;
+    }
     double samples = 0;
     double seconds = 0;
     for (CellSpec cell : cells) {

@@ -55,7 +55,8 @@ class CliTest {
   /**
    * A cell whose truth its parameters cannot build (a random markov table reaching more than its
    * 2^20 contexts) is a usage error with the parameters to change, before anything is written: for
-   * run, and for an in-process sweep, which prepares its cells before it touches the output.
+   * validate, for run, and for an in-process sweep, which prepares its cells before it touches the
+   * output.
    */
   @Test
   void aTruthTheParametersCannotBuildIsAUsageErrorBeforeAnythingIsWritten() throws IOException {
@@ -64,6 +65,9 @@ class CliTest {
             "name: big\nseed: 1\nreplicates: 1\ngenerations: 1\nfamily: markov\n"
                 + "params: {model_size: 2000, order: 2, samples: 100}\n");
     String why = "cell 0: the random truth reaches more than 1048576 contexts (model_size 2000";
+    CliRun validate = execute("validate", file.toString());
+    assertEquals(2, validate.code(), validate.out());
+    assertTrue(validate.err().contains(why), validate.err());
     Path out = dir.resolve("out");
     CliRun run = execute("run", file.toString(), "--out", out.toString());
     assertEquals(2, run.code(), run.err());
