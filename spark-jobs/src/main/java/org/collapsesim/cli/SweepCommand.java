@@ -133,6 +133,22 @@ public final class SweepCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Whether the chains run in this JVM: in-process, or on Spark in local mode ({@code local} or
+   * {@code local[N]}, the default), whose executor is this JVM. Not {@code local-cluster}, whose
+   * executors are JVMs of their own.
+   */
+  private boolean chainsRunHere(String chosen) {
+    if ("local".equals(chosen)) {
+      return true;
+    }
+    String spark =
+        SparkSession.getDefaultSession().isDefined()
+            ? SparkSession.getDefaultSession().get().sparkContext().master()
+            : resolvedMaster();
+    return spark.equals("local") || spark.startsWith("local[");
+  }
+
   /** Runs the sweep on {@code engine}. */
   private static SweepDriver.Result run(
       SweepEngine engine,
@@ -247,9 +263,9 @@ public final class SweepCommand implements Callable<Integer> {
       err.println("collapse sweep: --out " + location + ": cannot use it: " + e.getMessage());
       return 2;
     }
-    if ("local".equals(chosen)) {
-      // the engine's threads then share these cells (ExecutorContext); on Spark the executors
-      // prepare them, and a cell that cannot be built stops the sweep with the same message
+    if (chainsRunHere(chosen)) {
+      // the chains then share these cells (ExecutorContext); on a cluster its executors prepare
+      // them, and a cell that cannot be built stops the sweep with the same message
       ExecutorContext context = ExecutorContext.of(sweep);
       String unbuildable = CellPreparation.firstUnbuildable(sweep.cells().size(), context::cell);
       if (unbuildable != null) {

@@ -55,8 +55,8 @@ class CliTest {
   /**
    * A cell whose truth its parameters cannot build (a random markov table reaching more than its
    * 2^20 contexts) is a usage error with the parameters to change, before anything is written: for
-   * validate, for run, and for an in-process sweep, which prepares its cells before it touches the
-   * output.
+   * validate, for run, and for a sweep whose chains run in this JVM (in-process, or on Spark in
+   * local mode), which prepares its cells before it touches the output.
    */
   @Test
   void aTruthTheParametersCannotBuildIsAUsageErrorBeforeAnythingIsWritten() throws IOException {
@@ -73,10 +73,12 @@ class CliTest {
     assertEquals(2, run.code(), run.err());
     assertTrue(run.err().contains(why), run.err());
     assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
-    CliRun sweep = execute("sweep", file.toString(), "--engine", "local", "--out", out.toString());
-    assertEquals(2, sweep.code(), sweep.err());
-    assertTrue(sweep.err().contains("collapse sweep: " + why), sweep.err());
-    assertFalse(Files.exists(out), "nothing written");
+    for (String engine : new String[] {"local", "spark"}) { // spark: local[*], this JVM
+      CliRun sweep = execute("sweep", file.toString(), "--engine", engine, "--out", out.toString());
+      assertEquals(2, sweep.code(), sweep.err());
+      assertTrue(sweep.err().contains("collapse sweep: " + why), sweep.err());
+      assertFalse(Files.exists(out), "nothing written");
+    }
   }
 
   @Test
