@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
  * anything runs or is written: valid parameters can still describe a truth that cannot be built (a
  * random markov table beyond its context limit, or one too slow to mix for its stationary law:
  * docs/families.md), which the families report as an {@link IllegalArgumentException} naming the
- * parameters to change. {@code validate}, {@code run} and an in-process sweep make that a usage
- * error (exit 2) instead of a failed run.
+ * parameters to change. {@code validate}, {@code run} and a sweep whose chains run in this JVM make
+ * that a usage error (exit 2) instead of a failed run.
  */
 final class CellPreparation {
 
