@@ -142,10 +142,8 @@ public final class SweepCommand implements Callable<Integer> {
     if ("local".equals(chosen)) {
       return true;
     }
-    String spark =
-        SparkSession.getDefaultSession().isDefined()
-            ? SparkSession.getDefaultSession().get().sparkContext().master()
-            : resolvedMaster();
+    scala.Option<SparkSession> session = SparkSession.getDefaultSession();
+    String spark = session.isDefined() ? session.get().sparkContext().master() : resolvedMaster();
     return spark.equals("local") || spark.startsWith("local[");
   }
 

@@ -72,11 +72,12 @@ final class PartRows {
     }
 
     static GroupReader of(FsPath file) throws IOException {
-      return file instanceof FsPath.Local local
-          ? new GroupReader(new LocalInputFile(local.file()), new PlainParquetConfiguration())
-          : new GroupReader(
-              HadoopInputFile.fromPath(file.path(), file.fs().getConf()),
-              new HadoopParquetConfiguration(file.fs().getConf()));
+      if (file instanceof FsPath.Local local) {
+        return new GroupReader(new LocalInputFile(local.file()), new PlainParquetConfiguration());
+      }
+      org.apache.hadoop.conf.Configuration conf = file.fs().getConf();
+      return new GroupReader(
+          HadoopInputFile.fromPath(file.path(), conf), new HadoopParquetConfiguration(conf));
     }
 
     @Override
