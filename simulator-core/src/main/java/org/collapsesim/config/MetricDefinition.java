@@ -18,6 +18,14 @@ public record MetricDefinition(String name, String definition, String unit, Bett
     HIGHER,
     /** Closer to the truth: a distance to it, or a count of what was lost. */
     LOWER,
+    /**
+     * Closer to the truth's own value: a level (an entropy, a Gini-Simpson index, a variance ratio)
+     * that collapse drives away from the value the truth itself has, and that a source with more
+     * spread than the truth (a uniform reservoir) can push past it. The family gives that value per
+     * cell ({@link org.collapsesim.loop.CellModel#truthValues}); the report ranks by the distance
+     * to it.
+     */
+    TRUTH,
     /** Neither way (a diagnostic, or a level whose good value depends on the truth). */
     NEITHER;
 

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.collapsesim.config.CellSpec;
 import org.collapsesim.config.CollapseRule;
+import org.collapsesim.config.MetricDefinition;
 import org.collapsesim.config.SweepConfig;
+import org.collapsesim.family.Family;
 import org.collapsesim.loop.BlockRunner;
 import org.collapsesim.loop.CellModel;
 import org.collapsesim.loop.ChainOutcome;
@@ -28,16 +30,19 @@ public final class PreparedCell {
   private final ChainSettings settings;
   private final CollapseCriterion collapse;
   private final double[][] theory;
+  private final double[] truthValues;
   private final List<String> metricNames;
 
   private PreparedCell(SweepConfig config, CellSpec cell) {
     this.cell = cell;
     this.masterSeed = config.seed();
-    this.model = Families.of(cell.family()).bind(cell, config.seed());
+    Family family = Families.of(cell.family());
+    this.model = family.bind(cell, config.seed());
     this.settings =
         Mechanisms.settings(cell, config.generations(), config.recordEvery(), config.sampling());
     this.collapse = criterion(config.collapse(), model);
     this.theory = model.theory(settings);
+    this.truthValues = checkedTruthValues(family, model);
     List<String> names = new ArrayList<>(model.metricNames());
     names.addAll(settings.diagnostics());
     this.metricNames = List.copyOf(names);
@@ -60,6 +65,30 @@ public final class PreparedCell {
     return new CollapseCriterion(rule.metric(), index, rule.below(), rule.threshold());
   }
 
+  /**
+   * The family's {@link CellModel#truthValues}, checked against its metric definitions: a value
+   * exactly for the metrics whose better way is {@link MetricDefinition.Better#TRUTH}.
+   */
+  private static double[] checkedTruthValues(Family family, CellModel<?, ?, ?> model) {
+    double[] values = model.truthValues();
+    List<String> names = model.metricNames();
+    for (MetricDefinition d : family.metrics()) {
+      int i = names.indexOf(d.name());
+      boolean level = d.better() == MetricDefinition.Better.TRUTH;
+      if (i < 0 || i >= values.length || level == Double.isNaN(values[i])) {
+        throw new IllegalStateException(
+            "family "
+                + family.name()
+                + ": metric "
+                + d.name()
+                + (level
+                    ? " is a level (better: truth) but its cell gives no truth value"
+                    : " is not a level but its cell gives a truth value"));
+      }
+    }
+    return values;
+  }
+
   public CellSpec cell() {
     return cell;
   }
@@ -79,6 +108,14 @@ public final class PreparedCell {
   /** {@code [metric][generation]}, a null row where no closed form applies. */
   public double[][] theory() {
     return theory;
+  }
+
+  /**
+   * Each family metric's value on the truth itself ({@link CellModel#truthValues}), indexed like
+   * {@link #metricNames()}'s family part; NaN where the metric is not a level.
+   */
+  public double[] truthValues() {
+    return truthValues;
   }
 
   public CollapseCriterion collapse() {

@@ -144,6 +144,19 @@ public interface CellModel<B extends SampleBatch<B>, S, M> {
    */
   double[][] theory(ChainSettings settings);
 
+  /**
+   * The value each metric takes on the truth itself, indexed like {@link #metricNames()}: for the
+   * metrics that are levels ({@link org.collapsesim.config.MetricDefinition.Better#TRUTH}), the
+   * level a model equal to P* would show (H(P*) for an entropy, 1 for a variance ratio); NaN for
+   * the others. The report ranks a level metric by its distance to this value. The default: no
+   * level metrics.
+   */
+  default double[] truthValues() {
+    double[] out = new double[metricNames().size()];
+    java.util.Arrays.fill(out, Double.NaN);
+    return out;
+  }
+
   /** The family's default collapse rule, with its threshold resolved against this cell's truth. */
   CollapseCriterion defaultCollapse();
 

@@ -67,6 +67,7 @@ final class DescribeCommand implements Callable<Integer> {
           switch (m.better()) {
             case HIGHER -> " (better: higher, less collapsed)";
             case LOWER -> " (better: lower, closer to the truth)";
+            case TRUTH -> " (better: closer to the truth's own value)";
             case NEITHER -> "";
           });
     }

@@ -175,6 +175,16 @@ final class RunCommand implements Callable<Integer> {
       }
       out.println(line);
     }
+    StringBuilder truth = new StringBuilder();
+    for (String m : metrics) {
+      double value = cell.truthValues()[names.indexOf(m)];
+      if (!Double.isNaN(value)) {
+        truth.append(truth.length() == 0 ? "" : ", ").append(m).append(' ').append(format(value));
+      }
+    }
+    if (truth.length() > 0) {
+      out.printf("%nthe truth's own values: %s%n", truth);
+    }
     long collapsed =
         run.chains().stream().filter(c -> c.ok() && c.collapseGeneration() >= 0).count();
     out.printf(

@@ -41,7 +41,8 @@ import org.collapsesim.stats.ReplicateSummary;
  *   <li>generations: replicate, seed, generation, alpha_t, n_train, the recorded metrics, then
  *       theory_&lt;metric&gt;;
  *   <li>summary: generation, alpha_t, n, then per metric &lt;m&gt;_mean, _sd, _se, _q05, _q50,
- *       _q95, then theory_&lt;metric&gt;;
+ *       _q95, then theory_&lt;metric&gt;, then truth_&lt;metric&gt; for each metric that is a level
+ *       (better: truth), its value on the truth itself;
  *   <li>chains: replicate, seed, final_&lt;metric&gt;, collapse_generation, status, error, wall_ms;
  *   <li>cells: chains_ok, chains_failed, fraction_collapsed, km_median_collapse_generation, then
  *       per metric final_&lt;m&gt;_mean, final_&lt;m&gt;_lower, final_&lt;m&gt;_upper.
@@ -82,6 +83,7 @@ public final class OutputLayout {
   private final List<String> identityParameters; // the parameter (or identity) key per column
   private final List<String> metrics; // the recorded metrics, then the diagnostics
   private final int familyMetricCount;
+  private final List<String> levelMetrics; // recorded family metrics whose better way is TRUTH
   private final TableSchema generations;
   private final TableSchema summary;
   private final TableSchema chains;
@@ -103,6 +105,11 @@ public final class OutputLayout {
       }
     }
     this.metrics = List.copyOf(recorded);
+    this.levelMetrics =
+        metricDefinitions().subList(0, familyMetricCount).stream()
+            .filter(d -> d.better() == MetricDefinition.Better.TRUTH)
+            .map(MetricDefinition::name)
+            .toList();
     List<Column> identity = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     identity.add(Column.required("cell_id", ColumnType.STRING));
@@ -159,6 +166,9 @@ public final class OutputLayout {
       }
     }
     addTheory(sum);
+    for (String m : levelMetrics) {
+      sum.add(Column.required("truth_" + m, ColumnType.FLOAT64));
+    }
     this.summary = new TableSchema(sum, Map.of());
 
     List<Column> ch = new ArrayList<>(identity);
@@ -404,7 +414,8 @@ public final class OutputLayout {
 
   /**
    * The metric definitions as JSON-ready maps {name, definition[, unit], better}: better is higher
-   * (less collapsed), lower (closer to the truth) or neither.
+   * (less collapsed), lower (closer to the truth), truth (a level: closer to the truth's own value,
+   * summary.arrow's truth_&lt;m&gt;) or neither.
    */
   public List<Map<String, Object>> metricDefinitionsJson() {
     List<Map<String, Object>> out = new ArrayList<>();
@@ -515,7 +526,10 @@ public final class OutputLayout {
       row[at++] = s.q50();
       row[at++] = s.q95();
     }
-    theoryInto(row, at, cell, metricIndexes, stats.generation());
+    at = theoryInto(row, at, cell, metricIndexes, stats.generation());
+    for (String m : levelMetrics) {
+      row[at++] = cell.truthValues()[cell.metricNames().indexOf(m)];
+    }
     return row;
   }
 

@@ -21,14 +21,15 @@ import org.collapsesim.report.ReportData.Cell;
  *       diff_se, and, wider, the interval the same pairs would give unpaired (unpaired_se);
  *   <li>the league table: at the horizon, every cell with its real-data cost (the mean of
  *       chains.arrow's real_samples per chain, when present), its headline metric with the 95%
- *       interval from cells.arrow and its paired difference to the baseline; ranked by that
- *       difference, largest first, among cells with the same other axes and the same real-data
- *       cost.
+ *       interval from cells.arrow and its paired difference to the baseline; ranked best first
+ *       among cells with the same other axes and the same real-data cost: by that difference for a
+ *       metric where higher or lower is better, by the distance of the mean to the truth's own
+ *       value (summary.arrow's truth_&lt;m&gt;) for a level.
  * </ul>
  */
 final class ContrastFigures {
 
-  /** One line of the league table. */
+  /** One line of the league table; {@code truth} is NaN unless the metric is a level. */
   record LeagueRow(
       String group,
       String cell,
@@ -41,7 +42,31 @@ final class ContrastFigures {
       double diff,
       double pairedHalf,
       double unpairedHalf,
-      int rank) {}
+      double truth,
+      int rank) {
+
+    /** |mean - truth|: how far a level metric's mean is from the truth's own value. */
+    double distance() {
+      return Math.abs(mean - truth);
+    }
+
+    LeagueRow withRank(int r) {
+      return new LeagueRow(
+          group,
+          cell,
+          variant,
+          baseline,
+          realSamples,
+          mean,
+          lower,
+          upper,
+          diff,
+          pairedHalf,
+          unpairedHalf,
+          truth,
+          r);
+    }
+  }
 
   private ContrastFigures() {}
 
@@ -127,6 +152,8 @@ final class ContrastFigures {
     }
     Map<String, Double> cost = realSamples(data.chains());
     ArrowTable cells = data.cellsTable();
+    ArrowTable summary = data.summary();
+    String truthColumn = "truth_" + metric;
     List<LeagueRow> rows = new ArrayList<>();
     for (List<Integer> cellRows : rowsByCell(contrasts).values()) {
       int r = cellRows.get(cellRows.size() - 1); // the horizon: the last recorded generation
@@ -139,6 +166,11 @@ final class ContrastFigures {
                   .filter(a -> !a.equals("variant"))
                   .map(a -> a + "=" + cell.axisValues().get(a))
                   .toList());
+      List<Integer> summaryRows = data.summaryRows(cell.id());
+      double truth =
+          summary.has(truthColumn) && !summaryRows.isEmpty()
+              ? summary.number(truthColumn, summaryRows.get(summaryRows.size() - 1))
+              : Double.NaN;
       rows.add(
           new LeagueRow(
               group,
@@ -152,24 +184,32 @@ final class ContrastFigures {
               contrasts.number(metric + "_diff_mean", r),
               ReportFigures.halfWidth(contrasts.number(metric + "_diff_se", r), n),
               ReportFigures.halfWidth(contrasts.number(metric + "_unpaired_se", r), n),
+              truth,
               0));
     }
     return rank(rows, data.better(metric));
   }
 
   /**
-   * Orders league rows by group, then real-data cost, then difference, best first: largest first
-   * for a metric where higher is better, smallest first where lower is, and numbers them 1, 2, ...
-   * within each (group, cost) tier. Where neither way is better the rows are listed largest first
-   * with rank 0 (shown as "-"): no order is claimed.
+   * Orders league rows by group, then real-data cost, then best first: the largest difference to
+   * the baseline first for a metric where higher is better, the smallest first where lower is, the
+   * mean closest to the truth's own value first for a level (a row without that value last); and
+   * numbers them 1, 2, ... within each (group, cost) tier. Where neither way is better the rows are
+   * listed largest difference first with rank 0 (shown as "-"): no order is claimed.
    */
   static List<LeagueRow> rank(List<LeagueRow> rows, MetricDefinition.Better better) {
     Comparator<LeagueRow> byDiff = Comparator.comparingDouble(LeagueRow::diff);
+    Comparator<LeagueRow> best =
+        switch (better) {
+          case LOWER -> byDiff;
+          case TRUTH -> Comparator.comparingDouble(LeagueRow::distance);
+          case HIGHER, NEITHER -> byDiff.reversed();
+        };
     List<LeagueRow> sorted = new ArrayList<>(rows);
     sorted.sort(
         Comparator.comparing(LeagueRow::group)
             .thenComparingDouble(LeagueRow::realSamples)
-            .thenComparing(better == MetricDefinition.Better.LOWER ? byDiff : byDiff.reversed()));
+            .thenComparing(best));
     List<LeagueRow> ranked = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
       LeagueRow row = sorted.get(i);
@@ -182,20 +222,7 @@ final class ContrastFigures {
           better == MetricDefinition.Better.NEITHER
               ? 0
               : sameTier ? ranked.get(i - 1).rank() + 1 : 1;
-      ranked.add(
-          new LeagueRow(
-              row.group(),
-              row.cell(),
-              row.variant(),
-              row.baseline(),
-              row.realSamples(),
-              row.mean(),
-              row.lower(),
-              row.upper(),
-              row.diff(),
-              row.pairedHalf(),
-              row.unpairedHalf(),
-              rank));
+      ranked.add(row.withRank(rank));
     }
     return ranked;
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import org.collapsesim.config.MetricDefinition;
 
 /**
  * The report page: one self-contained HTML file. Figures are embedded as SVG data URLs (an image,
@@ -163,23 +164,41 @@ final class HtmlReport {
 
   private static void leagueTable(
       StringBuilder h, ReportData data, String metric, List<ContrastFigures.LeagueRow> league) {
+    boolean level = data.better(metric) == MetricDefinition.Better.TRUTH;
     h.append("<h3 id=\"league\">League table at generation ")
         .append(data.generations())
-        .append("</h3>\n<p class=\"muted\">Cells ranked by the paired difference of ")
-        .append(esc(metric))
-        .append(" to their baseline, ")
+        .append("</h3>\n<p class=\"muted\">Cells ranked by ")
         .append(
             switch (data.better(metric)) {
-              case HIGHER -> "largest first (higher is better: less collapsed),";
-              case LOWER -> "smallest first (lower is better: closer to the truth),";
-              case NEITHER -> "largest first but unranked (neither way is better for it),";
+              case HIGHER ->
+                  "the paired difference of "
+                      + esc(metric)
+                      + " to their baseline, largest first (higher is better: less collapsed),";
+              case LOWER ->
+                  "the paired difference of "
+                      + esc(metric)
+                      + " to their baseline, smallest first (lower is better: closer to the"
+                      + " truth),";
+              case TRUTH ->
+                  "the distance of "
+                      + esc(metric)
+                      + " to the truth's own value, smallest first (a level: collapse drives it"
+                      + " away from the truth's value, and a source with more spread than the"
+                      + " truth can push it past),";
+              case NEITHER ->
+                  "the paired difference of "
+                      + esc(metric)
+                      + " to their baseline, largest first but unranked (neither way is better"
+                      + " for it),";
             })
         .append(" among cells with the same other axes and the")
         .append(" same real-data cost (exogenous samples per chain, D_0 included).</p>\n")
         .append("<table id=\"league-table\"><tr><th>group</th><th>rank</th><th>cell</th>")
         .append("<th>variant</th><th>baseline</th><th>real samples per chain</th><th>")
         .append(esc(metric))
-        .append(" [95% interval]</th><th>paired difference &plusmn; 95%</th>")
+        .append(" [95% interval]</th>")
+        .append(level ? "<th>distance to the truth's value</th>" : "")
+        .append("<th>paired difference &plusmn; 95%</th>")
         .append("<th>unpaired &plusmn; 95%</th></tr>\n");
     for (ContrastFigures.LeagueRow r : league) {
       h.append("<tr><td>").append(esc(r.group())).append("</td>");
@@ -200,6 +219,9 @@ final class HtmlReport {
               + ", "
               + CellTable.number(r.upper())
               + "]");
+      if (level) {
+        num(h, CellTable.number(r.distance()) + " (truth " + CellTable.number(r.truth()) + ")");
+      }
       num(h, CellTable.number(r.diff()) + " &plusmn; " + CellTable.number(r.pairedHalf()));
       num(h, "&plusmn; " + CellTable.number(r.unpairedHalf()));
       h.append("</tr>\n");

@@ -246,7 +246,27 @@ class ReportFiguresTest {
       assertEquals(1, row.rank(), "one fresh-10pct cell per group and cost: " + row);
       int r = rowOfContrast(contrasts, data, row.cell(), 40);
       assertEquals((Double) contrasts.value(r, "entropy_diff_mean"), row.diff(), 0.0);
+      // entropy is a level: the row carries H(P*) of the cell's Zipf(1.1) truth over V categories
+      ReportData.Cell cell =
+          data.cells().stream().filter(c -> c.label().equals(row.cell())).findFirst().orElseThrow();
+      int v = Integer.parseInt(cell.axisValues().get("model_size"));
+      assertEquals(zipfEntropy(v, 1.1), row.truth(), 1e-12, row.cell());
+      assertEquals(Math.abs(row.mean() - row.truth()), row.distance(), 0.0);
     }
+  }
+
+  /** H(P*) of p_i proportional to (i + 1)^-s over v categories, in plain double arithmetic. */
+  private static double zipfEntropy(int v, double s) {
+    double z = 0;
+    for (int i = 0; i < v; i++) {
+      z += Math.pow(i + 1, -s);
+    }
+    double h = 0;
+    for (int i = 0; i < v; i++) {
+      double p = Math.pow(i + 1, -s) / z;
+      h -= p * Math.log(p);
+    }
+    return h;
   }
 
   private static int rowOfContrast(ReadTable contrasts, ReportData data, String label, int g) {
@@ -263,21 +283,23 @@ class ReportFiguresTest {
 
   /**
    * Best first within each group and real-data cost: largest difference first where higher is
-   * better, smallest first where lower is; unranked (0) where neither is.
+   * better, smallest first where lower is, the mean nearest the truth's value (1 here) first for a
+   * level, whichever side of it; unranked (0) where neither is.
    */
   @Test
   void theLeagueRanksByDifferenceWithinEachGroupAndRealDataCost() {
     List<ContrastFigures.LeagueRow> rows =
         List.of(
-            row("b", "x1", 100, 0.1),
-            row("a", "x2", 500, 0.3),
-            row("a", "x3", 100, -0.2),
-            row("a", "x4", 100, 0.4),
-            row("a", "x5", 500, 0.9));
+            row("b", "x1", 100, 0.1, 1.5),
+            row("a", "x2", 500, 0.3, 0.9),
+            row("a", "x3", 100, -0.2, 1.05),
+            row("a", "x4", 100, 0.4, 1.02),
+            row("a", "x5", 500, 0.9, 1.5));
     Map<MetricDefinition.Better, List<String>> order =
         Map.of(
             MetricDefinition.Better.HIGHER, List.of("x4", "x3", "x5", "x2", "x1"),
             MetricDefinition.Better.LOWER, List.of("x3", "x4", "x2", "x5", "x1"),
+            MetricDefinition.Better.TRUTH, List.of("x4", "x3", "x2", "x5", "x1"),
             MetricDefinition.Better.NEITHER, List.of("x4", "x3", "x5", "x2", "x1"));
     for (MetricDefinition.Better better : MetricDefinition.Better.values()) {
       List<ContrastFigures.LeagueRow> ranked = ContrastFigures.rank(rows, better);
@@ -298,14 +320,16 @@ class ReportFiguresTest {
   @Test
   void theManifestSaysWhichWayEachMetricIsBetter() throws Exception {
     ReportData data = ReportData.load(ReportSweeps.quickstart());
-    assertEquals(MetricDefinition.Better.HIGHER, data.better("entropy"));
+    assertEquals(MetricDefinition.Better.TRUTH, data.better("entropy"));
+    assertEquals(MetricDefinition.Better.HIGHER, data.better("support"));
     assertEquals(MetricDefinition.Better.LOWER, data.better("kl_true_model"));
     assertEquals(MetricDefinition.Better.LOWER, data.better("tv"));
   }
 
   private static ContrastFigures.LeagueRow row(
-      String group, String cell, double cost, double diff) {
-    return new ContrastFigures.LeagueRow(group, cell, "v", "base", cost, 0, 0, 0, diff, 0, 0, 0);
+      String group, String cell, double cost, double diff, double mean) {
+    return new ContrastFigures.LeagueRow(
+        group, cell, "v", "base", cost, mean, mean, mean, diff, 0, 0, 1.0, 0);
   }
 
   @Test

@@ -597,6 +597,20 @@ final class CategoricalCell implements CellModel<TokenBatch, CountStats, Categor
     out[EXTINCT] = extinct;
   }
 
+  /** The truth's levels: H(P*), 1 - sum p*^2 and the truth's own tail mass. */
+  @Override
+  public double[] truthValues() {
+    double[] out = CellModel.super.truthValues();
+    double tail = 0;
+    for (int i : truth.tail) {
+      tail += truth.p[i];
+    }
+    out[ENTROPY] = truth.entropy;
+    out[GINI_SIMPSON] = 1.0 - truth.sumSquares;
+    out[TAIL_MASS] = tail;
+    return out;
+  }
+
   @Override
   public CollapseCriterion defaultCollapse() {
     return new CollapseCriterion("entropy", ENTROPY, true, 0.1 * truth.entropy);

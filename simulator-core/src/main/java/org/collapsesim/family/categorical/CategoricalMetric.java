@@ -11,8 +11,8 @@ import org.collapsesim.config.MetricDefinition.Better;
  * lower case), definitions and indexes in a metric array (the ordinal) derive from.
  */
 enum CategoricalMetric {
-  ENTROPY("Shannon entropy H(P_t) = -sum p_i ln p_i, nats", Better.HIGHER),
-  GINI_SIMPSON("Gini-Simpson index 1 - sum p_i^2", Better.HIGHER),
+  ENTROPY("Shannon entropy H(P_t) = -sum p_i ln p_i, nats", Better.TRUTH),
+  GINI_SIMPSON("Gini-Simpson index 1 - sum p_i^2", Better.TRUTH),
   KL_TRUE_MODEL(
       "KL(P* || P_t) in nats against the smoothed model (c_i + eps) / (N + V eps), eps = kl_eps",
       Better.LOWER),
@@ -23,7 +23,7 @@ enum CategoricalMetric {
   TAIL_MASS(
       "mass P_t puts on the truth's tail: the last round(tail_fraction V) (at least 1) categories"
           + " ranked by true probability, ties by index",
-      Better.HIGHER),
+      Better.TRUTH),
   EXTINCT("categories of the truth (p* > 0) with a zero count", Better.LOWER);
 
   /** Every metric's definition, in output order. */

@@ -474,6 +474,16 @@ final class GaussianCell implements CellModel<SampleMatrix, MomentStats, Gaussia
     return m;
   }
 
+  /** The truth's levels: var_ratio 1, logdet_ratio 0, and H(P*). */
+  @Override
+  public double[] truthValues() {
+    double[] out = CellModel.super.truthValues();
+    out[VAR_RATIO] = 1.0;
+    out[LOGDET_RATIO] = 0.0;
+    out[ENTROPY] = GaussianDistances.differentialEntropy(truth.prepared);
+    return out;
+  }
+
   @Override
   public CollapseCriterion defaultCollapse() {
     return new CollapseCriterion("var_ratio", VAR_RATIO, true, 0.1);

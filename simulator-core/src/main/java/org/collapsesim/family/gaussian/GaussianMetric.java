@@ -11,8 +11,8 @@ import org.collapsesim.config.MetricDefinition.Better;
  * lower case), definitions and indexes in a metric array (the ordinal) derive from.
  */
 enum GaussianMetric {
-  VAR_RATIO("tr(Sigma_t) / tr(Sigma*)", Better.HIGHER),
-  LOGDET_RATIO("ln det Sigma_t - ln det Sigma*; -Infinity when Sigma_t is singular", Better.HIGHER),
+  VAR_RATIO("tr(Sigma_t) / tr(Sigma*)", Better.TRUTH),
+  LOGDET_RATIO("ln det Sigma_t - ln det Sigma*; -Infinity when Sigma_t is singular", Better.TRUTH),
   MEAN_SQ_ERR("||mu_t - mu*||^2", Better.LOWER),
   KL_TRUE_MODEL(
       "KL(P* || P_t) in nats (closed form); +Infinity when Sigma_t is singular", Better.LOWER),
@@ -21,7 +21,7 @@ enum GaussianMetric {
       Better.LOWER),
   ENTROPY(
       "differential entropy of P_t, (d (1 + ln 2 pi) + ln det Sigma_t) / 2 nats; -Infinity when singular",
-      Better.HIGHER);
+      Better.TRUTH);
 
   /** Every metric's definition, in output order. */
   static final List<MetricDefinition> DEFINITIONS =

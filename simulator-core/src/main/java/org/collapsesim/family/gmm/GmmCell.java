@@ -227,6 +227,22 @@ final class GmmCell implements CellModel<PointSet, PointSet, Mixture> {
     return m;
   }
 
+  /** The truth's levels: its weights' entropy and smallest weight, and var_ratio 1. */
+  @Override
+  public double[] truthValues() {
+    double[] out = CellModel.super.truthValues();
+    double entropy = 0.0;
+    double min = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < truth.k; c++) {
+      entropy -= DetMath.xlogx(truth.weights[c]);
+      min = Math.min(min, truth.weights[c]);
+    }
+    out[WEIGHT_ENTROPY] = entropy;
+    out[MIN_WEIGHT] = min;
+    out[VAR_RATIO] = 1.0;
+    return out;
+  }
+
   @Override
   public CollapseCriterion defaultCollapse() {
     return new CollapseCriterion("var_ratio", VAR_RATIO, true, 0.1);

@@ -355,6 +355,23 @@ final class MarkovCell implements CellModel<TransitionBatch, TransitionCounts, M
     return build(Arrays.copyOf(keys, n), Arrays.copyOf(counts, n), unigram, total);
   }
 
+  /**
+   * The truth's levels: its entropy rate, and the entropy and Gini-Simpson index of its stationary
+   * unigram law u*(y) = sum_c pi*(c) P*(y | c).
+   */
+  @Override
+  public double[] truthValues() {
+    double[] out = CellModel.super.truthValues();
+    double h = 0;
+    for (double u : truth.unigram) {
+      h -= DetMath.xlogx(u);
+    }
+    out[ENTROPY_RATE] = truth.entropyRate;
+    out[UNIGRAM_ENTROPY] = h;
+    out[GINI_SIMPSON] = 1.0 - truth.unigramSumSquares;
+    return out;
+  }
+
   /** entropy_rate <= 0.1 x the truth's entropy rate. */
   @Override
   public CollapseCriterion defaultCollapse() {

@@ -15,7 +15,7 @@ enum MarkovMetric {
       "sum_c (N(c) / N) H(P_t(. | c)) in nats per token: the rows as fitted (mle or add-k) weighted by the"
           + " empirical context frequencies of the training data (the plug-in conditional entropy H(Y | C));"
           + " compared with the truth's sum_c pi*(c) H(P*(. | c)), pi* its stationary law",
-      Better.HIGHER),
+      Better.TRUTH),
   KL_RATE(
       "sum_c pi*(c) KL(P*(. | c) || Q_t(. | c)) in nats per token, pi* the truth's stationary distribution,"
           + " Q_t the smoothed model (n(c, y) + eps) / (N(c) + V eps), eps = kl_eps",
@@ -27,8 +27,8 @@ enum MarkovMetric {
           + " once per cell from the truth, in sequences of sequence_length) under the smoothed model Q_t",
       Better.LOWER),
   UNIGRAM_ENTROPY(
-      "Shannon entropy of the token frequencies of the training data, nats", Better.HIGHER),
-  GINI_SIMPSON("1 - sum u_y^2 of the token frequencies u of the training data", Better.HIGHER),
+      "Shannon entropy of the token frequencies of the training data, nats", Better.TRUTH),
+  GINI_SIMPSON("1 - sum u_y^2 of the token frequencies u of the training data", Better.TRUTH),
   SUPPORT("tokens with a non-zero count in the training data", Better.HIGHER);
 
   /** Every metric's definition, in output order. */

@@ -170,6 +170,15 @@ final class SequenceCell implements CellModel<SequenceBatch, SequenceCounts, Pos
     return model;
   }
 
+  /** The truth's levels: the mean over positions of its marginals' Gini-Simpson and entropy. */
+  @Override
+  public double[] truthValues() {
+    double[] out = CellModel.super.truthValues();
+    out[GINI_SIMPSON] = truth.giniSimpson();
+    out[ENTROPY] = truth.entropy();
+    return out;
+  }
+
   /** The collapse rule: gini_simpson <= 0.1 x the truth's. */
   @Override
   public CollapseCriterion defaultCollapse() {

@@ -11,9 +11,8 @@ import org.collapsesim.config.MetricDefinition.Better;
  * lower case), definitions and indexes in a metric array (the ordinal) derive from.
  */
 enum SequenceMetric {
-  GINI_SIMPSON("mean over positions j of the Gini-Simpson index 1 - sum_a p_j(a)^2", Better.HIGHER),
-  ENTROPY(
-      "mean over positions of the Shannon entropy -sum_a p_j(a) ln p_j(a), nats", Better.HIGHER),
+  GINI_SIMPSON("mean over positions j of the Gini-Simpson index 1 - sum_a p_j(a)^2", Better.TRUTH),
+  ENTROPY("mean over positions of the Shannon entropy -sum_a p_j(a) ln p_j(a), nats", Better.TRUTH),
   FIXATED("fraction of positions whose model puts probability 1 on one symbol", Better.LOWER),
   KL_TRUE_MODEL(
       "mean over positions of KL(p*_j || (c_j + eps) / (M + |A| eps)), nats, eps = kl_eps",
