@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * in-process, and every number of the row (the metrics' means at generation 0 and at the last
  * generation, and a "theory X" beside a single metric) must equal the run's summary to the digits
  * printed. Rows that drift (a sampler change moves a preset's numbers) fail here until the README
- * is rewritten from the new output.
+ * is rewritten from the new output. So does the example output of {@code run} the README shows.
  */
 class ReadmePresetTableTest {
 
@@ -81,6 +82,37 @@ class ReadmePresetTableTest {
     assertTrue(at.find(), "the last generation's cell names no generation (\"at G\"): " + last);
     checkGeneration(row, header, summary, 0, row.first());
     checkGeneration(row, header, summary, Integer.parseInt(at.group(1)), last);
+  }
+
+  /**
+   * The README's example of {@code run} (the code block after its command) is what the command
+   * prints: every line shown, trailing spaces aside, is a line of the output ("..." stands for the
+   * lines left out).
+   */
+  @Test
+  void theRunExampleIsWhatTheCommandPrints() throws IOException {
+    String command = "bin/collapse run configs/wright-fisher.yaml";
+    List<String> lines = Files.readAllLines(ROOT.resolve("README.md"));
+    int at = lines.indexOf(command);
+    assertTrue(at >= 0, "README.md shows no " + command);
+    int open = at + 1;
+    while (!lines.get(++open).equals("```")) {
+      assertTrue(lines.get(open).isBlank(), "no example output after " + command);
+    }
+    List<String> shown = new ArrayList<>();
+    for (int i = open + 1; !lines.get(i).equals("```"); i++) {
+      String line = lines.get(i).stripTrailing();
+      if (!line.isBlank() && !line.strip().equals("...")) {
+        shown.add(line);
+      }
+    }
+    assertTrue(shown.size() >= 3, "an example of a few lines: " + shown);
+    CliRun run = CliRun.execute("run", ROOT.resolve("configs/wright-fisher.yaml").toString());
+    assertEquals(0, run.code(), run.err());
+    List<String> printed = run.out().lines().map(String::stripTrailing).toList();
+    for (String line : shown) {
+      assertTrue(printed.contains(line), "README shows a line run does not print:\n" + line);
+    }
   }
 
   /** The cell's values (before any "(" or " at "), one per metric, and a theory in parentheses. */
