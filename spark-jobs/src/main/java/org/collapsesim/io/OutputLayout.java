@@ -41,7 +41,7 @@ import org.collapsesim.stats.ReplicateSummary;
  *   <li>generations: replicate, seed, generation, alpha_t, n_train, the recorded metrics, then
  *       theory_&lt;metric&gt;;
  *   <li>summary: generation, alpha_t, n, then per metric &lt;m&gt;_mean, _sd, _se, _q05, _q50,
- *       _q95, then theory_&lt;metric&gt;, then truth_&lt;metric&gt; for each metric that is a level
+ *       _q95, then theory_&lt;metric&gt;, then &lt;metric&gt;_truth for each metric that is a level
  *       (better: truth), its value on the truth itself;
  *   <li>chains: replicate, seed, final_&lt;metric&gt;, collapse_generation, status, error, wall_ms;
  *   <li>cells: chains_ok, chains_failed, fraction_collapsed, km_median_collapse_generation, then
@@ -167,7 +167,7 @@ public final class OutputLayout {
     }
     addTheory(sum);
     for (String m : levelMetrics) {
-      sum.add(Column.required("truth_" + m, ColumnType.FLOAT64));
+      sum.add(Column.required(m + "_truth", ColumnType.FLOAT64));
     }
     this.summary = new TableSchema(sum, Map.of());
 
@@ -415,7 +415,7 @@ public final class OutputLayout {
   /**
    * The metric definitions as JSON-ready maps {name, definition[, unit], better}: better is higher
    * (less collapsed), lower (closer to the truth), truth (a level: closer to the truth's own value,
-   * summary.arrow's truth_&lt;m&gt;) or neither.
+   * summary.arrow's &lt;m&gt;_truth) or neither.
    */
   public List<Map<String, Object>> metricDefinitionsJson() {
     List<Map<String, Object>> out = new ArrayList<>();

@@ -24,7 +24,7 @@ import org.collapsesim.report.ReportData.Cell;
  *       interval from cells.arrow and its paired difference to the baseline; ranked best first
  *       among cells with the same other axes and the same real-data cost: by that difference for a
  *       metric where higher or lower is better, by the distance of the mean to the truth's own
- *       value (summary.arrow's truth_&lt;m&gt;) for a level.
+ *       value (summary.arrow's &lt;m&gt;_truth) for a level.
  * </ul>
  */
 final class ContrastFigures {
@@ -153,7 +153,7 @@ final class ContrastFigures {
     Map<String, Double> cost = realSamples(data.chains());
     ArrowTable cells = data.cellsTable();
     ArrowTable summary = data.summary();
-    String truthColumn = "truth_" + metric;
+    String truthColumn = metric + "_truth";
     List<LeagueRow> rows = new ArrayList<>();
     for (List<Integer> cellRows : rowsByCell(contrasts).values()) {
       int r = cellRows.get(cellRows.size() - 1); // the horizon: the last recorded generation

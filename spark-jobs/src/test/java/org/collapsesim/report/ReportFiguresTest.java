@@ -253,6 +253,11 @@ class ReportFiguresTest {
       assertEquals(zipfEntropy(v, 1.1), row.truth(), 1e-12, row.cell());
       assertEquals(Math.abs(row.mean() - row.truth()), row.distance(), 0.0);
     }
+    // summary.arrow carries <m>_truth for the levels only
+    assertTrue(data.summary().has("gini_simpson_truth"));
+    assertTrue(data.summary().has("tail_mass_truth"));
+    assertFalse(data.summary().has("kl_true_model_truth"), "a distance has no truth value");
+    assertFalse(data.summary().has("support_truth"), "support is not a level");
   }
 
   /** H(P*) of p_i proportional to (i + 1)^-s over v categories, in plain double arithmetic. */
