@@ -112,6 +112,7 @@ final class ChartRenderer {
     YIntervalSeriesCollection outer = new YIntervalSeriesCollection();
     YIntervalSeriesCollection inner = new YIntervalSeriesCollection();
     XYSeriesCollection theory = new XYSeriesCollection();
+    XYSeriesCollection levels = new XYSeriesCollection();
     DeviationRenderer outerRenderer = new DeviationRenderer(false, false);
     outerRenderer.setAlpha(0.12f);
     outerRenderer.setDefaultSeriesVisibleInLegend(false);
@@ -123,6 +124,11 @@ final class ChartRenderer {
     XYLineAndShapeRenderer lineRenderer = f.step() ? pathRenderer() : innerRenderer;
     XYLineAndShapeRenderer theoryRenderer = pathRenderer();
     theoryRenderer.setDefaultSeriesVisibleInLegend(false);
+    XYLineAndShapeRenderer levelRenderer = pathRenderer();
+    levelRenderer.setDefaultSeriesVisibleInLegend(false);
+    BasicStroke dotted =
+        new BasicStroke(
+            1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_MITER, 10f, new float[] {1.5f, 3f}, 0f);
     BasicStroke dashed =
         new BasicStroke(
             1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
@@ -168,6 +174,14 @@ final class ChartRenderer {
       theory.addSeries(t);
       theoryRenderer.setSeriesPaint(s, color.darker());
       theoryRenderer.setSeriesStroke(s, dashed);
+      XYSeries level = new XYSeries(in.name() + " (level)", false, true);
+      if (!Double.isNaN(in.level()) && in.x().length > 0) {
+        level.add(in.x()[0], in.level());
+        level.add(in.x()[in.x().length - 1], in.level());
+      }
+      levels.addSeries(level);
+      levelRenderer.setSeriesPaint(s, color.darker());
+      levelRenderer.setSeriesStroke(s, dotted);
     }
     plot.setDataset(0, outer);
     plot.setRenderer(0, outerRenderer);
@@ -175,6 +189,8 @@ final class ChartRenderer {
     plot.setRenderer(1, lineRenderer);
     plot.setDataset(2, theory);
     plot.setRenderer(2, theoryRenderer);
+    plot.setDataset(3, levels);
+    plot.setRenderer(3, levelRenderer);
     return decorate(new JFreeChart(f.title(), FONT.deriveFont(Font.BOLD, 15f), plot, true));
   }
 

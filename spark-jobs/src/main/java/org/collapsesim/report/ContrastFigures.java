@@ -115,7 +115,8 @@ final class ContrastFigures {
                 uhi,
                 plo,
                 phi,
-                null));
+                null,
+                Double.NaN));
       }
       figures.add(
           new Lines(
@@ -137,6 +138,7 @@ final class ContrastFigures {
                   "unpaired_high",
                   "paired_low",
                   "paired_high",
+                  "",
                   ""),
               List.of("unpaired 95% interval", "paired 95% interval"),
               series));

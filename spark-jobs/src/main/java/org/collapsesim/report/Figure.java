@@ -19,12 +19,13 @@ sealed interface Figure {
   String caption();
 
   /**
-   * Lines against a common x: per series a central line, optionally an outer and an inner band and
-   * a dashed theory line. Collapse curves (mean, q05-q95, the mean's 95% interval, theory),
-   * survival curves (steps) and paired contrasts (difference, unpaired and paired 95% intervals).
+   * Lines against a common x: per series a central line, optionally an outer and an inner band, a
+   * dashed theory line and a dotted level. Collapse curves (mean, q05-q95, the mean's 95% interval,
+   * theory, the truth's own value of a level metric), survival curves (steps) and paired contrasts
+   * (difference, unpaired and paired 95% intervals).
    *
    * @param fields the Vega-Lite data field names: x, y, outer low, outer high, inner low, inner
-   *     high, theory
+   *     high, theory, level ("" where the figure has none)
    * @param bandNames the legend's words for the outer and inner bands
    */
   record Lines(
@@ -43,7 +44,8 @@ sealed interface Figure {
   /**
    * One series of {@link Lines}: {@code key} is the cell_id it draws (written beside each point of
    * the Vega-Lite data so it joins back to the tables); the band and theory arrays are null when
-   * absent.
+   * absent; {@code level} is a constant drawn across the x range (the truth's own value of a level
+   * metric), NaN when absent.
    */
   record Series(
       String key,
@@ -54,7 +56,8 @@ sealed interface Figure {
       double[] outerHigh,
       double[] innerLow,
       double[] innerHigh,
-      double[] theory) {}
+      double[] theory,
+      double level) {}
 
   /**
    * A heat map over two grid axes: {@code values[j][i]} at x value i and y value j, NaN where no

@@ -49,9 +49,11 @@ final class ReportFigures {
         continue;
       }
       String theoryColumn = "theory_" + metric;
+      String truthColumn = metric + "_truth";
       for (Map.Entry<String, List<Cell>> panel : panels(data).entrySet()) {
         List<Series> series = new ArrayList<>();
         boolean anyTheory = false;
+        boolean anyTruth = false;
         for (Cell cell : panel.getValue()) {
           List<Integer> rows = data.summaryRows(cell.id());
           int k = rows.size();
@@ -76,9 +78,23 @@ final class ReportFigures {
             hasTheory |= !Double.isNaN(theory[i]);
           }
           anyTheory |= hasTheory;
+          double truth =
+              summary.has(truthColumn) && k > 0
+                  ? finite(summary.number(truthColumn, rows.get(0)))
+                  : NaN;
+          anyTruth |= !Double.isNaN(truth);
           series.add(
               new Series(
-                  cell.id(), cell.label(), x, y, q05, q95, lo, hi, hasTheory ? theory : null));
+                  cell.id(),
+                  cell.label(),
+                  x,
+                  y,
+                  q05,
+                  q95,
+                  lo,
+                  hi,
+                  hasTheory ? theory : null,
+                  truth));
         }
         boolean log = spansDecades(series);
         String caption =
@@ -88,6 +104,7 @@ final class ReportFigures {
                 + ". Line: the mean over replicates; light band: q05-q95 of the replicates; dark"
                 + " band: the mean's 95% interval (Student t)"
                 + (anyTheory ? "; dashed: the closed-form theory" : "")
+                + (anyTruth ? "; dotted: the truth's own value" : "")
                 + (log ? "; log scale (the values span two decades or more)" : "")
                 + ". Infinite and missing values are left out.";
         figures.add(
@@ -99,7 +116,7 @@ final class ReportFigures {
                 metric,
                 log,
                 false,
-                List.of("generation", "mean", "q05", "q95", "ci_low", "ci_high", "theory"),
+                List.of("generation", "mean", "q05", "q95", "ci_low", "ci_high", "theory", "truth"),
                 List.of("q05-q95 of replicates", "95% interval of the mean"),
                 series));
       }
@@ -129,7 +146,7 @@ final class ReportFigures {
           x[t] = t;
           y[t] = km.n() == 0 ? NaN : km.survivalAt(t);
         }
-        series.add(new Series(cell.id(), cell.label(), x, y, null, null, null, null, null));
+        series.add(new Series(cell.id(), cell.label(), x, y, null, null, null, null, null, NaN));
       }
       figures.add(
           new Lines(
@@ -143,7 +160,7 @@ final class ReportFigures {
               "fraction not collapsed",
               false,
               true,
-              List.of("generation", "survival", "", "", "", "", ""),
+              List.of("generation", "survival", "", "", "", "", "", ""),
               List.of("", ""),
               series));
     }

@@ -14,7 +14,8 @@ import org.collapsesim.report.Figure.Series;
  * A {@link Figure} as a Vega-Lite 5 specification with its data inline ({@code data.values}, one
  * object per point, null for missing or infinite values), so that a plotting pipeline can restyle
  * the figure without collapse-sim: bands are {@code area} marks with {@code y2}, lines {@code line}
- * marks (theory dashed), heat maps {@code rect} marks with their values as {@code text}.
+ * marks (theory dashed, the truth's own value of a level dotted), heat maps {@code rect} marks with
+ * their values as {@code text}.
  */
 final class VegaLite {
 
@@ -60,6 +61,9 @@ final class VegaLite {
             put(row, field.get(c), columns[c] == null ? Double.NaN : columns[c][i]);
           }
         }
+        if (!field.get(7).isEmpty()) {
+          put(row, field.get(7), s.level());
+        }
       }
     }
     ArrayNode layer = spec.putArray("layer");
@@ -80,6 +84,13 @@ final class VegaLite {
       dashed.put("type", "line");
       dashed.putArray("strokeDash").add(6).add(4);
       encode(theory, f, field.get(6), "theory");
+    }
+    if (f.series().stream().anyMatch(s -> !Double.isNaN(s.level()))) {
+      ObjectNode level = layer.addObject();
+      ObjectNode dotted = level.putObject("mark");
+      dotted.put("type", "line");
+      dotted.putArray("strokeDash").add(2).add(3);
+      encode(level, f, field.get(7), "the truth's own value");
     }
   }
 

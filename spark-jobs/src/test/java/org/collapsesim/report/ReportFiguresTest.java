@@ -76,6 +76,16 @@ class ReportFiguresTest {
     for (Series s : entropy.series()) {
       assertNull(s.theory(), s.name());
     }
+    // A level's curves carry the truth's own value (H(P*) here), a distance's none.
+    for (Series s : entropy.series()) {
+      double truth = (Double) summary.value(rowOf(summary, s.key(), 0), "entropy_truth");
+      assertTrue(truth > 0, s.name());
+      assertEquals(truth, s.level(), 0.0, s.name());
+    }
+    for (Series s : lines(curves, "curve-kl_true_model").series()) {
+      assertTrue(Double.isNaN(s.level()), s.name());
+    }
+    assertTrue(entropy.caption().contains("dotted: the truth's own value"), entropy.caption());
     Lines gini = lines(curves, "curve-gini_simpson");
     for (Series s : gini.series()) {
       assertNotNull(s.theory(), s.name());
@@ -208,7 +218,7 @@ class ReportFiguresTest {
 
   private static Series series(double... y) {
     double[] x = new double[y.length];
-    return new Series("k", "s", x, y, null, null, null, null, null);
+    return new Series("k", "s", x, y, null, null, null, null, null, Double.NaN);
   }
 
   @Test
