@@ -7,9 +7,10 @@ import org.collapsesim.report.ReportData.Cell;
 
 /**
  * The compact per-cell table that ends a sweep or run on the console and opens the report: per cell
- * its label, chains ok and failed, the headline metric's mean at generation 0 and at the horizon G,
- * the fraction of chains collapsed by G and the Kaplan-Meier median collapse generation ("&gt; G"
- * when fewer than half collapsed), all read from summary.arrow and cells.arrow.
+ * its label, chains ok and failed, the headline metric's mean at generation 0 and at the horizon G
+ * (and, for a level metric, the truth's own value), the fraction of chains collapsed by G and the
+ * Kaplan-Meier median collapse generation ("&gt; G" when fewer than half collapsed), all read from
+ * summary.arrow and cells.arrow.
  */
 final class CellTable {
 
@@ -21,6 +22,7 @@ final class CellTable {
       long failed,
       double first,
       double last,
+      double truth,
       double fractionCollapsed,
       Integer kmMedian) {}
 
@@ -35,6 +37,10 @@ final class CellTable {
       double first = gens.isEmpty() ? Double.NaN : summary.number(metric + "_mean", gens.get(0));
       double last =
           gens.isEmpty() ? Double.NaN : summary.number(metric + "_mean", gens.get(gens.size() - 1));
+      double truth =
+          summary.has(metric + "_truth") && !gens.isEmpty()
+              ? summary.number(metric + "_truth", gens.get(0))
+              : Double.NaN;
       Object median = cells.get("km_median_collapse_generation", cell.row());
       rows.add(
           new Row(
@@ -44,26 +50,43 @@ final class CellTable {
               (long) cells.number("chains_failed", cell.row()),
               first,
               last,
+              truth,
               cells.number("fraction_collapsed", cell.row()),
               median == null ? null : ((Number) median).intValue()));
     }
     return rows;
   }
 
-  /** Prints the table, aligned, with a header naming the metric and the horizon. */
+  /** Whether any row has the truth's own value (the metric is a level). */
+  static boolean hasTruth(List<Row> rows) {
+    return rows.stream().anyMatch(r -> !Double.isNaN(r.truth()));
+  }
+
+  /**
+   * Prints the table, aligned, with a header naming the metric and the horizon; a "truth" column
+   * when the metric is a level.
+   */
   static void print(ReportData data, String metric, PrintWriter out) {
     List<Row> rows = rows(data, metric);
     int horizon = data.generations();
+    boolean truth = hasTruth(rows);
     int width = Math.max(4, rows.stream().mapToInt(r -> r.label().length()).max().orElse(4));
-    String format = "%-" + width + "s  %14s  %14s  %9s  %9s%n";
+    String format = "%-" + width + "s  %14s  %14s  " + (truth ? "%9s  " : "%s") + "%9s  %9s%n";
     out.printf(
-        format, "cell", metric + " at 0", metric + " at " + horizon, "collapsed", "KM median");
+        format,
+        "cell",
+        metric + " at 0",
+        metric + " at " + horizon,
+        truth ? "truth" : "",
+        "collapsed",
+        "KM median");
     for (Row r : rows) {
       out.printf(
           format,
           r.label(),
           number(r.first()),
           number(r.last()),
+          truth ? number(r.truth()) : "",
           percent(r.fractionCollapsed()),
           r.kmMedian() == null ? "> " + horizon : r.kmMedian().toString());
     }

@@ -106,6 +106,8 @@ final class HtmlReport {
 
   private static void cellsSection(StringBuilder h, ReportData data, String metric) {
     int g = data.generations();
+    List<CellTable.Row> rows = CellTable.rows(data, metric);
+    boolean truth = CellTable.hasTruth(rows);
     h.append("<section id=\"cells\"><h2>Cells</h2>\n<table><tr><th>cell</th><th>cell_id</th>")
         .append("<th>chains ok</th><th>failed</th><th>")
         .append(esc(metric))
@@ -113,10 +115,11 @@ final class HtmlReport {
         .append(esc(metric))
         .append(" at ")
         .append(g)
+        .append(truth ? "</th><th>the truth's own value" : "")
         .append("</th><th>collapsed by ")
         .append(g)
         .append("</th><th>KM median</th></tr>\n");
-    for (CellTable.Row r : CellTable.rows(data, metric)) {
+    for (CellTable.Row r : rows) {
       h.append("<tr><td>")
           .append(esc(r.label()))
           .append("</td><td><code>")
@@ -126,6 +129,9 @@ final class HtmlReport {
       num(h, Long.toString(r.failed()));
       num(h, CellTable.number(r.first()));
       num(h, CellTable.number(r.last()));
+      if (truth) {
+        num(h, CellTable.number(r.truth()));
+      }
       num(h, CellTable.percent(r.fractionCollapsed()));
       num(h, r.kmMedian() == null ? "&gt; " + g : r.kmMedian().toString());
       h.append("</tr>\n");

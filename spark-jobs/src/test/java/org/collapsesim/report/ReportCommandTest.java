@@ -46,8 +46,11 @@ class ReportCommandTest {
     String out = ReportSweeps.quickstartRun().out();
     List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
     assertTrue(
-        lines.get(0).matches("cell +entropy at 0 +entropy at 100 +collapsed +KM median"), out);
-    assertTrue(lines.get(1).matches("model_size=10, alpha=0 +1\\.894 +0\\.376 +46% +> 100"), out);
+        lines.get(0).matches("cell +entropy at 0 +entropy at 100 +truth +collapsed +KM median"),
+        out);
+    // H(Zipf(1.1) over 10) = 1.928
+    assertTrue(
+        lines.get(1).matches("model_size=10, alpha=0 +1\\.894 +0\\.376 +1\\.928 +46% +> 100"), out);
     assertEquals(
         7,
         lines.stream().filter(l -> l.startsWith("model_size=") || l.startsWith("cell")).count(),
