@@ -41,8 +41,8 @@ import org.collapsesim.stats.ReplicateSummary;
  *   <li>generations: replicate, seed, generation, alpha_t, n_train, the recorded metrics, then
  *       theory_&lt;metric&gt;;
  *   <li>summary: generation, alpha_t, n, then per metric &lt;m&gt;_mean, _sd, _se, _q05, _q50,
- *       _q95, then theory_&lt;metric&gt;, then &lt;metric&gt;_truth for each metric that is a level
- *       (better: truth), its value on the truth itself;
+ *       _q95, then &lt;metric&gt;_truth for each metric that is a level (better: truth), its value
+ *       on the truth itself, then theory_&lt;metric&gt;;
  *   <li>chains: replicate, seed, final_&lt;metric&gt;, collapse_generation, status, error, wall_ms;
  *   <li>cells: chains_ok, chains_failed, fraction_collapsed, km_median_collapse_generation, then
  *       per metric final_&lt;m&gt;_mean, final_&lt;m&gt;_lower, final_&lt;m&gt;_upper.
@@ -165,10 +165,10 @@ public final class OutputLayout {
         sum.add(Column.optional(m + "_" + s, ColumnType.FLOAT64));
       }
     }
-    addTheory(sum);
     for (String m : levelMetrics) {
       sum.add(Column.required(m + "_truth", ColumnType.FLOAT64));
     }
+    addTheory(sum);
     this.summary = new TableSchema(sum, Map.of());
 
     List<Column> ch = new ArrayList<>(identity);
@@ -526,10 +526,10 @@ public final class OutputLayout {
       row[at++] = s.q50();
       row[at++] = s.q95();
     }
-    at = theoryInto(row, at, cell, metricIndexes, stats.generation());
     for (String m : levelMetrics) {
       row[at++] = cell.truthValues()[cell.metricNames().indexOf(m)];
     }
+    theoryInto(row, at, cell, metricIndexes, stats.generation());
     return row;
   }
 
